@@ -150,6 +150,8 @@ export interface Module {
   name: string;
   msgs: MsgHandler<any, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
   queries: QueryHandler<any, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** Cross-module keeper; the app puts it at keepers[name] so other modules can use it. */
+  keeper?: unknown;
   /** Called once on a fresh chain. */
   initGenesis?(ctx: BlockContext): void;
   beginBlock?(ctx: BlockContext): void;
