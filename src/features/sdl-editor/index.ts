@@ -1,0 +1,2 @@
+export { DeployEditorPage } from "./DeployEditorPage";
+export { DeployEditorPage as default } from "./DeployEditorPage";
