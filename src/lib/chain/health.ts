@@ -1,0 +1,95 @@
+/** Node health: is the node answering, on the expected chain, and producing blocks? */
+import { ChainRequestError, joinUrl, requestJson, rpcCall } from "./http";
+
+export type NodeState = "ok" | "lagging" | "down" | "wrong-chain" | "rpc-down";
+
+export interface NodeHealth {
+  state: NodeState;
+  chainId: string | null;
+  height: number | null;
+  blockTime: string | null;
+  /** Short, user-facing explanation when not ok. */
+  message: string | null;
+  checkedAt: number;
+}
+
+export interface HealthTarget {
+  chainId: string;
+  rpcUrl: string;
+  restUrl: string;
+  blockTimeMs: number;
+}
+
+interface LatestBlockResponse {
+  block?: { header?: { chain_id?: string; height?: string; time?: string } };
+  sdk_block?: { header?: { chain_id?: string; height?: string; time?: string } };
+}
+
+interface RpcStatus {
+  node_info?: { network?: string };
+  sync_info?: { latest_block_height?: string; latest_block_time?: string; catching_up?: boolean };
+}
+
+/** A node is lagging when its last block is older than this many block times (and at least 20 s). */
+export function lagThresholdMs(blockTimeMs: number): number {
+  return Math.max(20_000, blockTimeMs * 10);
+}
+
+export interface HealthInputs {
+  target: HealthTarget;
+  now: number;
+  rest: { chainId: string; height: number; time: string } | { error: string };
+  rpc: { chainId: string; catchingUp: boolean } | { error: string };
+}
+
+export function assessHealth({ target, now, rest, rpc }: HealthInputs): NodeHealth {
+  const base = { checkedAt: now };
+  if ("error" in rest) {
+    return { ...base, state: "down", chainId: null, height: null, blockTime: null, message: `Node unreachable: ${rest.error}` };
+  }
+  const { chainId, height, time } = rest;
+  if (target.chainId && chainId !== target.chainId) {
+    return { ...base, state: "wrong-chain", chainId, height, blockTime: time, message: `This node is on chain "${chainId}", expected "${target.chainId}"` };
+  }
+  if ("error" in rpc) {
+    return { ...base, state: "rpc-down", chainId, height, blockTime: time, message: `RPC unreachable (signing will fail): ${rpc.error}` };
+  }
+  if (rpc.chainId && rpc.chainId !== chainId) {
+    return { ...base, state: "wrong-chain", chainId, height, blockTime: time, message: `RPC is on "${rpc.chainId}" but REST is on "${chainId}"` };
+  }
+  const age = now - Date.parse(time);
+  if (rpc.catchingUp) {
+    return { ...base, state: "lagging", chainId, height, blockTime: time, message: "Node is catching up with the network" };
+  }
+  if (Number.isFinite(age) && age > lagThresholdMs(target.blockTimeMs)) {
+    return { ...base, state: "lagging", chainId, height, blockTime: time, message: `No new block for ${Math.round(age / 1000)} s` };
+  }
+  return { ...base, state: "ok", chainId, height, blockTime: time, message: null };
+}
+
+export async function checkNodeHealth(target: HealthTarget, signal?: AbortSignal): Promise<NodeHealth> {
+  const [restResult, rpcResult] = await Promise.allSettled([
+    requestJson<LatestBlockResponse>(joinUrl(target.restUrl, "/cosmos/base/tendermint/v1beta1/blocks/latest"), { signal, timeoutMs: 5000 }),
+    rpcCall<RpcStatus>(target.rpcUrl, "status", {}, { signal, timeoutMs: 5000 }),
+  ]);
+  let rest: HealthInputs["rest"];
+  if (restResult.status === "fulfilled") {
+    const header = restResult.value?.sdk_block?.header ?? restResult.value?.block?.header;
+    const height = Number(header?.height);
+    rest = header?.chain_id && Number.isFinite(height) && header.time ? { chainId: header.chain_id, height, time: header.time } : { error: "unexpected answer from REST" };
+  } else {
+    rest = { error: describe(restResult.reason) };
+  }
+  let rpc: HealthInputs["rpc"];
+  if (rpcResult.status === "fulfilled") {
+    rpc = { chainId: rpcResult.value?.node_info?.network ?? "", catchingUp: Boolean(rpcResult.value?.sync_info?.catching_up) };
+  } else {
+    rpc = { error: describe(rpcResult.reason) };
+  }
+  return assessHealth({ target, now: Date.now(), rest, rpc });
+}
+
+function describe(error: unknown): string {
+  if (error instanceof ChainRequestError) return error.message;
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,182 @@
+/**
+ * Network definitions. A network is a chain id plus the endpoints the console talks to.
+ * Built-in entries may be overridden at runtime by `/config.json` (see `applyNetworkOverrides`),
+ * which is how a local devnet on arbitrary ports is wired in without devnet-only code paths.
+ */
+import { z } from "zod";
+
+export type NetworkId = "devnet" | "sandbox" | "mainnet" | "custom";
+
+export interface Denoms {
+  /** Staking/fee token (AKT). */
+  fee: string;
+  /** Compute token that deployments are priced in (ACT). */
+  compute: string;
+}
+
+export interface NetworkConfig {
+  id: NetworkId;
+  label: string;
+  /** Expected chain id; empty for a custom network whose chain id is read from the node. */
+  chainId: string;
+  rpcUrl: string;
+  restUrl: string;
+  /** Provider proxy (HTTP + WS) base URL; empty when none is configured. */
+  proxyUrl: string;
+  /** Faucet base URL (`POST /credit`), only where one exists. */
+  faucetUrl: string;
+  denoms: Denoms;
+  bech32Prefix: string;
+  /** Average block time used to decide when the node is lagging. */
+  blockTimeMs: number;
+  /** Whether the built-in browser wallet is offered (local test networks only). */
+  builtinWallet: boolean;
+  /** Whether wallets should be asked to add this chain (it is not in their registries). */
+  suggestChain: boolean;
+}
+
+const AKASH_DENOMS: Denoms = { fee: "uakt", compute: "uact" };
+
+export const BUILTIN_NETWORKS: Record<Exclude<NetworkId, "custom">, NetworkConfig> = {
+  devnet: {
+    id: "devnet",
+    label: "Devnet",
+    chainId: "akash-devnet-1",
+    rpcUrl: "http://127.0.0.1:26657",
+    restUrl: "http://127.0.0.1:1317",
+    proxyUrl: "http://127.0.0.1:3040",
+    faucetUrl: "http://127.0.0.1:8000",
+    denoms: AKASH_DENOMS,
+    bech32Prefix: "akash",
+    blockTimeMs: 1000,
+    builtinWallet: true,
+    suggestChain: true,
+  },
+  sandbox: {
+    id: "sandbox",
+    label: "Akash Sandbox",
+    chainId: "sandbox-2",
+    rpcUrl: "https://rpc.sandbox-2.aksh.pw:443",
+    restUrl: "https://api.sandbox-2.aksh.pw:443",
+    proxyUrl: "",
+    faucetUrl: "",
+    denoms: AKASH_DENOMS,
+    bech32Prefix: "akash",
+    blockTimeMs: 6000,
+    builtinWallet: false,
+    suggestChain: true,
+  },
+  mainnet: {
+    id: "mainnet",
+    label: "Akash Mainnet",
+    chainId: "akashnet-2",
+    rpcUrl: "https://rpc.akt.dev/rpc",
+    restUrl: "https://rpc.akt.dev/rest",
+    proxyUrl: "",
+    faucetUrl: "",
+    denoms: AKASH_DENOMS,
+    bech32Prefix: "akash",
+    blockTimeMs: 6098,
+    builtinWallet: false,
+    suggestChain: false,
+  },
+};
+
+export const NETWORK_IDS: NetworkId[] = ["devnet", "sandbox", "mainnet", "custom"];
+
+const httpUrl = z
+  .string()
+  .trim()
+  .min(1, "Required")
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === "http:" || url.protocol === "https:";
+    } catch {
+      return false;
+    }
+  }, "Enter a full http:// or https:// URL")
+  .transform(stripTrailingSlash);
+
+const optionalHttpUrl = z.union([z.literal("").transform(() => ""), httpUrl]);
+
+/** What the user types for a custom network. */
+export const customNetworkSchema = z.object({
+  rpcUrl: httpUrl,
+  restUrl: httpUrl,
+  proxyUrl: optionalHttpUrl.default(""),
+  chainId: z
+    .string()
+    .trim()
+    .max(64)
+    .regex(/^[a-zA-Z0-9._-]*$/, "Letters, digits, '.', '_' and '-' only")
+    .default(""),
+});
+export type CustomNetworkInput = z.input<typeof customNetworkSchema>;
+export type CustomNetworkSettings = z.output<typeof customNetworkSchema>;
+
+export function customNetwork(settings: CustomNetworkSettings): NetworkConfig {
+  return {
+    id: "custom",
+    label: "Custom",
+    chainId: settings.chainId,
+    rpcUrl: settings.rpcUrl,
+    restUrl: settings.restUrl,
+    proxyUrl: settings.proxyUrl,
+    faucetUrl: "",
+    denoms: AKASH_DENOMS,
+    bech32Prefix: "akash",
+    blockTimeMs: 6000,
+    builtinWallet: false,
+    suggestChain: true,
+  };
+}
+
+/** Shape of `/config.json`: per-network endpoint overrides. */
+const endpointOverrideSchema = z
+  .object({
+    label: z.string().min(1).optional(),
+    chainId: z.string().min(1).optional(),
+    rpcUrl: httpUrl.optional(),
+    restUrl: httpUrl.optional(),
+    proxyUrl: optionalHttpUrl.optional(),
+    faucetUrl: optionalHttpUrl.optional(),
+    blockTimeMs: z.number().positive().optional(),
+  })
+  .strict();
+
+export const runtimeConfigSchema = z.object({
+  defaultNetwork: z.enum(["devnet", "sandbox", "mainnet"]).optional(),
+  networks: z
+    .object({
+      devnet: endpointOverrideSchema.optional(),
+      sandbox: endpointOverrideSchema.optional(),
+      mainnet: endpointOverrideSchema.optional(),
+    })
+    .partial()
+    .default({}),
+});
+export type RuntimeConfig = z.output<typeof runtimeConfigSchema>;
+
+export type BuiltinNetworks = typeof BUILTIN_NETWORKS;
+
+export function applyNetworkOverrides(base: BuiltinNetworks, config: RuntimeConfig | null): BuiltinNetworks {
+  if (!config) return base;
+  const result = { ...base };
+  for (const id of ["devnet", "sandbox", "mainnet"] as const) {
+    const override = config.networks[id];
+    if (override) result[id] = { ...base[id], ...override };
+  }
+  return result;
+}
+
+/** Parses `/config.json`; returns a readable error instead of throwing. */
+export function parseRuntimeConfig(raw: unknown): { ok: true; value: RuntimeConfig } | { ok: false; error: string } {
+  const parsed = runtimeConfigSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return { ok: false, error: parsed.error.issues.map((i) => `${i.path.join(".") || "config"}: ${i.message}`).join("; ") };
+}
+
+function stripTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, "");
+}

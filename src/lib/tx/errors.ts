@@ -1,0 +1,97 @@
+/** One vocabulary for transaction failures: SDK error codes and wallet errors mapped to plain words. */
+
+export type TxErrorKind =
+  | "rejected"
+  | "insufficient-funds"
+  | "insufficient-fee"
+  | "sequence-mismatch"
+  | "account-not-found"
+  | "out-of-gas"
+  | "wrong-chain"
+  | "wallet-locked"
+  | "chain-not-in-wallet"
+  | "timeout"
+  | "node-unreachable"
+  | "unauthorized"
+  | "mint-halted"
+  | "failed";
+
+export interface TxErrorDescription {
+  kind: TxErrorKind;
+  title: string;
+  detail: string;
+}
+
+/** A transaction that reached the chain (CheckTx or DeliverTx) and failed. */
+export class TxFailedError extends Error {
+  readonly code: number;
+  readonly codespace: string;
+  readonly log: string;
+  readonly txHash: string | undefined;
+  constructor(code: number, codespace: string, log: string, txHash?: string) {
+    super(`Transaction failed (${codespace || "sdk"} code ${code}): ${log}`);
+    this.name = "TxFailedError";
+    this.code = code;
+    this.codespace = codespace;
+    this.log = log;
+    this.txHash = txHash;
+  }
+}
+
+export class ChainMismatchError extends Error {
+  constructor(expected: string, actual: string) {
+    super(`The node is on chain "${actual}" but this network expects "${expected}"`);
+    this.name = "ChainMismatchError";
+  }
+}
+
+const SDK_CODES: Record<number, Omit<TxErrorDescription, "detail"> & { detail?: string }> = {
+  3: { kind: "sequence-mismatch", title: "Account sequence mismatch", detail: "Another transaction from this account was sent at the same time. Try again." },
+  4: { kind: "unauthorized", title: "Signature not accepted", detail: "The chain rejected the signature. Check that the wallet is on the same network." },
+  5: { kind: "insufficient-funds", title: "Insufficient funds", detail: "The account does not hold enough tokens for this amount plus the fee." },
+  11: { kind: "out-of-gas", title: "Out of gas", detail: "The transaction needed more gas than estimated. Try again." },
+  13: { kind: "insufficient-fee", title: "Fee too low", detail: "The node requires a higher fee than offered." },
+  32: { kind: "sequence-mismatch", title: "Account sequence mismatch", detail: "Another transaction from this account was sent at the same time. Try again." },
+};
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === "string") return error;
+  if (error && typeof error === "object" && "message" in error && typeof (error as { message: unknown }).message === "string") {
+    return (error as { message: string }).message;
+  }
+  return String(error);
+}
+
+export function describeTxError(error: unknown): TxErrorDescription {
+  if (error instanceof TxFailedError && error.codespace === "sdk" && SDK_CODES[error.code]) {
+    const known = SDK_CODES[error.code]!;
+    return { kind: known.kind, title: known.title, detail: known.detail ?? error.log };
+  }
+  if (error instanceof ChainMismatchError) return { kind: "wrong-chain", title: "Wrong chain", detail: error.message };
+  const message = messageOf(error);
+  const codeMatch = /(?:failed with|code)\s*\(?(\d+)\)?/i.exec(message);
+  const lower = message.toLowerCase();
+  const rules: Array<[RegExp, TxErrorKind, string, string]> = [
+    [/request rejected|user rejected|rejected by (the )?user|user denied|declined|cancel+ed by user|user cancel/, "rejected", "Rejected in wallet", "You rejected the request in your wallet. Nothing was sent."],
+    [/insufficient funds|insufficient balance|smaller than/, "insufficient-funds", "Insufficient funds", "The account does not hold enough tokens for this amount plus the fee."],
+    [/account sequence mismatch|incorrect account sequence|wrong sequence/, "sequence-mismatch", "Account sequence mismatch", "Another transaction from this account was sent at the same time. Try again."],
+    [/account .* not found|does not exist on chain|unknown address/, "account-not-found", "Account not on chain yet", "This account has never received tokens on this network. Fund it first."],
+    [/insufficient fee/, "insufficient-fee", "Fee too low", "The node requires a higher fee than offered."],
+    [/out of gas/, "out-of-gas", "Out of gas", "The transaction needed more gas than estimated. Try again."],
+    [/mint.*(halt|paused|not allowed)|circuit breaker/, "mint-halted", "Minting is paused", "The chain is not accepting ACT mints right now (circuit breaker)."],
+    [/locked|unlock/, "wallet-locked", "Wallet locked", "Unlock your wallet extension and try again."],
+    [/no chain info|there is no chain info|chain .*not supported|unknown chain|not found chain|no modular chain info/, "chain-not-in-wallet", "Chain not in wallet", "Your wallet does not know this network. Approve adding it and try again."],
+    [/was submitted but was not yet found on the chain|timed out waiting for tx/, "timeout", "Not confirmed in time", "The transaction was sent but not seen in a block within 60 s. Check recent transactions before retrying."],
+    [/failed to fetch|networkerror|cannot reach|econnrefused|socket hang up|load failed|bad status on response: 5\d\d/, "node-unreachable", "Node unreachable", "The network's RPC node did not answer. Check the node status in the header."],
+    [/signature verification failed|unauthorized/, "unauthorized", "Signature not accepted", "The chain rejected the signature. Check that the wallet is on the same network."],
+  ];
+  for (const [pattern, kind, title, detail] of rules) {
+    if (pattern.test(lower)) return { kind, title, detail };
+  }
+  if (codeMatch) {
+    const known = SDK_CODES[Number(codeMatch[1])];
+    if (known && /sdk|cosmos/i.test(message)) return { kind: known.kind, title: known.title, detail: known.detail ?? message };
+  }
+  return { kind: "failed", title: "Transaction failed", detail: message.length > 300 ? `${message.slice(0, 300)}…` : message };
+}

@@ -1,0 +1,95 @@
+/**
+ * The one signing path for every wallet: build → simulate → fee → sign → broadcast → wait for inclusion.
+ * `prepare` returns the fee so the UI can show it before the wallet is asked to sign.
+ */
+import type { EncodeObject, OfflineSigner } from "@cosmjs/proto-signing";
+import { SigningStargateClient, type DeliverTxResponse, type StdFee } from "@cosmjs/stargate";
+import { feeForSimulatedGas } from "./fee";
+import { ChainMismatchError, TxFailedError } from "./errors";
+import { createAminoTypes, createRegistry } from "./registry";
+
+export interface TxSigner {
+  address: string;
+  signer: OfflineSigner;
+}
+
+export interface PreparedTx {
+  messages: EncodeObject[];
+  memo: string;
+  gasUsed: number;
+  fee: StdFee;
+}
+
+export interface TxResult {
+  hash: string;
+  height: number;
+  gasUsed: number;
+  gasWanted: number;
+  events: DeliverTxResponse["events"];
+}
+
+export interface TxClientOptions {
+  rpcUrl: string;
+  /** Expected chain id; empty to accept whatever the node reports. */
+  chainId: string;
+  confirmTimeoutMs?: number;
+  pollIntervalMs?: number;
+}
+
+export class TxClient {
+  private constructor(
+    private readonly client: SigningStargateClient,
+    private readonly account: TxSigner,
+    private readonly options: Required<TxClientOptions>,
+  ) {}
+
+  static async connect(account: TxSigner, options: TxClientOptions): Promise<TxClient> {
+    const client = await SigningStargateClient.connectWithSigner(options.rpcUrl, account.signer, {
+      registry: createRegistry(),
+      aminoTypes: createAminoTypes(),
+      broadcastTimeoutMs: options.confirmTimeoutMs ?? 60_000,
+      broadcastPollIntervalMs: options.pollIntervalMs ?? 500,
+    });
+    const chainId = await client.getChainId();
+    if (options.chainId && chainId !== options.chainId) {
+      client.disconnect();
+      throw new ChainMismatchError(options.chainId, chainId);
+    }
+    return new TxClient(client, account, { confirmTimeoutMs: 60_000, pollIntervalMs: 500, ...options, chainId });
+  }
+
+  get chainId(): string {
+    return this.options.chainId;
+  }
+
+  async prepare(messages: EncodeObject[], memo = ""): Promise<PreparedTx> {
+    const gasUsed = await this.client.simulate(this.account.address, messages, memo);
+    return { messages, memo, gasUsed, fee: feeForSimulatedGas(gasUsed) };
+  }
+
+  async signAndBroadcast(prepared: PreparedTx): Promise<TxResult> {
+    let result: DeliverTxResponse;
+    try {
+      result = await this.client.signAndBroadcast(this.account.address, prepared.messages, prepared.fee, prepared.memo);
+    } catch (error) {
+      throw normalizeBroadcastError(error);
+    }
+    if (result.code !== 0) {
+      throw new TxFailedError(result.code, (result as { codespace?: string }).codespace ?? "", result.rawLog ?? "", result.transactionHash);
+    }
+    return { hash: result.transactionHash, height: result.height, gasUsed: Number(result.gasUsed), gasWanted: Number(result.gasWanted), events: result.events };
+  }
+
+  disconnect(): void {
+    this.client.disconnect();
+  }
+}
+
+/** Turn cosmjs' BroadcastTxError (CheckTx failure) into our TxFailedError so errors are mapped in one place. */
+export function normalizeBroadcastError(error: unknown): unknown {
+  if (error && typeof error === "object" && (error as { name?: string }).name === "BroadcastTxError") {
+    const e = error as { code: number; codespace: string; log?: string };
+    return new TxFailedError(e.code, e.codespace, e.log ?? "");
+  }
+  return error;
+}
