@@ -1,0 +1,496 @@
+import { SignDoc, SignMode, SimulateRequest, SimulateResponse, TxMsgData, TxRaw, TxBody, AuthInfo } from "@akashnetwork/chain-sdk/private-types/cosmos.v1beta1";
+import { secp256k1 } from "@noble/curves/secp256k1.js";
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex } from "@noble/hashes/utils.js";
+import type { AminoTypes } from "@cosmjs/stargate";
+import Long from "long";
+import type { BlockContext, ChainConfig, ChainEvent, Coin, KVStore, Keepers, Module, MsgHandler, QueryContext, QueryHandler, TxContext } from "./types.ts";
+import type { AbciQueryResult, SimulateResult, TxResult } from "./node-types.ts";
+import { ChainError, sdkErrors } from "./errors.ts";
+import { toQueryError } from "./errors-grpc.ts";
+import { BranchStore, DELETED, RootStore, type Change } from "./stores.ts";
+import { AUTH_GAS, BasicGasMeter, GasKVStore, isOutOfGas } from "./gas.ts";
+import { DevnetEventManager } from "./events.ts";
+import { createBankKeeper, type DevnetBankKeeper } from "./bank.ts";
+import { authBankModule } from "./auth-bank.ts";
+import { ensureAccount, getAccount, setAccount } from "./accounts.ts";
+import { secp256k1PubkeyToAddress } from "./address.ts";
+import { coinsToString, normalizeCoins, validatePositiveCoins } from "./coins.ts";
+import { createDevnetAminoTypes, aminoSignBytes } from "./amino.ts";
+import { decodeTx, MAX_TX_BYTES, txHash, type DecodedTx } from "./tx-decode.ts";
+
+export type ExecMode = "check" | "deliver" | "simulate";
+
+/** Standard module accounts created at genesis, with the SDK's permissions. */
+const GENESIS_MODULE_ACCOUNTS: [string, string[]][] = [
+  ["fee_collector", []],
+  ["distribution", []],
+  ["mint", ["minter"]],
+  ["bonded_tokens_pool", ["burner", "staking"]],
+  ["not_bonded_tokens_pool", ["burner", "staking"]],
+  ["gov", ["burner"]],
+  ["transfer", ["minter", "burner"]],
+];
+
+export interface GenesisAccount {
+  address: string;
+  coins: Coin[];
+}
+
+interface RunOutcome {
+  result: TxResult;
+  msgResponses: { typeUrl: string; value: Uint8Array }[];
+}
+
+function emptyResult(gasWanted: number): TxResult {
+  return { code: 0, codespace: "", log: "", data: new Uint8Array(), gasWanted, gasUsed: 0, events: [], info: "" };
+}
+
+function errorResult(err: unknown, gasWanted: number, gasUsed: number, events: ChainEvent[]): TxResult {
+  const e = asChainError(err);
+  return { code: e.code, codespace: e.codespace, log: e.message, data: new Uint8Array(), gasWanted, gasUsed, events, info: "" };
+}
+
+/** Non-ChainError exceptions are bugs in a handler; baseapp turns panics into ErrPanic (sdk 111222). */
+export function asChainError(err: unknown): ChainError {
+  if (err instanceof ChainError) return err;
+  console.error("[devnet] handler panic:", err);
+  return new ChainError("sdk", 111222, `recovered: ${err instanceof Error ? err.message : String(err)}: panic`);
+}
+
+/** "/akash.deployment.v1beta4.MsgCreateDeployment" → "deployment" (sdk.GetModuleNameFromTypeURL). */
+function moduleNameFromTypeUrl(typeUrl: string): string {
+  return typeUrl.split(".")[1] ?? "";
+}
+
+function withMsgIndex(events: ChainEvent[], i: number): ChainEvent[] {
+  return events.map((e) => ({ type: e.type, attributes: [...e.attributes, { key: "msg_index", value: String(i), index: true }] }));
+}
+
+/** Stable serialisation of a block's change set (for the app hash). */
+export function serializeChanges(changes: Map<string, Change>): string {
+  const keys = [...changes.keys()].sort();
+  const parts = keys.map((k) => {
+    const v = changes.get(k);
+    return JSON.stringify([k, v === DELETED ? null : v]);
+  });
+  return parts.join("\n");
+}
+
+/**
+ * The devnet's ABCI application: the SDK's baseapp tx pipeline (decode, ValidateBasic, ante
+ * handler, message routing in a cache branch), BeginBlock/EndBlock hooks, queries and commit.
+ */
+export class DevnetApp {
+  readonly config: ChainConfig;
+  readonly store: RootStore;
+  readonly bank: DevnetBankKeeper;
+  readonly keepers: Keepers;
+  readonly modules: Module[];
+  readonly handlers = new Map<string, MsgHandler>();
+  readonly queries = new Map<string, QueryHandler>();
+  readonly aminoTypes: AminoTypes;
+  /** State for CheckTx: committed state plus the ante effects (fees, sequences) of pending txs. */
+  private checkState: BranchStore;
+  /** Signatures already verified: `${txHash}/${signerIndex}/${accountNumber}/${pubKey}`. */
+  private readonly verified = new Set<string>();
+
+  height = 0;
+  time = new Date(0);
+  appHash: Uint8Array = sha256(new Uint8Array());
+
+  constructor(opts: { config: ChainConfig; modules: Module[]; store?: RootStore }) {
+    this.config = opts.config;
+    this.store = opts.store ?? new RootStore();
+    this.bank = createBankKeeper(opts.config);
+    this.keepers = { bank: this.bank };
+    this.modules = [authBankModule(this.bank), ...opts.modules];
+    for (const m of this.modules) {
+      if (m.keeper !== undefined) this.keepers[m.name] = m.keeper;
+      for (const h of m.msgs) {
+        if (this.handlers.has(h.typeUrl)) throw new Error(`duplicate msg handler ${h.typeUrl}`);
+        this.handlers.set(h.typeUrl, h);
+      }
+      for (const q of m.queries) {
+        if (this.queries.has(q.path)) throw new Error(`duplicate query handler ${q.path}`);
+        this.queries.set(q.path, q);
+      }
+    }
+    this.aminoTypes = createDevnetAminoTypes(this.handlers.values());
+    this.checkState = new BranchStore(this.store);
+  }
+
+  /** InitChain: genesis balances, module accounts, module genesis. Changes are committed as height 0. */
+  initChain(accounts: GenesisAccount[], time: Date): void {
+    this.time = time;
+    for (const [name, permissions] of GENESIS_MODULE_ACCOUNTS) ensureAccount(this.store, this.bank.moduleAddress(name), { name, permissions });
+    for (const a of accounts) this.bank.genesisCredit(this.store, a.address, a.coins);
+    const ctx = this.blockContext(this.store, new DevnetEventManager(), 0, time);
+    for (const m of this.modules) m.initGenesis?.(ctx);
+    this.commit();
+  }
+
+  blockContext(store: KVStore, events: DevnetEventManager, height: number, time: Date): BlockContext {
+    return { store, height, time, config: this.config, keepers: this.keepers, events, gas: new BasicGasMeter(Infinity) };
+  }
+
+  queryContext(): QueryContext {
+    return { store: this.store, height: this.height, time: this.time, config: this.config, keepers: this.keepers };
+  }
+
+  decode(bytes: Uint8Array): DecodedTx {
+    if (bytes.length > MAX_TX_BYTES) throw sdkErrors.txTooLarge(`tx too large. Max size is ${MAX_TX_BYTES}, but got ${bytes.length}`);
+    return decodeTx(bytes, this.handlers);
+  }
+
+  // ---------------------------------------------------------------- CheckTx / DeliverTx / Simulate
+
+  /** CheckTx: decode and run the ante handler against the check state (msgs are not executed). */
+  checkTx(bytes: Uint8Array): { result: TxResult; tx?: DecodedTx } {
+    let tx: DecodedTx;
+    try {
+      tx = this.decode(bytes);
+    } catch (e) {
+      return { result: errorResult(e, 0, 0, []) };
+    }
+    const out = this.runTx("check", tx, this.checkState, this.height + 1, new Date());
+    return out.result.code === 0 ? { result: out.result, tx } : { result: out.result };
+  }
+
+  /** DeliverTx (FinalizeBlock) against the committed store at `height`. */
+  deliverTx(bytesOrTx: Uint8Array | DecodedTx, height: number, time: Date): TxResult {
+    let tx: DecodedTx;
+    if (bytesOrTx instanceof Uint8Array) {
+      try {
+        tx = this.decode(bytesOrTx);
+      } catch (e) {
+        return errorResult(e, 0, 0, []);
+      }
+    } else tx = bytesOrTx;
+    return this.runTx("deliver", tx, this.store, height, time).result;
+  }
+
+  /** Simulate: no signature checks, infinite gas, on a throw-away branch of the check state. */
+  simulate(bytes: Uint8Array): SimulateResult {
+    let tx: DecodedTx;
+    try {
+      tx = this.decode(bytes);
+    } catch (e) {
+      const err = asChainError(e);
+      return { gasWanted: 0, gasUsed: 0, error: { code: err.code, codespace: err.codespace, log: err.message } };
+    }
+    const branch = new BranchStore(this.checkState);
+    const out = this.runTx("simulate", tx, branch, this.height + 1, new Date());
+    branch.discard();
+    const r = out.result;
+    if (r.code !== 0) return { gasWanted: r.gasWanted, gasUsed: r.gasUsed, error: { code: r.code, codespace: r.codespace, log: r.log } };
+    return { gasWanted: r.gasWanted, gasUsed: r.gasUsed, result: { data: r.data, log: r.log, events: r.events, msgResponses: out.msgResponses } };
+  }
+
+  private runTx(mode: ExecMode, tx: DecodedTx, base: KVStore, height: number, time: Date): RunOutcome {
+    const gasWanted = tx.gasLimit;
+    try {
+      this.validateBasic(tx, mode, height);
+    } catch (e) {
+      return { result: errorResult(e, gasWanted, 0, []), msgResponses: [] };
+    }
+    const meter = new BasicGasMeter(mode === "simulate" ? Infinity : tx.gasLimit);
+    const anteEvents = new DevnetEventManager();
+    const anteBranch = new BranchStore(base);
+    try {
+      this.ante(mode, tx, new GasKVStore(anteBranch, meter), meter, anteEvents, height, time);
+    } catch (e) {
+      return { result: errorResult(e, gasWanted, meter.consumed, []), msgResponses: [] };
+    }
+    // The ante handler's writes (fee, sequence, pubkey) stick even if a message fails.
+    anteBranch.commit();
+    if (mode === "check") return { result: { ...emptyResult(gasWanted), gasUsed: meter.consumed, events: anteEvents.events }, msgResponses: [] };
+
+    const msgBranch = new BranchStore(base);
+    const msgStore = new GasKVStore(msgBranch, meter);
+    const events: ChainEvent[] = [...anteEvents.events];
+    const msgResponses: { typeUrl: string; value: Uint8Array }[] = [];
+    for (let i = 0; i < tx.msgs.length; i++) {
+      const m = tx.msgs[i]!;
+      const em = new DevnetEventManager();
+      const ctx: TxContext = { store: msgStore, height, time, config: this.config, keepers: this.keepers, events: em, gas: meter, signers: tx.signers, msgIndex: i };
+      let res: unknown;
+      try {
+        res = m.handler.handle(ctx, m.value);
+      } catch (e) {
+        msgBranch.discard();
+        const err = isOutOfGas(e) ? (e as ChainError) : wrapMsgError(e, i);
+        return { result: errorResult(err, gasWanted, meter.consumed, anteEvents.events), msgResponses: [] };
+      }
+      const msgSigners = m.handler.signers(m.value);
+      const msgEvent: ChainEvent = {
+        type: "message",
+        attributes: [
+          { key: "action", value: m.typeUrl, index: true },
+          ...(msgSigners[0] ? [{ key: "sender", value: msgSigners[0], index: true }] : []),
+          { key: "module", value: moduleNameFromTypeUrl(m.typeUrl), index: true },
+        ],
+      };
+      events.push(...withMsgIndex([msgEvent, ...em.events], i));
+      msgResponses.push({ typeUrl: `/${m.handler.responseType.$type}`, value: m.handler.responseType.encode(res ?? m.handler.responseType.fromPartial({})).finish() });
+    }
+    msgBranch.commit();
+    const data = TxMsgData.encode(TxMsgData.fromPartial({ msgResponses })).finish();
+    return {
+      result: { code: 0, codespace: "", log: "", data, gasWanted, gasUsed: meter.consumed, events, info: "" },
+      msgResponses,
+    };
+  }
+
+  /** baseapp.validateBasicTxMsgs + ValidateBasicDecorator + TxTimeoutHeight + ValidateMemo. */
+  private validateBasic(tx: DecodedTx, mode: ExecMode, height: number): void {
+    if (tx.msgs.length === 0) throw sdkErrors.invalidRequest("must contain at least one message");
+    for (const m of tx.msgs) m.handler.validateBasic?.(m.value, this.config);
+    if (tx.signatures.length === 0) throw sdkErrors.noSignatures();
+    if (tx.signatures.length !== tx.signers.length) {
+      throw sdkErrors.unauthorized(`wrong number of signers; expected ${tx.signers.length}, got ${tx.signatures.length}`);
+    }
+    if (tx.fee.length > 0) {
+      try {
+        validatePositiveCoins(tx.fee);
+      } catch {
+        throw sdkErrors.insufficientFee(`invalid fee provided: ${coinsToString(tx.fee)}`);
+      }
+    }
+    if (tx.timeoutHeight > 0n && BigInt(height) > tx.timeoutHeight) {
+      throw new ChainError("sdk", 30, `block height: ${height}, timeout height: ${tx.timeoutHeight}: tx timeout height`);
+    }
+    if ([...tx.memo].length > AUTH_GAS.maxMemoCharacters) {
+      throw sdkErrors.memoTooLarge(`maximum number of characters is ${AUTH_GAS.maxMemoCharacters} but received ${[...tx.memo].length} characters`);
+    }
+    if (mode !== "simulate" && tx.gasLimit <= 0) throw sdkErrors.invalidGasLimit("must provide positive gas");
+  }
+
+  /** The SDK's default ante chain (x/auth/ante NewAnteHandler), minus extension options and fee grants. */
+  private ante(mode: ExecMode, tx: DecodedTx, store: KVStore, meter: BasicGasMeter, events: DevnetEventManager, height: number, time: Date): void {
+    // ConsumeGasForTxSize. Simulate adds what the missing signature and pubkey will cost.
+    meter.consume(AUTH_GAS.txSizeCostPerByte * tx.bytes.length, "txSize");
+    if (mode === "simulate") {
+      for (let i = 0; i < tx.signers.length; i++) {
+        const sigLen = tx.signatures[i]?.length ?? 0;
+        const pk = tx.signerInfos[i]?.pubKey;
+        meter.consume(AUTH_GAS.txSizeCostPerByte * ((sigLen === 0 ? 64 : 0) + (pk ? 0 : 35)), "txSize");
+      }
+    }
+
+    // MempoolFeeDecorator (CheckTx only): fee >= gas limit × min gas price.
+    if (mode === "check" && this.config.minGasPrice > 0) {
+      const required = BigInt(Math.ceil(tx.gasLimit * this.config.minGasPrice));
+      const paid = BigInt(tx.fee.find((c) => c.denom === this.config.bondDenom)?.amount ?? "0");
+      if (paid < required) {
+        throw sdkErrors.insufficientFee(`insufficient fees; got: ${coinsToString(tx.fee)} required: ${required}${this.config.bondDenom}`);
+      }
+    }
+
+    // DeductFeeDecorator.
+    if (tx.feeGranter) throw sdkErrors.invalidRequest("fee grants are not enabled");
+    const payer = tx.feePayer || tx.signers[0]!;
+    if (tx.feePayer && !tx.signers.includes(tx.feePayer)) throw sdkErrors.invalidRequest(`fee payer ${tx.feePayer} is not a signer`);
+    if (!getAccount(store, payer)) throw sdkErrors.unknownAddress(`fee payer address: ${payer} does not exist`);
+    const fee = normalizeCoins(tx.fee);
+    const ctx: TxContext = { store, height, time, config: this.config, keepers: this.keepers, events, gas: meter, signers: tx.signers, msgIndex: 0 };
+    if (fee.length > 0) {
+      try {
+        this.bank.send(ctx, payer, this.bank.moduleAddress("fee_collector"), fee);
+      } catch (e) {
+        if (e instanceof ChainError && e.code === 5) throw sdkErrors.insufficientFunds(e.message);
+        throw e;
+      }
+    }
+    events.emit("tx", { fee: coinsToString(fee), fee_payer: payer });
+
+    // SetPubKeyDecorator.
+    for (let i = 0; i < tx.signers.length; i++) {
+      const signer = tx.signers[i]!;
+      const info = tx.signerInfos[i];
+      const acc = getAccount(store, signer);
+      if (!acc) throw sdkErrors.unknownAddress(`account ${signer} does not exist`);
+      const pk = info?.pubKey;
+      if (pk && mode !== "simulate" && secp256k1PubkeyToAddress(pk) !== signer) {
+        throw sdkErrors.invalidPubKey(`pubKey does not match signer address ${signer} with signer index: ${i}`);
+      }
+      if (pk && acc.pubKey === null && (mode !== "simulate" || secp256k1PubkeyToAddress(pk) === signer)) {
+        setAccount(store, { ...acc, pubKey: Buffer.from(pk).toString("base64") });
+      }
+      events.emit("tx", { acc_seq: `${signer}/${info?.sequence ?? 0n}` });
+      events.emit("tx", { signature: Buffer.from(tx.signatures[i] ?? new Uint8Array()).toString("base64") });
+    }
+
+    // SigGasConsumeDecorator + SigVerificationDecorator + IncrementSequenceDecorator.
+    for (let i = 0; i < tx.signers.length; i++) {
+      meter.consume(AUTH_GAS.sigVerifyCostSecp256k1, "ante verify: secp256k1");
+    }
+    if (tx.signerInfos.length !== tx.signers.length) {
+      throw sdkErrors.unauthorized(`invalid number of signer;  expected: ${tx.signers.length}, got ${tx.signerInfos.length}`);
+    }
+    for (let i = 0; i < tx.signers.length; i++) {
+      const signer = tx.signers[i]!;
+      const info = tx.signerInfos[i]!;
+      const acc = getAccount(store, signer)!;
+      if (acc.pubKey === null && mode !== "simulate") throw sdkErrors.invalidPubKey("pubkey on account is not set");
+      if (info.sequence !== BigInt(acc.sequence)) {
+        throw sdkErrors.wrongSequence(`account sequence mismatch, expected ${acc.sequence}, got ${info.sequence}`);
+      }
+      if (mode !== "simulate") this.verifySignature(tx, i, acc.accountNumber, acc.sequence, acc.pubKey!);
+      setAccount(store, { ...acc, sequence: (BigInt(acc.sequence) + 1n).toString() });
+    }
+  }
+
+  private verifySignature(tx: DecodedTx, i: number, accountNumber: string, sequence: string, pubKeyB64: string): void {
+    const cacheKey = `${tx.hash}/${i}/${accountNumber}/${pubKeyB64}`;
+    if (this.verified.has(cacheKey)) return;
+    const info = tx.signerInfos[i]!;
+    const sig = tx.signatures[i]!;
+    let signBytes: Uint8Array;
+    if (info.mode === SignMode.SIGN_MODE_DIRECT) {
+      signBytes = SignDoc.encode({
+        bodyBytes: tx.raw.bodyBytes,
+        authInfoBytes: tx.raw.authInfoBytes,
+        chainId: this.config.chainId,
+        accountNumber: Long.fromString(accountNumber, true),
+      }).finish();
+    } else if (info.mode === SignMode.SIGN_MODE_LEGACY_AMINO_JSON) {
+      try {
+        signBytes = aminoSignBytes(tx, this.aminoTypes, this.config.chainId, accountNumber, sequence);
+      } catch (e) {
+        throw sdkErrors.invalidRequest(`cannot build amino sign doc: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    } else {
+      throw sdkErrors.invalidRequest(`unsupported sign mode ${info.mode}`);
+    }
+    let ok = false;
+    try {
+      ok = sig.length === 64 && secp256k1.verify(sig, signBytes, Buffer.from(pubKeyB64, "base64"), { prehash: true, lowS: true });
+    } catch {
+      ok = false;
+    }
+    if (!ok) {
+      throw sdkErrors.unauthorized(
+        `signature verification failed; please verify account number (${accountNumber}), sequence (${sequence}) and chain-id (${this.config.chainId})`,
+      );
+    }
+    if (this.verified.size > 50_000) this.verified.clear();
+    this.verified.add(cacheKey);
+  }
+
+  // ---------------------------------------------------------------- blocks
+
+  /** Runs one hook of every module, each in its own branch (a failing hook changes nothing). */
+  private runHooks(kind: "beginBlock" | "endBlock", height: number, time: Date): ChainEvent[] {
+    const out: ChainEvent[] = [];
+    for (const m of this.modules) {
+      const hook = m[kind];
+      if (!hook) continue;
+      const branch = new BranchStore(this.store);
+      const em = new DevnetEventManager();
+      try {
+        hook.call(m, this.blockContext(branch, em, height, time));
+        branch.commit();
+        const mode = kind === "beginBlock" ? "BeginBlock" : "EndBlock";
+        out.push(...em.events.map((e) => ({ type: e.type, attributes: [...e.attributes, { key: "mode", value: mode, index: true }] })));
+      } catch (e) {
+        branch.discard();
+        console.error(`[devnet] ${m.name}.${kind} at height ${height} failed:`, e);
+      }
+    }
+    return out;
+  }
+
+  beginBlock(height: number, time: Date): ChainEvent[] {
+    this.height = height;
+    this.time = time;
+    return this.runHooks("beginBlock", height, time);
+  }
+
+  endBlock(height: number, time: Date): ChainEvent[] {
+    return this.runHooks("endBlock", height, time);
+  }
+
+  /** Commit: computes the app hash over this block's changes and resets the check state. */
+  commit(): { appHash: Uint8Array; changes: Map<string, Change> } {
+    const changes = this.store.takeChanges();
+    const enc = new TextEncoder().encode(serializeChanges(changes));
+    const buf = new Uint8Array(this.appHash.length + enc.length);
+    buf.set(this.appHash, 0);
+    buf.set(enc, this.appHash.length);
+    this.appHash = sha256(buf);
+    this.checkState = new BranchStore(this.store);
+    return { appHash: this.appHash, changes };
+  }
+
+  /** Restores height/time/app hash after loading state from disk. */
+  restore(height: number, time: Date, appHash: Uint8Array): void {
+    this.height = height;
+    this.time = time;
+    this.appHash = appHash;
+    this.checkState = new BranchStore(this.store);
+  }
+
+  appHashHex(): string {
+    return bytesToHex(this.appHash).toUpperCase();
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  query(path: string, data: Uint8Array): AbciQueryResult {
+    const height = this.height;
+    if (path === "/cosmos.tx.v1beta1.Service/Simulate") return this.querySimulate(data, height);
+    const handler = this.queries.get(path);
+    if (!handler) return { code: 6, codespace: "sdk", log: "unknown query path: unknown request", value: new Uint8Array(), height };
+    try {
+      const req = handler.request.decode(data);
+      const res = handler.handle(this.queryContext(), req);
+      return { code: 0, codespace: "", log: "", value: handler.response.encode(res).finish(), height };
+    } catch (e) {
+      const err = toQueryError(e);
+      return { code: err.code, codespace: err.codespace, log: err.message, value: new Uint8Array(), height };
+    }
+  }
+
+  private querySimulate(data: Uint8Array, height: number): AbciQueryResult {
+    let txBytes: Uint8Array;
+    try {
+      const req = SimulateRequest.decode(data);
+      if (req.txBytes.length > 0) txBytes = req.txBytes;
+      else if (req.tx) {
+        txBytes = TxRaw.encode({
+          bodyBytes: TxBody.encode(req.tx.body ?? TxBody.fromPartial({})).finish(),
+          authInfoBytes: AuthInfo.encode(req.tx.authInfo ?? AuthInfo.fromPartial({})).finish(),
+          signatures: req.tx.signatures,
+        }).finish();
+      } else {
+        return { code: 18, codespace: "sdk", log: "rpc error: code = InvalidArgument desc = empty txBytes is not allowed: invalid request", value: new Uint8Array(), height };
+      }
+    } catch (e) {
+      return { code: 2, codespace: "sdk", log: `${e instanceof Error ? e.message : String(e)}: tx parse error`, value: new Uint8Array(), height };
+    }
+    const sim = this.simulate(txBytes);
+    if (sim.error) {
+      // x/tx service: status.Errorf(codes.Unknown, "%v With gas wanted: '%d' and gas used: '%d' ", ...).
+      const log = `rpc error: code = Unknown desc = ${sim.error.log} With gas wanted: '${sim.gasWanted}' and gas used: '${sim.gasUsed}' : unknown request`;
+      return { code: 6, codespace: "sdk", log, value: new Uint8Array(), height };
+    }
+    const res = SimulateResponse.fromPartial({
+      gasInfo: { gasWanted: Long.fromNumber(sim.gasWanted, true), gasUsed: Long.fromNumber(sim.gasUsed, true) },
+      result: {
+        data: new Uint8Array(),
+        log: "",
+        events: sim.result!.events.map((e) => ({ type: e.type, attributes: e.attributes })),
+        msgResponses: sim.result!.msgResponses,
+      },
+    });
+    return { code: 0, codespace: "", log: "", value: SimulateResponse.encode(res).finish(), height };
+  }
+}
+
+function wrapMsgError(err: unknown, i: number): ChainError {
+  const e = asChainError(err);
+  return new ChainError(e.codespace, e.code, `failed to execute message; message index: ${i}: ${e.message}`);
+}
+
+export { txHash };
