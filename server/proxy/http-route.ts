@@ -1,0 +1,161 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { pipeline } from "node:stream";
+import { z } from "zod";
+import { AuthSchema, checkAuth, normaliseAuth } from "./auth.ts";
+import { isBech32Address } from "./certificate-validator.ts";
+import { ProxyError } from "./errors.ts";
+import type { ProviderAgentPool } from "./provider-agent.ts";
+import { requestProvider } from "./provider-request.ts";
+import type { TargetPolicy } from "./target-policy.ts";
+
+export const DEFAULT_TIMEOUT_MS = 9_000;
+export const MAX_TIMEOUT_MS = 30_000;
+
+export const ProxyRequestSchema = z.object({
+  method: z.enum(["GET", "POST", "PUT", "DELETE"]),
+  url: z.string().min(1),
+  providerAddress: z.string().refine(isBech32Address, "is not a bech32 address"),
+  auth: AuthSchema.optional(),
+  certPem: z.string().optional(),
+  keyPem: z.string().optional(),
+  body: z.string().optional(),
+  timeout: z.number().positive().optional(),
+});
+
+export interface HttpRouteDeps {
+  policy: TargetPolicy;
+  pool: ProviderAgentPool;
+  maxBodyBytes: number;
+  now: () => number;
+}
+
+/** Hop-by-hop headers are not forwarded (RFC 9110 §7.6.1). */
+const HOP_BY_HOP = new Set([
+  "connection",
+  "keep-alive",
+  "proxy-authenticate",
+  "proxy-authorization",
+  "te",
+  "trailer",
+  "transfer-encoding",
+  "upgrade",
+]);
+
+/** Errors a provider reports as 500 that are really a rejected manifest (the console's proxy maps them to 400). */
+function isManifestRejection(status: number, body: string): boolean {
+  return (
+    status === 500 &&
+    (body.startsWith("manifest cross-validation error:") || body.startsWith("hostname not allowed:") || body.includes("validation failed"))
+  );
+}
+
+const MAX_ERROR_BODY_BYTES = 1 << 20;
+
+export interface ProxiedRequestSummary {
+  providerAddress?: string;
+  host?: string;
+  method?: string;
+  path?: string;
+  status?: number;
+}
+
+/** Handles `POST /`: validates the envelope, forwards it to the provider and streams the answer back. */
+export async function handleProxyRequest(
+  deps: HttpRouteDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  extraHeaders: Record<string, string>,
+  summary: ProxiedRequestSummary,
+): Promise<void> {
+  const raw = await readBody(req, 2 * deps.maxBodyBytes + 64 * 1024);
+  let json: unknown;
+  try {
+    json = JSON.parse(raw.toString("utf8"));
+  } catch {
+    throw new ProxyError("invalidRequest", "The request body must be JSON: {method, url, providerAddress, auth?, body?, timeout?}");
+  }
+  const parsed = ProxyRequestSchema.safeParse(json);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
+    throw new ProxyError("invalidRequest", `Invalid proxy request: ${detail}`);
+  }
+  const input = parsed.data;
+  summary.providerAddress = input.providerAddress;
+  summary.method = input.method;
+  if (input.body !== undefined && Buffer.byteLength(input.body, "utf8") > deps.maxBodyBytes) {
+    throw new ProxyError("payloadTooLarge", `The request body is larger than the ${deps.maxBodyBytes} bytes the proxy forwards`);
+  }
+  const auth = normaliseAuth(input);
+  checkAuth(auth, deps.now());
+  const url = await deps.policy.resolve(input.url, input.providerAddress);
+  summary.host = url.host;
+  summary.path = url.pathname;
+
+  const timeoutMs = Math.min(input.timeout ?? DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS);
+  const upstream = await requestProvider(deps.pool, {
+    url,
+    method: input.method,
+    providerAddress: input.providerAddress,
+    auth,
+    body: input.body,
+    timeoutMs,
+  });
+  const status = upstream.statusCode ?? 502;
+  summary.status = status;
+  const headers: Record<string, string | string[]> = { ...extraHeaders };
+  for (const [name, value] of Object.entries(upstream.headers)) {
+    if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
+  }
+
+  if (status >= 400) {
+    const body = await readBody(upstream, MAX_ERROR_BODY_BYTES).catch(() => Buffer.alloc(0));
+    const text = body.toString("utf8");
+    delete headers["content-length"];
+    if (isManifestRejection(status, text)) {
+      summary.status = 400;
+      res.writeHead(400, { ...headers, "content-type": "text/plain; charset=utf-8", "x-provider-status": String(status) });
+      res.end(text);
+      return;
+    }
+    res.writeHead(status, { ...headers, "content-length": String(body.length) });
+    res.end(body);
+    return;
+  }
+
+  res.writeHead(status, headers);
+  const idle = setIdleTimeout(upstream, timeoutMs);
+  pipeline(upstream, res, () => clearTimeout(idle.timer));
+}
+
+/** Aborts a response body that stalls for longer than `ms` between chunks. */
+function setIdleTimeout(stream: IncomingMessage, ms: number) {
+  const state = { timer: setTimeout(() => stream.destroy(), ms) };
+  stream.on("data", () => state.timer.refresh());
+  return state;
+}
+
+export function readBody(stream: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(stream.headers["content-length"]);
+    if (Number.isFinite(declared) && declared > limit) {
+      stream.resume();
+      reject(new ProxyError("payloadTooLarge", `The request is larger than the ${limit} bytes the proxy accepts`));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    stream.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        stream.removeAllListeners("data");
+        stream.resume();
+        reject(new ProxyError("payloadTooLarge", `The request is larger than the ${limit} bytes the proxy accepts`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    stream.once("end", () => resolve(Buffer.concat(chunks)));
+    stream.once("error", reject);
+    stream.once("aborted", () => reject(new Error("request aborted")));
+  });
+}

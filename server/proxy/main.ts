@@ -1,0 +1,25 @@
+import { loadProxyConfig } from "./config.ts";
+import { startProxy } from "./server.ts";
+
+/** `npm run proxy [-- --devnet]`: env PROXY_PORT (3040), PROXY_CHAIN_REST, PROXY_ALLOW_LOOPBACK, PROXY_CORS_ORIGINS. */
+async function main(): Promise<void> {
+  const config = loadProxyConfig(process.env, process.argv.slice(2));
+  const proxy = await startProxy(config);
+  console.log(
+    `provider proxy listening on ${proxy.url} (chain REST ${config.restUrl}${config.allowLoopback ? ", devnet: loopback providers allowed" : ""})`,
+  );
+  const shutdown = (signal: string) => {
+    console.log(`provider proxy: ${signal}, closing`);
+    proxy.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once("SIGINT", () => shutdown("SIGINT"));
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,399 @@
+import { X509Certificate } from "node:crypto";
+import { afterEach, describe, expect, it } from "vitest";
+import { startProxy, type ProxyOptions, type RunningProxy } from "./server.ts";
+import { FakeRegistry, generateCert, startFakeProvider, type FakeProvider } from "./testing/fake-provider.ts";
+import { ProxyClient, jwtFor, randomAddress } from "./testing/helpers.ts";
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+describe("provider proxy: HTTP", () => {
+  it("round-trips an unauthenticated GET", async () => {
+    const { proxy, provider } = await setup();
+    const res = await post(proxy, { method: "GET", url: `${provider.hostUri}/status`, providerAddress: provider.address });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ address: provider.address });
+  });
+
+  it("round-trips GET and PUT with JWT auth", async () => {
+    const { proxy, provider, tenant } = await setup();
+    const auth = { type: "jwt", token: tenant.token };
+    const get = await post(proxy, { method: "GET", url: `${provider.hostUri}/echo`, providerAddress: provider.address, auth });
+    expect(get.status).toBe(200);
+    expect(await get.json()).toMatchObject({ method: "GET", auth: "jwt" });
+
+    const manifest = JSON.stringify([{ name: "dcloud", services: [] }]);
+    const put = await post(proxy, { method: "PUT", url: `${provider.hostUri}/echo`, providerAddress: provider.address, auth, body: manifest });
+    expect(await put.json()).toMatchObject({ method: "PUT", body: manifest, auth: "jwt" });
+  });
+
+  it("round-trips a manifest PUT with mTLS, presenting the client certificate", async () => {
+    const { proxy, provider, tenant } = await setup();
+    const auth = { type: "mtls", certPem: tenant.cert.cert, keyPem: tenant.cert.privateKey };
+    const put = await post(proxy, { method: "PUT", url: `${provider.hostUri}/deployment/42/manifest`, providerAddress: provider.address, auth, body: "[]" });
+    expect(put.status).toBe(200);
+    expect(await put.text()).toBe("");
+    const echo = await post(proxy, { method: "GET", url: `${provider.hostUri}/echo`, providerAddress: provider.address, auth });
+    expect(await echo.json()).toMatchObject({ auth: "mtls", owner: tenant.address });
+  });
+
+  it("accepts the legacy top-level certPem/keyPem fields", async () => {
+    const { proxy, provider, tenant } = await setup();
+    const res = await post(proxy, { method: "GET", url: `${provider.hostUri}/echo`, providerAddress: provider.address, certPem: tenant.cert.cert, keyPem: tenant.cert.privateKey });
+    expect(await res.json()).toMatchObject({ auth: "mtls" });
+  });
+
+  it("passes the provider's auth rejections through (wrong JWT, unknown client certificate)", async () => {
+    const { proxy, provider } = await setup();
+    const wrongJwt = await post(proxy, { method: "GET", url: `${provider.hostUri}/echo`, providerAddress: provider.address, auth: { type: "jwt", token: jwtFor(randomAddress()) } });
+    expect(wrongJwt.status).toBe(401);
+    expect(wrongJwt.headers.get("x-proxy-error")).toBeNull();
+    expect(await wrongJwt.json()).toEqual({ message: "JWT is invalid" });
+
+    const stranger = await generateCert(randomAddress());
+    const wrongCert = await post(proxy, { method: "GET", url: `${provider.hostUri}/echo`, providerAddress: provider.address, auth: { type: "mtls", certPem: stranger.cert, keyPem: stranger.privateKey } });
+    expect(wrongCert.status).toBe(401);
+    expect(await wrongCert.json()).toEqual({ message: "unauthorized access" });
+  });
+
+  it("turns a provider's manifest cross-validation 500 into a 400 with the provider's message; 422 passes through", async () => {
+    const { proxy, provider, tenant } = await setup();
+    const auth = { type: "jwt", token: tenant.token };
+    const rejected = await post(proxy, { method: "PUT", url: `${provider.hostUri}/deployment/1/manifest`, providerAddress: provider.address, auth, body: "crossfail" });
+    expect(rejected.status).toBe(400);
+    expect(await rejected.text()).toBe("manifest cross-validation error: group web: resources mismatch");
+    const invalid = await post(proxy, { method: "PUT", url: `${provider.hostUri}/deployment/1/manifest`, providerAddress: provider.address, auth, body: "badjson" });
+    expect(invalid.status).toBe(422);
+    expect(await invalid.json()).toEqual({ message: "invalid manifest: decode failed" });
+  });
+
+  it("refuses a host that is not the provider's registered host_uri", async () => {
+    const { proxy, provider, registry } = await setup();
+    const other = await startFakeProvider({ address: randomAddress(), hostname: "provider-2.localhost" });
+    cleanups.push(() => other.close());
+    registry.register(other.address, other.hostUri, other.certPem);
+    const res = await post(proxy, { method: "GET", url: `${other.hostUri}/status`, providerAddress: provider.address });
+    await expectProxyError(res, 403, "hostMismatch", /registered on chain at provider-1\.localhost/);
+    expect(other.requests).toHaveLength(0);
+  });
+
+  it("refuses plain http, IP literals, .local hosts and unknown providers", async () => {
+    const { proxy, provider } = await setup();
+    const port = provider.port;
+    await expectProxyError(await post(proxy, { method: "GET", url: `http://provider-1.localhost:${port}/status`, providerAddress: provider.address }), 400, "insecureUrl");
+    await expectProxyError(await post(proxy, { method: "GET", url: `https://127.0.0.1:${port}/status`, providerAddress: provider.address }), 400, "ipLiteralUrl");
+    await expectProxyError(await post(proxy, { method: "GET", url: `https://[::1]:${port}/status`, providerAddress: provider.address }), 400, "ipLiteralUrl");
+    await expectProxyError(await post(proxy, { method: "GET", url: `https://printer.local:${port}/`, providerAddress: provider.address }), 403, "privateNetwork");
+    await expectProxyError(await post(proxy, { method: "GET", url: `${provider.hostUri}/status`, providerAddress: randomAddress() }), 400, "providerNotFound");
+    await expectProxyError(await post(proxy, { method: "GET", url: `${provider.hostUri}/status`, providerAddress: "not-an-address" }), 400, "invalidRequest");
+    expect(provider.requests).toHaveLength(0);
+  });
+
+  it("does not reach loopback providers unless started for the devnet", async () => {
+    const { proxy, provider } = await setup({ allowLoopback: false });
+    const res = await post(proxy, { method: "GET", url: `${provider.hostUri}/status`, providerAddress: provider.address });
+    await expectProxyError(res, 403, "privateNetwork");
+    expect(provider.requests).toHaveLength(0);
+  });
+
+  it("answers 495 when the provider's certificate does not match its on-chain certificate", async () => {
+    const { proxy, provider, registry } = await setup();
+    const served = new X509Certificate(provider.certPem);
+    const impostor = await generateCert(provider.address);
+    registry.certs.set(`${provider.address}:${BigInt(`0x${served.serialNumber}`).toString(10)}`, new X509Certificate(impostor.cert));
+    const res = await post(proxy, { method: "GET", url: `${provider.hostUri}/status`, providerAddress: provider.address });
+    await expectProxyError(res, 495, "invalidCertificate", /^Invalid certificate error: fingerprintMismatch/);
+    expect(provider.requests).toHaveLength(0);
+  });
+
+  it("answers 495 for a certificate that is not on chain, expired, or issued to another address", async () => {
+    const address = randomAddress();
+    const unknown = await setup({ providerCert: await generateCert(address), address, registerCert: false });
+    await expectProxyError(await post(unknown.proxy, { method: "GET", url: `${unknown.provider.hostUri}/status`, providerAddress: address }), 495, "invalidCertificate", /unknownCertificate/);
+
+    const expiredAddress = randomAddress();
+    const expired = await setup({
+      address: expiredAddress,
+      providerCert: await generateCert(expiredAddress, { validFrom: new Date(Date.now() - 7200_000), validTo: new Date(Date.now() - 3600_000) }),
+    });
+    await expectProxyError(await post(expired.proxy, { method: "GET", url: `${expired.provider.hostUri}/status`, providerAddress: expiredAddress }), 495, "invalidCertificate", /expired/);
+
+    const other = randomAddress();
+    const foreign = await setup({ providerCert: await generateCert(other) });
+    await expectProxyError(await post(foreign.proxy, { method: "GET", url: `${foreign.provider.hostUri}/status`, providerAddress: foreign.provider.address }), 495, "invalidCertificate", /commonNameMismatch/);
+  });
+
+  it("answers 503 when the provider is offline", async () => {
+    const { proxy, provider } = await setup();
+    const hostUri = provider.hostUri;
+    await provider.close();
+    const res = await post(proxy, { method: "GET", url: `${hostUri}/status`, providerAddress: provider.address });
+    await expectProxyError(res, 503, "providerUnavailable", /^Provider https:\/\/provider-1\.localhost:\d+ is temporarily unavailable/);
+  });
+
+  it("answers 504 when the provider hangs past the timeout", async () => {
+    const { proxy, provider, tenant } = await setup();
+    const started = Date.now();
+    const res = await post(proxy, { method: "GET", url: `${provider.hostUri}/hang`, providerAddress: provider.address, auth: { type: "jwt", token: tenant.token }, timeout: 300 });
+    await expectProxyError(res, 504, "providerTimeout", /did not respond within 300 ms/);
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
+
+  it("answers 413 for a body larger than the limit, and forwards one at the limit", async () => {
+    const { proxy, provider, tenant } = await setup({ maxBodyBytes: 64 * 1024 });
+    const auth = { type: "jwt", token: tenant.token };
+    const ok = await post(proxy, { method: "PUT", url: `${provider.hostUri}/echo`, providerAddress: provider.address, auth, body: "x".repeat(64 * 1024) });
+    expect(ok.status).toBe(200);
+    const big = await post(proxy, { method: "PUT", url: `${provider.hostUri}/echo`, providerAddress: provider.address, auth, body: "x".repeat(64 * 1024 + 1) });
+    await expectProxyError(big, 413, "payloadTooLarge");
+    const huge = await post(proxy, { method: "PUT", url: `${provider.hostUri}/echo`, providerAddress: provider.address, auth, body: "y".repeat(1024 * 1024) });
+    await expectProxyError(huge, 413, "payloadTooLarge");
+  });
+
+  it("answers 429 with Retry-After when a client exceeds its rate", async () => {
+    const { proxy, provider } = await setup({ rateLimit: { perSecond: 1, burst: 3 } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await post(proxy, { method: "GET", url: `${provider.hostUri}/status`, providerAddress: provider.address });
+      statuses.push(res.status);
+      if (res.status === 429) expect(Number(res.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      await res.arrayBuffer();
+    }
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+  });
+
+  it("refuses an expired JWT, malformed JWT and mTLS+JWT together before contacting the provider", async () => {
+    const { proxy, provider, tenant } = await setup();
+    const url = `${provider.hostUri}/echo`;
+    const expired = await post(proxy, { method: "GET", url, providerAddress: provider.address, auth: { type: "jwt", token: jwtFor(tenant.address, -60) } });
+    await expectProxyError(expired, 401, "tokenExpired", /expired at .*sign a new token/);
+    await expectProxyError(await post(proxy, { method: "GET", url, providerAddress: provider.address, auth: { type: "jwt", token: "abc" } }), 400, "invalidJwt");
+    const both = await post(proxy, { method: "GET", url, providerAddress: provider.address, auth: { type: "jwt", token: tenant.token }, certPem: tenant.cert.cert, keyPem: tenant.cert.privateKey });
+    await expectProxyError(both, 400, "ambiguousAuth");
+    const expiredCert = await generateCert(tenant.address, { validFrom: new Date(Date.now() - 7200_000), validTo: new Date(Date.now() - 3600_000) });
+    await expectProxyError(await post(proxy, { method: "GET", url, providerAddress: provider.address, auth: { type: "mtls", certPem: expiredCert.cert, keyPem: expiredCert.privateKey } }), 400, "invalidClientCertificate", /expired/);
+    expect(provider.requests).toHaveLength(0);
+  });
+
+  it("rejects malformed envelopes with a message naming the problem", async () => {
+    const { proxy } = await setup();
+    const res = await fetch(proxy.url, { method: "POST", body: "{not json" });
+    await expectProxyError(res, 400, "invalidRequest", /must be JSON/);
+    const missing = await post(proxy, { method: "GET" });
+    await expectProxyError(missing, 400, "invalidRequest", /url/);
+  });
+
+  it("reuses verified keep-alive connections and caches chain lookups", async () => {
+    const { proxy, provider, registry } = await setup();
+    for (let i = 0; i < 10; i++) {
+      const res = await post(proxy, { method: "GET", url: `${provider.hostUri}/status`, providerAddress: provider.address });
+      expect(res.status).toBe(200);
+      await res.arrayBuffer();
+    }
+    expect(registry.certLookups).toBe(1);
+    expect(registry.hostLookups).toBe(1);
+  });
+
+  it("sends CORS headers only to allowed origins", async () => {
+    const { proxy, provider } = await setup({ corsOrigins: ["http://localhost:5173"] });
+    const body = { method: "GET", url: `${provider.hostUri}/status`, providerAddress: provider.address };
+    const allowed = await post(proxy, body, { origin: "http://localhost:5173" });
+    expect(allowed.headers.get("access-control-allow-origin")).toBe("http://localhost:5173");
+    const other = await post(proxy, body, { origin: "https://evil.example" });
+    expect(other.headers.get("access-control-allow-origin")).toBeNull();
+    const preflight = await fetch(proxy.url, { method: "OPTIONS", headers: { origin: "http://localhost:5173", "access-control-request-method": "POST" } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("http://localhost:5173");
+  });
+});
+
+describe("provider proxy: WebSocket", () => {
+  it("answers ping with pong", async () => {
+    const { client } = await setupWs();
+    client.send({ type: "ping" });
+    await client.waitFor((c) => c.messages.some((m) => m.type === "pong"));
+  });
+
+  it("streams logs with JWT auth and reports the provider's close", async () => {
+    const { client, provider, tenant } = await setupWs();
+    client.send({ type: "websocket", url: `${provider.hostUri}/lease/1/1/1/logs?follow=false&tail=3`, providerAddress: provider.address, auth: { type: "jwt", token: tenant.token } });
+    await client.waitFor((c) => c.messages.some((m) => m.closed), 5_000, "close message");
+    const lines = client.messages.filter((m) => !m.closed).map((m) => JSON.parse(m.message as string) as { message: string });
+    expect(lines.map((l) => l.message)).toEqual(["log line 0", "log line 1", "log line 2"]);
+    expect(client.messages.at(-1)).toEqual({ type: "websocket", message: "", closed: true, code: 1000, reason: "done" });
+    expect(provider.requests.find((r) => r.method === "WS")?.auth).toBe("jwt");
+  });
+
+  it("streams kube events with mTLS auth", async () => {
+    const { client, provider, tenant } = await setupWs();
+    client.send({ type: "websocket", url: `${provider.hostUri}/lease/1/1/1/kubeevents?follow=true`, providerAddress: provider.address, auth: { type: "mtls", certPem: tenant.cert.cert, keyPem: tenant.cert.privateKey } });
+    await client.waitFor((c) => c.messages.length >= 2);
+    expect(JSON.parse(client.messages[1]!.message as string)).toMatchObject({ reason: "Started", object: { name: "web-0" } });
+    expect(provider.requests.find((r) => r.method === "WS")?.auth).toBe("mtls");
+  });
+
+  it("relays shell binary frames both ways (base64 and legacy byte lists)", async () => {
+    const { client, provider, tenant } = await setupWs();
+    const base = { type: "websocket", url: `${provider.hostUri}/lease/1/1/1/shell?cmd0=sh&tty=1&stdin=1&podIndex=0&service=web`, providerAddress: provider.address, auth: { type: "jwt", token: tenant.token } };
+    client.send(base);
+    client.send({ ...base, data: Buffer.concat([Buffer.from([104]), Buffer.from("ls\n")]).toString("base64"), isBase64: true });
+    const resize = Buffer.alloc(5);
+    resize[0] = 105;
+    resize.writeUInt16BE(120, 1);
+    resize.writeUInt16BE(40, 3);
+    client.send({ ...base, data: Array.from(resize).join(",") });
+    client.send({ ...base, data: Buffer.concat([Buffer.from([104]), Buffer.from("exit\n")]).toString("base64"), isBase64: true });
+    await client.waitFor((c) => c.messages.some((m) => m.closed), 5_000, "shell exit");
+    const frames = client.messages.filter((m) => !m.closed).map((m) => Buffer.from((m.message as { type: string; data: number[] }).data));
+    expect((client.messages[0]!.message as { type: string }).type).toBe("Buffer");
+    expect(frames[0]![0]).toBe(100);
+    expect(frames[0]!.subarray(1).toString()).toBe("ls\n");
+    expect(frames[1]![0]).toBe(101);
+    expect(frames[1]!.subarray(1).toString()).toBe("resize 120x40");
+    expect(frames[2]![0]).toBe(102);
+    expect(JSON.parse(frames[2]!.subarray(1).toString())).toEqual({ exit_code: 0 });
+  });
+
+  it("tells the client when the provider connection drops mid-stream, and keeps serving", async () => {
+    const { client, provider, tenant } = await setupWs();
+    client.send({ type: "websocket", url: `${provider.hostUri}/lease/1/1/1/drop`, providerAddress: provider.address, auth: { type: "jwt", token: tenant.token } });
+    await client.waitFor((c) => c.messages.some((m) => m.closed), 5_000, "drop close");
+    expect(client.messages[0]!.message).toBe("first line");
+    expect(client.messages.find((m) => m.closed)).toMatchObject({ closed: true, code: 1006, reason: "The provider connection dropped unexpectedly" });
+    client.send({ type: "ping" });
+    await client.waitFor((c) => c.messages.some((m) => m.type === "pong"));
+  });
+
+  it("closes the client socket with 1008 invalidCertificate.<code> when the provider certificate is not the on-chain one", async () => {
+    const { client, provider, registry, tenant } = await setupWs();
+    const served = new X509Certificate(provider.certPem);
+    const impostor = await generateCert(provider.address);
+    registry.certs.set(`${provider.address}:${BigInt(`0x${served.serialNumber}`).toString(10)}`, new X509Certificate(impostor.cert));
+    client.send({ type: "websocket", url: `${provider.hostUri}/lease/1/1/1/shell?cmd0=sh`, providerAddress: provider.address, auth: { type: "jwt", token: tenant.token }, data: "104,105", isBase64: false });
+    await client.waitFor((c) => c.closeInfo !== undefined, 5_000, "client close");
+    expect(client.closeInfo).toEqual({ code: 1008, reason: "invalidCertificate.fingerprintMismatch" });
+    expect(provider.requests).toHaveLength(0);
+  });
+
+  it("reports tokenExpired for an expired JWT", async () => {
+    const { client, provider, tenant } = await setupWs();
+    client.send({ type: "websocket", url: `${provider.hostUri}/lease/1/1/1/logs?follow=true`, providerAddress: provider.address, auth: { type: "jwt", token: jwtFor(tenant.address, -5) } });
+    await client.waitFor((c) => c.messages.length > 0);
+    expect(client.messages[0]).toMatchObject({ error: "tokenExpired" });
+    expect(provider.requests).toHaveLength(0);
+  });
+
+  it("reports a wrong host, plain ws/http and an unparsable message as errors without closing", async () => {
+    const { client, provider } = await setupWs();
+    client.send({ type: "websocket", url: `https://provider-9.localhost:${provider.port}/lease/1/1/1/logs`, providerAddress: provider.address });
+    client.send({ type: "websocket", url: `http://provider-1.localhost:${provider.port}/lease/1/1/1/logs`, providerAddress: provider.address });
+    client.ws.send("{nope");
+    await client.waitFor((c) => c.messages.length >= 3);
+    expect(client.messages[0]).toMatchObject({ type: "websocket", code: "hostMismatch" });
+    expect(client.messages[1]).toMatchObject({ type: "websocket", code: "insecureUrl" });
+    expect(client.messages[2]).toMatchObject({ error: "Invalid message format" });
+    expect(client.closeInfo).toBeUndefined();
+  });
+
+  it("reports an offline provider as unavailable", async () => {
+    const { client, provider, tenant } = await setupWs();
+    await provider.close();
+    client.send({ type: "websocket", url: `${provider.hostUri}/lease/1/1/1/logs?follow=true`, providerAddress: provider.address, auth: { type: "jwt", token: tenant.token } });
+    await client.waitFor((c) => c.messages.some((m) => m.closed), 5_000, "offline close");
+    expect(client.messages[0]).toMatchObject({ code: "providerUnavailable", error: expect.stringMatching(/temporarily unavailable/) });
+  });
+
+  it("reports the provider refusing the upgrade with its message", async () => {
+    const { client, provider } = await setupWs();
+    client.send({ type: "websocket", url: `${provider.hostUri}/lease/1/1/1/logs?follow=true`, providerAddress: provider.address, auth: { type: "jwt", token: jwtFor(randomAddress()) } });
+    await client.waitFor((c) => c.messages.some((m) => m.closed));
+    expect(client.messages.find((m) => m.closed)).toMatchObject({ code: 4001, reason: "JWT is invalid" });
+  });
+
+  it("closes the provider socket when the client goes away, and reopens when the url changes", async () => {
+    const { client, provider, tenant, proxy } = await setupWs();
+    const auth = { type: "jwt", token: tenant.token };
+    client.send({ type: "websocket", url: `${provider.hostUri}/lease/1/1/1/logs?follow=true&tail=1`, providerAddress: provider.address, auth });
+    await client.waitFor((c) => c.messages.length >= 1);
+    client.send({ type: "websocket", url: `${provider.hostUri}/lease/1/1/1/kubeevents?follow=true`, providerAddress: provider.address, auth });
+    await client.waitFor((c) => c.messages.length >= 3);
+    expect(client.messages.some((m) => m.closed)).toBe(false);
+    expect(provider.requests.filter((r) => r.method === "WS").map((r) => r.path)).toEqual(["/lease/1/1/1/logs", "/lease/1/1/1/kubeevents"]);
+
+    const second = await ProxyClient.connect(proxy.url);
+    second.send({ type: "websocket", url: `${provider.hostUri}/lease/1/1/1/logs?follow=true&tail=1`, providerAddress: provider.address, auth });
+    await second.waitFor((c) => c.messages.length >= 1);
+    expect(provider.openSockets()).toBe(2);
+    second.close();
+    client.close();
+    await waitUntil(() => provider.openSockets() === 0);
+  });
+
+  it("refuses WebSocket upgrades from origins not on the allow-list", async () => {
+    const { proxy } = await setup({ corsOrigins: ["http://localhost:5173"] });
+    await expect(ProxyClient.connect(proxy.url, { origin: "https://evil.example" })).rejects.toThrow(/403/);
+    const ok = await ProxyClient.connect(proxy.url, { origin: "http://localhost:5173" });
+    ok.close();
+  });
+});
+
+async function waitUntil(predicate: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+function post(proxy: RunningProxy, body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(proxy.url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+}
+
+async function expectProxyError(res: Response, status: number, code: string, message?: RegExp): Promise<void> {
+  const text = await res.text();
+  expect({ status: res.status, code: res.headers.get("x-proxy-error") }, text).toEqual({ status, code });
+  if (message) expect(text).toMatch(message);
+}
+
+interface SetupOptions extends Partial<Pick<ProxyOptions, "allowLoopback" | "maxBodyBytes" | "rateLimit" | "corsOrigins">> {
+  address?: string;
+  providerCert?: { cert: string; privateKey: string };
+  registerCert?: boolean;
+}
+
+async function setup(opts: SetupOptions = {}) {
+  const tenantAddress = randomAddress();
+  const tenant = { address: tenantAddress, cert: await generateCert(tenantAddress), token: jwtFor(tenantAddress) };
+  const provider: FakeProvider = await startFakeProvider({
+    address: opts.address ?? randomAddress(),
+    clientCerts: [tenant.cert.cert],
+    tokens: [tenant.token],
+    serverCert: opts.providerCert,
+  });
+  cleanups.push(() => provider.close());
+  const registry = new FakeRegistry();
+  registry.hosts.set(provider.address, provider.hostUri);
+  if (opts.registerCert !== false) registry.addCert(provider.address, provider.certPem);
+  const proxy = await startProxy({
+    host: "127.0.0.1",
+    port: 0,
+    restUrl: "http://chain.invalid",
+    allowLoopback: opts.allowLoopback ?? true,
+    registry,
+    log: false,
+    rateLimit: opts.rateLimit ?? false,
+    maxBodyBytes: opts.maxBodyBytes,
+    corsOrigins: opts.corsOrigins,
+  });
+  cleanups.push(() => proxy.close());
+  return { proxy, provider, registry, tenant };
+}
+
+async function setupWs(opts: SetupOptions = {}) {
+  const ctx = await setup(opts);
+  const client = await ProxyClient.connect(ctx.proxy.url);
+  cleanups.push(() => client.close());
+  return { ...ctx, client };
+}

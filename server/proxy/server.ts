@@ -1,0 +1,182 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { ProviderCertificateValidator } from "./certificate-validator.ts";
+import { ProxyError, isProxyError } from "./errors.ts";
+import { handleProxyRequest, type ProxiedRequestSummary } from "./http-route.ts";
+import { ProviderAgentPool } from "./provider-agent.ts";
+import { CachedProviderRegistry, RestProviderRegistry, type CacheOptions, type ProviderRegistry } from "./provider-registry.ts";
+import { RateLimiter, type RateLimitOptions } from "./rate-limiter.ts";
+import { TargetPolicy } from "./target-policy.ts";
+import { createWsBridge } from "./ws-bridge.ts";
+
+/** Browser origins allowed by default: local dev servers of the app (Vite dev/preview, console ports). */
+export const DEFAULT_CORS_ORIGINS = [
+  "http://localhost:3000",
+  "http://localhost:3001",
+  "http://localhost:5173",
+  "http://localhost:4173",
+  "http://127.0.0.1:3000",
+  "http://127.0.0.1:5173",
+  "http://127.0.0.1:4173",
+];
+
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = { perSecond: 50, burst: 200 };
+export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+export interface ProxyOptions {
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** Chain REST (grpc-gateway) base URL, for provider host_uri and certificate lookups. */
+  restUrl: string;
+  /** Allow upstreams on loopback/private addresses and `*.localhost`. True only for the devnet. */
+  allowLoopback: boolean;
+  /** Allowed browser origins, or "*" (acceptable on the devnet: requests carry their own auth, no cookies). */
+  corsOrigins?: string[] | "*";
+  /** Per client IP token bucket; false disables it (benchmarks). */
+  rateLimit?: RateLimitOptions | false;
+  /** Largest `body` forwarded to a provider (manifests). Default 10 MiB. */
+  maxBodyBytes?: number;
+  /** Chain access override (tests use a fake); wrapped in the cache unless `cache` is false. */
+  registry?: ProviderRegistry;
+  cache?: CacheOptions | false;
+  /** Structured log sink; never receives auth material. Default: JSON lines on stdout. */
+  log?: ((entry: Record<string, unknown>) => void) | false;
+  now?: () => number;
+}
+
+export interface RunningProxy {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Starts the provider proxy (HTTP `POST /` + WebSocket on the same port). */
+export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
+  const now = opts.now ?? Date.now;
+  const log = opts.log === false ? () => {} : (opts.log ?? ((entry) => console.log(JSON.stringify({ time: new Date().toISOString(), ...entry }))));
+  const baseRegistry = opts.registry ?? new RestProviderRegistry(opts.restUrl);
+  const registry = opts.cache === false ? baseRegistry : new CachedProviderRegistry(baseRegistry, opts.cache || {});
+  const validator = new ProviderCertificateValidator(registry, now);
+  const policy = new TargetPolicy(registry, opts.allowLoopback);
+  const pool = new ProviderAgentPool({ validator, lookup: policy.lookup, handshakeTimeoutMs: 30_000 });
+  const limiter = opts.rateLimit === false ? undefined : new RateLimiter(opts.rateLimit ?? DEFAULT_RATE_LIMIT, now);
+  const corsOrigins = opts.corsOrigins ?? DEFAULT_CORS_ORIGINS;
+  const maxBodyBytes = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const bridge = createWsBridge({ policy, pool, now, log });
+
+  const corsHeaders = (origin: string | undefined): Record<string, string> => {
+    if (!origin) return {};
+    if (corsOrigins === "*") return { "access-control-allow-origin": "*" };
+    if (corsOrigins.includes(origin)) return { "access-control-allow-origin": origin, vary: "Origin" };
+    return {};
+  };
+
+  const server = http.createServer((req, res) => {
+    const started = performance.now();
+    const clientIp = req.socket.remoteAddress ?? "unknown";
+    const cors = corsHeaders(req.headers.origin);
+    const summary: ProxiedRequestSummary = {};
+
+    const fail = (error: unknown) => {
+      const proxyError = isProxyError(error) ? error : new ProxyError("internal", "The proxy failed unexpectedly");
+      if (!isProxyError(error)) log({ event: "PROXY_INTERNAL_ERROR", error: error instanceof Error ? error.stack : String(error) });
+      summary.status = proxyError.status;
+      log({ event: "PROXY_REQUEST_ERROR", clientIp, code: proxyError.code, reason: proxyError.reason, ...summary });
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      const headers: Record<string, string> = {
+        ...cors,
+        "content-type": "text/plain; charset=utf-8",
+        "x-proxy-error": proxyError.code,
+        "access-control-expose-headers": "x-proxy-error",
+      };
+      if (proxyError.code === "rateLimited") headers["retry-after"] = String(proxyError.reason ?? 1);
+      // The client may still be uploading an oversized body: answer and close instead of reading it.
+      if (proxyError.code === "payloadTooLarge") headers.connection = "close";
+      res.writeHead(proxyError.status, headers);
+      res.end(proxyError.message);
+    };
+
+    if (req.method === "OPTIONS") {
+      res.writeHead(204, {
+        ...cors,
+        "access-control-allow-methods": "GET, POST, OPTIONS",
+        "access-control-allow-headers": "content-type",
+        "access-control-max-age": "600",
+      });
+      res.end();
+      return;
+    }
+    if (req.method === "GET" && (req.url === "/status" || req.url === "/")) {
+      res.writeHead(200, { ...cors, "content-type": "application/json" });
+      res.end(JSON.stringify({ status: "ok", service: "provider-proxy", allowLoopback: opts.allowLoopback }));
+      return;
+    }
+    if (req.method !== "POST" || (req.url !== "/" && !req.url?.startsWith("/?"))) {
+      req.resume();
+      fail(new ProxyError("notFound", "Unknown route: send POST / with {method, url, providerAddress, auth, body?} or open a WebSocket"));
+      return;
+    }
+    const retryAfter = limiter?.take(clientIp) ?? 0;
+    if (retryAfter > 0) {
+      req.resume();
+      fail(new ProxyError("rateLimited", `Too many requests from ${clientIp}; retry in ${retryAfter} s`, String(retryAfter)));
+      return;
+    }
+    handleProxyRequest({ policy, pool, maxBodyBytes, now }, req, res, cors, summary)
+      .then(() => {
+        res.once("finish", () =>
+          log({ event: "PROXY_REQUEST", clientIp, ...summary, ms: Math.round(performance.now() - started) }),
+        );
+      })
+      .catch(fail);
+  });
+
+  server.on("upgrade", (req, socket, head) => {
+    const clientIp = req.socket.remoteAddress ?? "unknown";
+    const reject = (status: number, text: string) => {
+      socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: text/plain\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
+    };
+    const origin = req.headers.origin;
+    if (origin && corsOrigins !== "*" && !corsOrigins.includes(origin)) {
+      reject(403, `Origin ${origin} is not allowed to use this proxy`);
+      return;
+    }
+    const retryAfter = limiter?.take(clientIp) ?? 0;
+    if (retryAfter > 0) {
+      reject(429, `Too many connections from ${clientIp}; retry in ${retryAfter} s`);
+      return;
+    }
+    bridge.handleUpgrade(req, socket, head, clientIp);
+  });
+  server.on("clientError", (_err, socket) => {
+    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
+    else socket.destroy();
+  });
+  server.keepAliveTimeout = 65_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port, opts.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const displayHost = opts.host === "0.0.0.0" || opts.host === "::" ? "127.0.0.1" : opts.host;
+
+  return {
+    url: `http://${displayHost.includes(":") ? `[${displayHost}]` : displayHost}:${port}`,
+    port,
+    async close() {
+      bridge.close();
+      limiter?.close();
+      pool.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
