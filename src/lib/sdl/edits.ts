@@ -1,0 +1,91 @@
+import { isMap, isScalar, type Document, type Node, type Pair, type YAMLMap } from "yaml";
+import { parseSdlDocument } from "./document";
+import type { TextEdit } from "./types";
+
+/** The smallest single replacement that turns `before` into `after` (common prefix/suffix trimmed). */
+export function minimalEdit(before: string, after: string): TextEdit {
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (endBefore > start && endAfter > start && before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)) {
+    endBefore--;
+    endAfter--;
+  }
+  return { start, end: endBefore, text: after.slice(start, endAfter) };
+}
+
+export function applyEdits(text: string, edits: TextEdit[]): string {
+  // Apply from the end so earlier offsets stay valid.
+  const sorted = [...edits].sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const e of sorted) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}
+
+/**
+ * Whether the author wrote block sequences flush with their parent key ("key:\n- item") rather
+ * than indented; we keep their style when we re-serialise a document.
+ */
+export function detectIndentSeq(text: string): boolean {
+  return !/^([ \t]*)[^\s#-][^\n]*:[ \t]*\n\1- /m.test(text);
+}
+
+/** Serialise a document the way the author wrote it as far as `yaml` allows (no line folding). */
+export function stringifyDocument(doc: Document, original: string): string {
+  return doc.toString({ indentSeq: detectIndentSeq(original), lineWidth: 0, minContentWidth: 0 });
+}
+
+/** Apply a structural change through the Document API; comments and unknown keys survive. */
+export function documentEdit(text: string, mutate: (doc: Document) => void): TextEdit | undefined {
+  const { doc } = parseSdlDocument(text);
+  if (doc.errors.length) return undefined;
+  mutate(doc);
+  const after = stringifyDocument(doc, text);
+  if (after === text) return undefined;
+  return minimalEdit(text, after);
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf("\n", offset - 1) + 1;
+}
+
+function lineEndInclusive(text: string, offset: number): number {
+  const nl = text.indexOf("\n", offset);
+  return nl === -1 ? text.length : nl + 1;
+}
+
+function nodeRange(node: unknown): [number, number, number] | undefined {
+  const r = (node as Node | null | undefined)?.range;
+  return r ? [r[0], r[1], r[2]] : undefined;
+}
+
+/** Delete a `key: value` pair of a block map, whole lines, keeping everything else byte for byte. */
+export function removePairEdit(text: string, map: YAMLMap | undefined, pair: Pair<unknown, unknown>): TextEdit | undefined {
+  const keyRange = nodeRange(pair.key);
+  if (!keyRange || (map && map.flow)) return undefined;
+  const start = lineStart(text, keyRange[0]);
+  // Only whole-line deletion when the key starts its line (not "- key:" of a list item).
+  if (text.slice(start, keyRange[0]).trim() !== "") return undefined;
+  const valueRange = nodeRange(pair.value);
+  const lastContent = Math.max(keyRange[1], valueRange ? valueRange[1] : keyRange[1]);
+  const end = lineEndInclusive(text, Math.max(lastContent - 1, keyRange[1]));
+  return { start, end, text: "" };
+}
+
+export function replaceNodeEdit(node: unknown, newText: string): TextEdit | undefined {
+  const r = nodeRange(node);
+  if (!r) return undefined;
+  return { start: r[0], end: r[1], text: newText };
+}
+
+export function renameKeyEdit(pair: Pair<unknown, unknown>, newKey: string): TextEdit | undefined {
+  if (!isScalar(pair.key)) return undefined;
+  return replaceNodeEdit(pair.key, newKey);
+}
+
+export function parentMapOf(doc: Document, path: (string | number)[]): YAMLMap | undefined {
+  const node = path.length ? doc.getIn(path, true) : doc.contents;
+  return isMap(node) ? node : undefined;
+}

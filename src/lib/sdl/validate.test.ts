@@ -1,0 +1,144 @@
+import { describe, expect, it } from "vitest";
+import { applyEdits } from "./edits";
+import { checkSdl, MAX_SDL_CHARS } from "./validate";
+
+const GOOD = `version: "2.0"
+# a comment that must survive fixes
+services:
+  web:
+    image: nginx:1.27
+    expose:
+      - port: 80
+        as: 80
+        to:
+          - global: true
+profiles:
+  compute:
+    web:
+      resources:
+        cpu:
+          units: 0.5
+        memory:
+          size: 512Mi
+        storage:
+          size: 1Gi
+  placement:
+    dcloud:
+      pricing:
+        web:
+          denom: uact
+          amount: 100
+deployment:
+  web:
+    dcloud:
+      profile: web
+      count: 1
+`;
+
+function fixAll(text: string, code: string): string {
+  const d = checkSdl(text, { requireUact: true }).diagnostics.find((x) => x.code === code);
+  expect(d, `expected a ${code} diagnostic`).toBeDefined();
+  expect(d!.fixes.length).toBeGreaterThan(0);
+  return applyEdits(text, d!.fixes[0]!.edits);
+}
+
+describe("checkSdl", () => {
+  it("accepts a valid SDL and summarises it", () => {
+    const r = checkSdl(GOOD, { requireUact: true });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.valid).toBe(true);
+    expect(r.summary?.services[0]).toMatchObject({ service: "web", cpuMillis: 500, memoryBytes: 512 * 1024 ** 2, httpEndpoints: 1, price: { denom: "uact", amount: 100 } });
+  });
+
+  it("reports YAML syntax errors at their line", () => {
+    const r = checkSdl("version: \"2.0\"\nservices:\n  web:\n   image: x\n  - bad\n");
+    expect(r.valid).toBe(false);
+    expect(r.diagnostics[0]!.code).toBe("yaml-syntax");
+    expect(r.diagnostics[0]!.line).toBeGreaterThanOrEqual(4);
+  });
+
+  it("says plainly when YAML is not an SDL", () => {
+    expect(checkSdl("- a\n- b\n").diagnostics[0]!.message).toMatch(/not an SDL/);
+    expect(checkSdl("name: foo\nkind: Deployment\n").diagnostics[0]!.message).toMatch(/not an SDL.*"name"/);
+    expect(checkSdl("").diagnostics[0]!.message).toMatch(/empty/);
+    expect(checkSdl("just text").diagnostics[0]!.code).toBe("not-sdl");
+  });
+
+  it("refuses huge input without parsing it", () => {
+    const big = "#".repeat(MAX_SDL_CHARS + 1);
+    const t0 = performance.now();
+    const r = checkSdl(big);
+    expect(performance.now() - t0).toBeLessThan(50);
+    expect(r.diagnostics[0]!.code).toBe("too-large");
+  });
+
+  it("locates a docker-compose key and removes it with a quick fix, keeping comments", () => {
+    const text = GOOD.replace("    image: nginx:1.27\n", "    image: nginx:1.27\n    depends_on:\n      - db\n    restart: always\n");
+    const r = checkSdl(text);
+    const dep = r.diagnostics.find((d) => d.message.includes("depends_on"))!;
+    expect(dep.code).toBe("compose-key");
+    expect(dep.line).toBe(6);
+    expect(dep.column).toBe(5);
+    let fixed = fixAll(text, "compose-key");
+    fixed = fixAll(fixed, "compose-key");
+    expect(fixed).toBe(GOOD);
+  });
+
+  it("converts a compose environment map to an env list", () => {
+    const text = GOOD.replace("    image: nginx:1.27\n", "    image: nginx:1.27\n    environment:\n      A: 1\n      B: two\n");
+    const d = checkSdl(text).diagnostics.find((x) => x.code === "compose-key")!;
+    const fixed = applyEdits(text, d.fixes.find((f) => f.title.includes("env"))!.edits);
+    expect(fixed).toContain("env:\n      - A=1\n      - B=two");
+    expect(fixed).toContain("# a comment that must survive fixes");
+    expect(checkSdl(fixed).valid).toBe(true);
+  });
+
+  it("fixes an empty placement attributes", () => {
+    const text = GOOD.replace("    dcloud:\n      pricing:", "    dcloud:\n      attributes:\n      pricing:");
+    const d = checkSdl(text).diagnostics.find((x) => x.code === "empty-map")!;
+    expect(d.line).toBe(23);
+    expect(d.message).toMatch(/"attributes" in placement "dcloud" is empty/);
+    expect(fixAll(text, "empty-map")).toBe(GOOD);
+  });
+
+  it("adds a missing pricing entry", () => {
+    const text = GOOD.replace("      pricing:\n        web:\n          denom: uact\n          amount: 100\n", "      pricing:\n        other:\n          denom: uact\n          amount: 5\n");
+    const d = checkSdl(text).diagnostics.find((x) => x.code === "missing-pricing")!;
+    expect(d.message).toMatch(/pricing for the "web" profile/);
+    const fixed = applyEdits(text, d.fixes[0]!.edits);
+    expect(checkSdl(fixed).valid).toBe(true);
+    expect(fixed).toContain("# a comment that must survive fixes");
+  });
+
+  it("flags uakt pricing on a uact-only network and fixes the denom", () => {
+    const text = GOOD.replace("denom: uact", "denom: uakt");
+    expect(checkSdl(text).valid).toBe(true);
+    const r = checkSdl(text, { requireUact: true });
+    expect(r.valid).toBe(false);
+    const d = r.diagnostics.find((x) => x.code === "uakt-pricing")!;
+    expect(d.line).toBe(25);
+    expect(text.slice(d.start, d.end)).toBe("uakt");
+    expect(fixAll(text, "uakt-pricing")).toBe(GOOD);
+  });
+
+  it("offers the supported version for an unknown one", () => {
+    const text = GOOD.replace('version: "2.0"', 'version: "3.1"');
+    const d = checkSdl(text).diagnostics.find((x) => x.code === "unknown-version")!;
+    expect(d.message).toMatch(/"3.1" is not supported/);
+    expect(fixAll(text, "unknown-version")).toBe(GOOD);
+  });
+
+  it("suggests the right key for a typo", () => {
+    const text = GOOD.replace("          - global: true", "          - globl: true");
+    const d = checkSdl(text).diagnostics.find((x) => x.code === "unknown-key")!;
+    expect(d.message).toMatch(/Did you mean "global"/);
+    expect(fixAll(text, "unknown-key")).toBe(GOOD);
+  });
+
+  it("points a semantic error (undefined placement pricing) at the placement", () => {
+    const text = GOOD.replace("      profile: web\n", "      profile: missing\n");
+    const r = checkSdl(text);
+    expect(r.valid).toBe(false);
+    expect(r.diagnostics.map((d) => d.message).join("\n")).toMatch(/"missing"/);
+  });
+});
