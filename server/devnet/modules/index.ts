@@ -1,0 +1,43 @@
+/**
+ * The Akash modules of the devnet chain. Keepers are stateless (all state lives in the store
+ * passed with each context), so one set is created per app and wired together here: escrow
+ * hooks close leases and deployments, the market reads deployment groups, provider and audit
+ * attributes. Each module also exposes its keeper as `module.keeper` (the app puts it at
+ * `ctx.keepers[module.name]`).
+ */
+import type { Module } from "../chain/types.ts";
+import { AuditKeeper, auditModule } from "./audit.ts";
+import { DeploymentKeeper, deploymentModule } from "./deployment.ts";
+import { EscrowKeeper, escrowModule } from "./escrow.ts";
+import { MarketKeeper, marketModule } from "./market.ts";
+import { ProviderKeeper, providerModule } from "./provider.ts";
+
+export interface AkashKeepers {
+  escrow: EscrowKeeper;
+  deployment: DeploymentKeeper;
+  market: MarketKeeper;
+  provider: ProviderKeeper;
+  audit: AuditKeeper;
+}
+
+export function createAkashKeepers(): AkashKeepers {
+  const escrow = new EscrowKeeper();
+  const provider = new ProviderKeeper();
+  const audit = new AuditKeeper(provider);
+  const deployment = new DeploymentKeeper(escrow);
+  const market = new MarketKeeper(escrow, deployment, provider, audit);
+  deployment.market = market;
+  provider.activeLeaseCount = (store, owner) => market.leasesForProvider(store, owner, "active").length;
+  escrow.onPaymentClosed((ctx, p) => market.onEscrowPaymentClosed(ctx, p));
+  escrow.onAccountClosed((ctx, acc) => {
+    if (acc.id.scope !== "deployment") return;
+    const [owner, dseq] = acc.id.xid.split("/");
+    if (owner && dseq) deployment.onEscrowAccountClosed(ctx, owner, dseq, acc.state === "overdrawn");
+  });
+  return { escrow, deployment, market, provider, audit };
+}
+
+export function akashModules(): Module[] {
+  const k = createAkashKeepers();
+  return [escrowModule(k.escrow), deploymentModule(k.deployment), marketModule(k.market), providerModule(k.provider), auditModule(k.audit)];
+}
