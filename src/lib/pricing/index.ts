@@ -1,0 +1,5 @@
+export * from "./time";
+export * from "./denoms";
+export * from "./deposit";
+export * from "./market";
+export * from "./estimate";

@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { summarizeSdl } from "../sdl/resources";
+import { convertMicro, depositFor, depositRunway, estimateCost, estimateMarketPrice, escrowTimeLeft, microToAkt, microToUsd, parseBids, parseMinDeposits, parsePriceScale, parseProviderScales, perBlockToHourly, perBlockToMonthly, scalePrice, BLOCKS_PER_MONTH } from "./index";
+
+const sdl = {
+  version: "2.0",
+  services: { web: { image: "nginx", expose: [{ port: 80, as: 80, to: [{ global: true }] }] } },
+  profiles: {
+    compute: { web: { resources: { cpu: { units: 0.5 }, memory: { size: "512Mi" }, storage: [{ size: "1Gi" }] } } },
+    placement: { dc: { pricing: { web: { denom: "uact", amount: 100 } } } },
+  },
+  deployment: { web: { dc: { profile: "web", count: 2 } } },
+};
+
+describe("time maths", () => {
+  it("uses 6.098 s blocks and 30.437-day months", () => {
+    expect(perBlockToHourly(1)).toBeCloseTo(3600 / 6.098, 9);
+    expect(perBlockToMonthly(1)).toBeCloseTo((3600 / 6.098) * 24 * 30.437, 6);
+    expect(Math.round(BLOCKS_PER_MONTH)).toBe(431_249);
+  });
+});
+
+describe("denoms", () => {
+  it("treats ACT as USD and converts AKT at a given price", () => {
+    expect(microToUsd(2_500_000, "uact")).toBe(2.5);
+    expect(microToUsd(1_000_000, "uakt")).toBeUndefined();
+    expect(microToUsd(1_000_000, "uakt", 3)).toBe(3);
+    expect(microToAkt(3_000_000, "uact", 1.5)).toBe(2);
+    expect(convertMicro(1000, "uakt", "uact", 2)).toBe(2000);
+    expect(convertMicro(1000, "uact", "uakt", 2)).toBe(500);
+  });
+});
+
+describe("deposits", () => {
+  it("computes runway and the deposit for a duration", () => {
+    const r = depositRunway(5_000_000, 100)!;
+    expect(r.blocks).toBe(50_000);
+    expect(r.days).toBeCloseTo((50_000 * 6.098) / 86_400, 6);
+    expect(depositFor(86_400, 100)).toBe(Math.ceil((86_400 / 6.098) * 100));
+    expect(depositFor(60, 1, 5_000_000)).toBe(5_000_000);
+    expect(escrowTimeLeft(1000, 10, 500)!.blocks).toBe(50);
+    expect(depositRunway(1, 0)).toBeUndefined();
+    expect(parseMinDeposits({ params: { min_deposits: [{ denom: "uact", amount: "5000000" }, { denom: "uakt", amount: "x" }] } })).toEqual({ uact: 5_000_000 });
+  });
+});
+
+describe("market estimate", () => {
+  const summary = summarizeSdl(sdl);
+  const shape = { cpuMillis: 500, memoryBytes: 512 * 1024 ** 2, storage: [{ bytes: 1024 ** 3, class: "ephemeral" }], gpuUnits: 0, endpoints: 1, leasedIps: 0, count: 2 };
+
+  it("prices with the provider scale formula", () => {
+    const scale = parsePriceScale("p1", [
+      { key: "pricing/bidpricecpuscale", value: "0.004" },
+      { key: "bid-price-memory-scale", value: "0.0016" },
+      { key: "bidpricestoragescale", value: "0.00016,beta2=0.0002" },
+      { key: "bidpriceendpointscale", value: "1" },
+      { key: "bidpriceipscale", value: "60" },
+    ])!;
+    expect(scale.storage).toEqual({ default: 0.00016, beta2: 0.0002 });
+    const { amount } = scalePrice(scale, [shape]);
+    expect(amount).toBeCloseTo(2 * (500 * 0.004 + 512 * 0.0016 + 1024 * 0.00016 + 1), 9);
+  });
+
+  it("degrades to SDL max price only with no market data", () => {
+    const est = estimateCost(summary);
+    expect(est.market.basis).toBe("none");
+    expect(est.totalMarket).toBeUndefined();
+    expect(est.totalMax.perBlock).toBe(200);
+    expect(est.totalMax.perMonth).toBeCloseTo(200 * BLOCKS_PER_MONTH, 3);
+  });
+
+  it("gives a range from several providers and comparable bids", () => {
+    const providers = parseProviderScales({
+      providers: [
+        { owner: "akash1a", attributes: [{ key: "bidpricecpuscale", value: "0.004" }, { key: "bidpricememoryscale", value: "0.0016" }, { key: "bidpriceendpointscale", value: "1" }] },
+        { owner: "akash1b", attributes: [{ key: "bidpricecpuscale", value: "0.008" }, { key: "bidpricememoryscale", value: "0.003" }] },
+        { owner: "akash1c", attributes: [{ key: "region", value: "x" }] },
+        "garbage",
+      ],
+    });
+    expect(providers.map((p) => p.provider)).toEqual(["akash1a", "akash1b"]);
+    const bids = parseBids(
+      {
+        bids: [
+          { bid: { id: { owner: "o", dseq: "1", gseq: 1, oseq: 1, provider: "akash1z" }, price: { denom: "uact", amount: "9.5" }, resources_offer: [] } },
+          { bid: { price: { denom: "uakt", amount: "1" } } },
+          null,
+        ],
+      },
+      { orders: [{ id: { owner: "o", dseq: "1", gseq: 1, oseq: 1 }, spec: { resources: [{ resource: { cpu: { units: { val: "500" } }, memory: { quantity: { val: String(512 * 1024 ** 2) } }, storage: [], gpu: { units: { val: "0" } }, endpoints: [{ kind: "SHARED_HTTP" }] }, count: 1 }] } }] },
+    );
+    expect(bids[0]!.units[0]!.cpuMillis).toBe(500);
+    const est = estimateMarketPrice([shape], "uact", { providers, bids });
+    expect(est.basis).toBe("providers+bids");
+    expect(est.providersUsed).toBe(2);
+    expect(est.bidsUsed).toBe(1);
+    expect(est.range!.low).toBeLessThan(est.range!.high);
+    const cost = estimateCost(summary, { providers, bids });
+    expect(cost.totalMarket!.typical.perMonth).toBeGreaterThan(0);
+    expect(cost.lines[0]!.market).toBeDefined();
+  });
+
+  it("leaves GPU work out of providers that publish no GPU price", () => {
+    const p = parsePriceScale("p", { bidpricecpuscale: "1", bidpricememoryscale: "1" })!;
+    const est = estimateMarketPrice([{ ...shape, gpuUnits: 1 }], "uact", { providers: [p], bids: [] });
+    expect(est.basis).toBe("none");
+    expect(est.notes.join(" ")).toMatch(/GPU/);
+  });
+});
