@@ -73,7 +73,7 @@ export function scalePrice(scale: ProviderPriceScale, units: ResourceShape[]): {
     for (const s of u.storage) perUnit += (s.bytes / MiB) * (scale.storage[s.class] ?? scale.storage.default ?? 0);
     if (u.gpuUnits > 0) {
       const model = u.gpuModels?.map((m) => m.split(" ")[1]).find((m) => m && m !== "*" && scale.gpu?.[m] !== undefined);
-      const gpuScale = (model && scale.gpu?.[model]) ?? scale.gpu?.default;
+      const gpuScale = (model ? scale.gpu?.[model] : undefined) ?? scale.gpu?.default;
       if (gpuScale === undefined) gpuPriced = false;
       else perUnit += u.gpuUnits * gpuScale;
     }
