@@ -363,7 +363,7 @@ export class DevnetApp {
     } else {
       throw sdkErrors.invalidRequest(`unsupported sign mode ${info.mode}`);
     }
-    let ok = false;
+    let ok: boolean;
     try {
       ok = sig.length === 64 && secp256k1.verify(sig, signBytes, Buffer.from(pubKeyB64, "base64"), { prehash: true, lowS: true });
     } catch {
