@@ -21,6 +21,9 @@ async function rpc(body: unknown, raw = false) {
   return { status: res.status, json: (await res.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const getJson = async (url: string): Promise<any> => (await fetch(url)).json();
+
 beforeAll(async () => {
   chain = new FakeChain();
   chain.produceBlock();
@@ -166,15 +169,15 @@ describe("JSON-RPC protocol edges", () => {
   });
 
   it("URI GET requests and abci_query height", async () => {
-    const status = await (await fetch(`${server.url}/status`)).json();
+    const status = await getJson(`${server.url}/status`);
     expect(status.result.node_info.network).toBe("devnet-test-1");
-    const q = await (await fetch(`${server.url}/abci_query?path="/cosmos.bank.v1beta1.Query/Balance"&data=0x0a00`)).json();
+    const q = await getJson(`${server.url}/abci_query?path="/cosmos.bank.v1beta1.Query/Balance"&data=0x0a00`);
     expect(q.result.response.code).not.toBe(0);
     expect(q.result.response.height).not.toBe("0");
-    const block = await (await fetch(`${server.url}/block?height=2`)).json();
+    const block = await getJson(`${server.url}/block?height=2`);
     expect(block.result.block.header.height).toBe("2");
     const hash = chain.indexed[0]!.hash;
-    const tx = await (await fetch(`${server.url}/tx?hash=0x${hash}`)).json();
+    const tx = await getJson(`${server.url}/tx?hash=0x${hash}`);
     expect(tx.result.hash).toBe(hash);
   });
 
