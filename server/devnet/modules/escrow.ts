@@ -494,8 +494,9 @@ function stateFilter(state: string): EscrowState | undefined {
   throw sdkErrors.invalidRequest(`invalid state value "${state}"`);
 }
 
+/** The xid filter names one account ("owner/dseq", "owner/dseq/gseq/oseq/provider"). */
 function xidMatches(xid: string, filter: string): boolean {
-  return filter === "" || xid === filter || xid.startsWith(`${filter}/`);
+  return filter === "" || xid === filter;
 }
 
 export function escrowModule(keeper: EscrowKeeper): Module & { keeper: EscrowKeeper } {
