@@ -1,26 +1,19 @@
 /**
- * Test harness for the Akash modules: a chain-less "app" over MemoryStore that runs messages
- * through validateBasic + signer checks + handler on a branch (committed only on success, like a
- * tx), runs begin/end blockers, and serves queries. Used by the modules' unit tests only.
+ * Test harness for the Akash modules: a chain-less "app" over MemoryStore with the chain's real
+ * bank keeper, store branches and event manager. It runs a message through ValidateBasic, the
+ * signer check and its handler on a branch (committed only on success, like a tx), runs the end
+ * and begin blockers, and serves queries (round-tripped through the wire format, or as gateway
+ * JSON). Used by the modules' unit tests only; the chain's tx pipeline (fees, gas, signatures)
+ * is not involved.
  */
 import { toBech32 } from "@cosmjs/encoding";
 import { sha256 } from "@noble/hashes/sha2.js";
 import { MemoryStore } from "../chain/memory-store.ts";
+import { BranchStore } from "../chain/stores.ts";
+import { DevnetEventManager } from "../chain/events.ts";
+import { createBankKeeper, type DevnetBankKeeper } from "../chain/bank.ts";
 import { sdkErrors } from "../chain/errors.ts";
-import type {
-  BankKeeper,
-  BlockContext,
-  ChainConfig,
-  ChainEvent,
-  Coin,
-  EventManager,
-  GasMeter,
-  KVStore,
-  MessageFns,
-  Module,
-  QueryContext,
-  TxContext,
-} from "../chain/types.ts";
+import type { BlockContext, ChainConfig, ChainEvent, Coin, EventManager, GasMeter, KVStore, Module, QueryContext, TxContext } from "../chain/types.ts";
 import { akashModules } from "./index.ts";
 
 export const testConfig: ChainConfig = {
@@ -39,102 +32,7 @@ export function testAddress(name: string): string {
   return toBech32("akash", sha256(new TextEncoder().encode(`test/${name}`)).slice(0, 20));
 }
 
-class TestEvents implements EventManager {
-  readonly events: ChainEvent[] = [];
-  emit(type: string, attributes: Record<string, string>): void {
-    this.events.push({ type, attributes: Object.entries(attributes).map(([key, value]) => ({ key, value, index: true })) });
-  }
-  emitTyped<T>(type: MessageFns<T, string>, value: T): void {
-    const json = (type.toJSON(value) ?? {}) as Record<string, unknown>;
-    this.events.push({
-      type: type.$type,
-      attributes: Object.keys(json)
-        .sort()
-        .map((key) => ({ key, value: JSON.stringify(json[key]), index: true })),
-    });
-  }
-}
-
 const infiniteGas: GasMeter = { limit: Infinity, consumed: 0, consume: () => undefined };
-
-/** A copy-on-write branch of a store; `commit()` writes the changes through. */
-class BranchStore implements KVStore {
-  private readonly writes = new Map<string, unknown>();
-  private readonly deleted = new Set<string>();
-  constructor(private readonly parent: KVStore) {}
-  get<T>(key: string): T | undefined {
-    if (this.deleted.has(key)) return undefined;
-    if (this.writes.has(key)) return this.writes.get(key) as T;
-    return this.parent.get<T>(key);
-  }
-  has(key: string): boolean {
-    return this.get(key) !== undefined;
-  }
-  set(key: string, value: unknown): void {
-    this.deleted.delete(key);
-    this.writes.set(key, structuredClone(value));
-  }
-  delete(key: string): void {
-    this.writes.delete(key);
-    this.deleted.add(key);
-  }
-  *iterate<T>(prefix: string, opts: { reverse?: boolean; start?: string } = {}): Iterable<[string, T]> {
-    const keys = new Set<string>();
-    for (const [k] of this.parent.iterate(prefix)) keys.add(k);
-    for (const k of this.writes.keys()) if (k.startsWith(prefix)) keys.add(k);
-    let sorted = [...keys].filter((k) => !this.deleted.has(k)).sort();
-    if (opts.start !== undefined) sorted = sorted.filter((k) => (opts.reverse ? k <= opts.start! : k >= opts.start!));
-    if (opts.reverse) sorted.reverse();
-    for (const k of sorted) yield [k, this.get<T>(k) as T];
-  }
-  commit(): void {
-    for (const k of this.deleted) this.parent.delete(k);
-    for (const [k, v] of this.writes) this.parent.set(k, v);
-  }
-}
-
-/**
- * Minimal x/bank used until the chain's bank keeper is importable here: balances and supply
- * as integer strings, module accounts at sha256(name)[:20], transfer events like the SDK.
- */
-export function createTestBank(config: ChainConfig): BankKeeper {
-  const key = (a: string, d: string) => `bank/bal/${a}/${d}`;
-  const balance = (s: KVStore, a: string, d: string) => BigInt(s.get<string>(key(a, d)) ?? "0");
-  const setBal = (s: KVStore, a: string, d: string, v: bigint) => (v === 0n ? s.delete(key(a, d)) : s.set(key(a, d), v.toString()));
-  const sub = (s: KVStore, a: string, coins: Coin[]) => {
-    for (const c of coins) {
-      const have = balance(s, a, c.denom);
-      if (have < BigInt(c.amount)) throw sdkErrors.insufficientFunds(`spendable balance ${have}${c.denom} is smaller than ${c.amount}${c.denom}`);
-    }
-    for (const c of coins) setBal(s, a, c.denom, balance(s, a, c.denom) - BigInt(c.amount));
-  };
-  const add = (s: KVStore, a: string, coins: Coin[]) => {
-    for (const c of coins) setBal(s, a, c.denom, balance(s, a, c.denom) + BigInt(c.amount));
-  };
-  const amountStr = (coins: Coin[]) => coins.map((c) => `${c.amount}${c.denom}`).join(",");
-  return {
-    balance,
-    allBalances(s, a) {
-      const p = `bank/bal/${a}/`;
-      return [...s.iterate<string>(p)].map(([k, v]) => ({ denom: k.slice(p.length), amount: v }));
-    },
-    send(ctx, from, to, coins) {
-      sub(ctx.store, from, coins);
-      add(ctx.store, to, coins);
-      ctx.events.emit("transfer", { recipient: to, sender: from, amount: amountStr(coins) });
-    },
-    mint(ctx, to, coins) {
-      add(ctx.store, to, coins);
-      ctx.events.emit("coinbase", { minter: to, amount: amountStr(coins) });
-    },
-    burn(ctx, from, coins) {
-      sub(ctx.store, from, coins);
-      ctx.events.emit("burn", { burner: from, amount: amountStr(coins) });
-    },
-    moduleAddress: (name) => toBech32("akash", sha256(new TextEncoder().encode(name)).slice(0, 20)),
-    isSendEnabled: (denom) => denom !== config.actDenom,
-  };
-}
 
 export interface TxResult<R = unknown> {
   response: R;
@@ -145,15 +43,15 @@ export interface TxResult<R = unknown> {
 export class TestApp {
   readonly store = new MemoryStore();
   readonly modules: Module[];
-  readonly bank: BankKeeper;
+  readonly bank: DevnetBankKeeper;
   height = 1;
   time = new Date("2026-01-01T00:00:00Z");
   lastBlockEvents: ChainEvent[] = [];
 
   constructor(readonly config: ChainConfig = testConfig) {
-    this.bank = createTestBank(config);
+    this.bank = createBankKeeper(config);
     this.modules = akashModules();
-    const ctx = this.blockContext(this.store, new TestEvents());
+    const ctx = this.blockContext(this.store, new DevnetEventManager());
     for (const m of this.modules) m.initGenesis?.(ctx);
   }
 
@@ -166,12 +64,9 @@ export class TestApp {
     return k;
   }
 
-  /** Test faucet: credits without events. */
+  /** Test faucet: credits without events (genesis-style). */
   fund(address: string, coins: Coin[]): void {
-    for (const c of coins) {
-      const k = `bank/bal/${address}/${c.denom}`;
-      this.store.set(k, (BigInt(this.store.get<string>(k) ?? "0") + BigInt(c.amount)).toString());
-    }
+    this.bank.genesisCredit(this.store, address, coins);
   }
 
   balance(address: string, denom: string): bigint {
@@ -191,7 +86,7 @@ export class TestApp {
     const signers = handler.signers(decoded);
     if (signer !== undefined && !signers.includes(signer)) throw sdkErrors.unauthorized(`${signer} is not a signer of ${typeUrl}`);
     const branch = new BranchStore(this.store);
-    const events = new TestEvents();
+    const events = new DevnetEventManager();
     const ctx: TxContext = { ...this.blockContext(branch, events), signers, msgIndex: 0 };
     const response = handler.handle(ctx, decoded) as R;
     handler.responseType.encode(response);
@@ -220,7 +115,7 @@ export class TestApp {
   /** Ends the current block (end blockers) and begins the next one. */
   nextBlock(count = 1): void {
     for (let i = 0; i < count; i++) {
-      const events = new TestEvents();
+      const events = new DevnetEventManager();
       const ctx = this.blockContext(this.store, events);
       for (const m of this.modules) m.endBlock?.(ctx);
       this.height++;
