@@ -33,7 +33,7 @@ export interface SdlDiagnostic {
 export interface SdlCheckOptions {
   /**
    * True when the chain only accepts `uact` for deployment pricing (Akash node v2 with BME, and
-   * the devnet). A `uakt` price is then an error with a quick fix.
+   * the devnet). A `uakt` price is then an error with a quick fix; otherwise it is a warning.
    */
   requireUact?: boolean;
 }

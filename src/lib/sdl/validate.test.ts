@@ -113,6 +113,7 @@ describe("checkSdl", () => {
   it("flags uakt pricing on a uact-only network and fixes the denom", () => {
     const text = GOOD.replace("denom: uact", "denom: uakt");
     expect(checkSdl(text).valid).toBe(true);
+    expect(checkSdl(text).diagnostics[0]!.severity).toBe("warning");
     const r = checkSdl(text, { requireUact: true });
     expect(r.valid).toBe(false);
     const d = r.diagnostics.find((x) => x.code === "uakt-pricing")!;

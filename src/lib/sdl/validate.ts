@@ -215,7 +215,6 @@ function findIpUse(sdl: unknown, name: string): string | undefined {
 
 /** Network rule chain-sdk does not know: Akash v2 (BME) only accepts uact deployment pricing. */
 function addDenomRule(ctx: Ctx, sdl: unknown, options: SdlCheckOptions) {
-  if (!options.requireUact) return;
   const placements = (sdl as { profiles?: { placement?: Record<string, { pricing?: Record<string, { denom?: unknown; amount?: unknown }> }> } }).profiles?.placement;
   if (!placements || typeof placements !== "object") return;
   for (const [pl, placement] of Object.entries(placements)) {
@@ -229,9 +228,11 @@ function addDenomRule(ctx: Ctx, sdl: unknown, options: SdlCheckOptions) {
       const fixes = fix('Price in "uact" instead', isScalar(loc.node) ? replaceNodeEdit(loc.node, "uact") : undefined);
       ctx.diagnostics.push(
         makeDiagnostic(ctx, start, end, {
-          severity: "error",
+          severity: options.requireUact ? "error" : "warning",
           code: "uakt-pricing",
-          message: `Placement "${pl}" prices "${profile}" in uakt, but this network only accepts deployments priced in uact (ACT, 1 ACT ≈ 1 USD). Change the denom to uact and check the amount: it is per block, in millionths of an ACT.`,
+          message: options.requireUact
+            ? `Placement "${pl}" prices "${profile}" in uakt, but this network only accepts deployments priced in uact (ACT, 1 ACT ≈ 1 USD). Change the denom to uact and check the amount: it is per block, in millionths of an ACT.`
+            : `Placement "${pl}" prices "${profile}" in uakt. Akash mainnet (v2, BME) only accepts deployments priced in uact (ACT ≈ USD); uakt works only on networks that have not upgraded.`,
           path: pointer,
           fixes,
         }),
