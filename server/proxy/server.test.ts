@@ -331,6 +331,27 @@ describe("provider proxy: WebSocket", () => {
     await waitUntil(() => provider.openSockets() === 0);
   });
 
+  it("stops reading from the provider while the browser is not reading, then delivers everything in order", async () => {
+    const { client, provider, tenant } = await setupWs();
+    const total = 300_000;
+    client.ws.pause();
+    client.send({ type: "websocket", url: `${provider.hostUri}/lease/1/1/1/logs?follow=false&tail=${total}`, providerAddress: provider.address, auth: { type: "jwt", token: tenant.token } });
+    // Kernel socket buffers and the proxy's bounded queue fill up, then the provider must stall.
+    let sentWhilePaused = -1;
+    for (let i = 0; i < 40 && provider.logLinesSent() !== sentWhilePaused; i++) {
+      sentWhilePaused = provider.logLinesSent();
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(sentWhilePaused).toBeGreaterThan(0);
+    expect(sentWhilePaused).toBeLessThan(total);
+    expect(provider.logLinesSent()).toBe(sentWhilePaused);
+    client.ws.resume();
+    await client.waitFor((c) => c.messages.some((m) => m.closed), 30_000, "end of stream");
+    const lines = client.messages.filter((m) => !m.closed);
+    expect(lines).toHaveLength(total);
+    expect(JSON.parse(lines[total - 1]!.message as string)).toMatchObject({ message: `log line ${total - 1}` });
+  }, 40_000);
+
   it("refuses WebSocket upgrades from origins not on the allow-list", async () => {
     const { proxy } = await setup({ corsOrigins: ["http://localhost:5173"] });
     await expect(ProxyClient.connect(proxy.url, { origin: "https://evil.example" })).rejects.toThrow(/403/);

@@ -31,6 +31,8 @@ export interface FakeProvider {
   certPem: string;
   /** Requests seen (method + path + auth kind), for assertions. */
   requests: Array<{ method: string; path: string; auth: string }>;
+  /** Log lines written to WebSockets so far (to observe backpressure). */
+  logLinesSent(): number;
   /** WebSocket connections currently open on the provider side. */
   openSockets(): number;
   close(): Promise<void>;
@@ -46,6 +48,7 @@ export async function startFakeProvider(opts: FakeProviderOptions): Promise<Fake
   const tokens = new Set(opts.tokens ?? []);
   const requests: FakeProvider["requests"] = [];
   const sockets = new Set<Socket>();
+  const logCounter = { sent: 0 };
 
   type AuthResult = { ok: true; kind: string; owner?: string } | { ok: false; status: number; message: string };
   const authenticate = (req: IncomingMessage): AuthResult => {
@@ -121,7 +124,7 @@ export async function startFakeProvider(opts: FakeProviderOptions): Promise<Fake
       ws.close(4001, auth.message);
       return;
     }
-    if (url.pathname.endsWith("/logs")) return streamLogs(ws, Number(url.searchParams.get("tail") ?? 3), url.searchParams.get("follow") === "true");
+    if (url.pathname.endsWith("/logs")) return streamLogs(ws, logCounter, Number(url.searchParams.get("tail") ?? 3), url.searchParams.get("follow") === "true");
     if (url.pathname.endsWith("/kubeevents")) {
       ws.send(JSON.stringify({ type: "Normal", reportingController: "kubelet", reportingInstance: "node-1", reason: "Pulled", note: "image pulled", object: { kind: "Pod", namespace: "ns", name: "web-0" } }));
       ws.send(JSON.stringify({ type: "Normal", reportingController: "kubelet", reportingInstance: "node-1", reason: "Started", note: "container started", object: { kind: "Pod", namespace: "ns", name: "web-0" } }));
@@ -148,6 +151,7 @@ export async function startFakeProvider(opts: FakeProviderOptions): Promise<Fake
     certPem: tlsCert.cert,
     requests,
     openSockets: () => wss.clients.size,
+    logLinesSent: () => logCounter.sent,
     async close() {
       for (const client of wss.clients) client.terminate();
       wss.close();
@@ -158,7 +162,7 @@ export async function startFakeProvider(opts: FakeProviderOptions): Promise<Fake
 }
 
 /** Sends `count` log lines as fast as the socket drains, then closes (follow=false) or stays open. */
-function streamLogs(ws: WebSocket, count: number, follow: boolean) {
+function streamLogs(ws: WebSocket, counter: { sent: number }, count: number, follow: boolean) {
   let sent = 0;
   const pump = () => {
     while (sent < count) {
@@ -169,6 +173,7 @@ function streamLogs(ws: WebSocket, count: number, follow: boolean) {
       }
       ws.send(JSON.stringify({ name: "web-6d4f7c9b8-x2k4p", message: `log line ${sent}` }));
       sent++;
+      counter.sent++;
     }
     if (!follow) ws.close(1000, "done");
   };
