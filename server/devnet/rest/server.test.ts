@@ -141,12 +141,12 @@ describe("REST gateway read by chain-sdk's grpc-gateway transport", () => {
     expect((await get(`/cosmos/tx/v1beta1/txs`)).status).toBe(400);
 
     const garbage = await fetch(`${server.url}/cosmos/tx/v1beta1/txs`, { method: "POST", body: JSON.stringify({ tx_bytes: "AQID", mode: "BROADCAST_MODE_SYNC" }) });
-    const gj = await garbage.json();
+    const gj = (await garbage.json()) as { tx_response: { code: number } };
     expect(gj.tx_response.code).toBe(2);
     const block = await fetch(`${server.url}/cosmos/tx/v1beta1/txs`, { method: "POST", body: JSON.stringify({ tx_bytes: "AQID", mode: "BROADCAST_MODE_BLOCK" }) });
     expect(block.status).toBe(400);
     const sim = await fetch(`${server.url}/cosmos/tx/v1beta1/simulate`, { method: "POST", body: JSON.stringify({ tx_bytes: Buffer.from(fakeTxBytes("sim")).toString("base64") }) });
-    expect((await sim.json()).gas_info.gas_used).toBe("81234");
+    expect(((await sim.json()) as { gas_info: { gas_used: string } }).gas_info.gas_used).toBe("81234");
   });
 
   it("CORS preflight", async () => {
