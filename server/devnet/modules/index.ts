@@ -7,6 +7,7 @@
  */
 import type { Module } from "../chain/types.ts";
 import { AuditKeeper, auditModule } from "./audit.ts";
+import { CertKeeper, certModule } from "./cert.ts";
 import { DeploymentKeeper, deploymentModule } from "./deployment.ts";
 import { EscrowKeeper, escrowModule } from "./escrow.ts";
 import { MarketKeeper, marketModule } from "./market.ts";
@@ -18,6 +19,7 @@ export interface AkashKeepers {
   market: MarketKeeper;
   provider: ProviderKeeper;
   audit: AuditKeeper;
+  cert: CertKeeper;
 }
 
 export function createAkashKeepers(): AkashKeepers {
@@ -34,10 +36,10 @@ export function createAkashKeepers(): AkashKeepers {
     const [owner, dseq] = acc.id.xid.split("/");
     if (owner && dseq) deployment.onEscrowAccountClosed(ctx, owner, dseq, acc.state === "overdrawn");
   });
-  return { escrow, deployment, market, provider, audit };
+  return { escrow, deployment, market, provider, audit, cert: new CertKeeper() };
 }
 
 export function akashModules(): Module[] {
   const k = createAkashKeepers();
-  return [escrowModule(k.escrow), deploymentModule(k.deployment), marketModule(k.market), providerModule(k.provider), auditModule(k.audit)];
+  return [escrowModule(k.escrow), deploymentModule(k.deployment), marketModule(k.market), providerModule(k.provider), auditModule(k.audit), certModule(k.cert)];
 }
