@@ -1,13 +1,17 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { App } from "./app/app";
+import { loadRuntimeConfig } from "./app/runtime-config";
+import { applyTheme } from "./features/settings/theme";
 import "./index.css";
 
-function Placeholder() {
-  return <main className="p-8">Akash Deploy Console</main>;
-}
+applyTheme();
 
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <Placeholder />
-  </StrictMode>,
-);
+const root = createRoot(document.getElementById("root")!);
+void loadRuntimeConfig().then(({ config, error }) => {
+  root.render(
+    <StrictMode>
+      <App runtimeConfig={config} runtimeConfigError={error} />
+    </StrictMode>,
+  );
+});

@@ -1,0 +1,40 @@
+import { lazy } from "react";
+import { createBrowserRouter } from "react-router";
+import { Layout } from "./layout";
+import { RouteError } from "./error-boundary";
+
+// Every page is its own chunk: the first visit only downloads the shell and the page it opens.
+const HomePage = lazy(() => import("@/features/home/home-page"));
+const AccountPage = lazy(() => import("@/features/account/account-page"));
+const SettingsPage = lazy(() => import("@/features/settings/settings-page"));
+const TemplateGalleryPage = lazy(() => import("@/features/templates").then((m) => ({ default: m.TemplateGalleryPage })));
+const TemplateDetailPage = lazy(() => import("@/features/templates").then((m) => ({ default: m.TemplateDetailPage })));
+const DeployEditorPage = lazy(() => import("@/features/sdl-editor").then((m) => ({ default: m.DeployEditorPage })));
+const DeploymentsPage = lazy(() => import("./routes/deployments-page"));
+const ProvidersPage = lazy(() => import("./routes/providers-page"));
+const NotFoundPage = lazy(() => import("./routes/not-found-page"));
+
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      element: <Layout />,
+      errorElement: <RouteError />,
+      children: [
+        {
+          errorElement: <RouteError />,
+          children: [
+            { index: true, element: <HomePage /> },
+            { path: "account", element: <AccountPage /> },
+            { path: "deploy", element: <DeployEditorPage /> },
+            { path: "deployments", element: <DeploymentsPage /> },
+            { path: "templates", element: <TemplateGalleryPage /> },
+            { path: "templates/:id", element: <TemplateDetailPage /> },
+            { path: "providers", element: <ProvidersPage /> },
+            { path: "settings", element: <SettingsPage /> },
+            { path: "*", element: <NotFoundPage /> },
+          ],
+        },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,60 @@
+import { Alert } from "@/components/ui/alert";
+import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import { formatHeight, shortenAddress } from "@/lib/format/coins";
+import type { NetworkConfig } from "@/lib/networks/networks";
+import { useRecentTxs } from "./queries";
+
+function messageLabel(type: string): string {
+  const name = type.split(".").pop() ?? type;
+  return name.replace(/^Msg/, "").replace(/([a-z])([A-Z])/g, "$1 $2") || type;
+}
+
+export function RecentTxsCard({ network, address }: { network: NetworkConfig; address: string }) {
+  const txs = useRecentTxs(network, address);
+  return (
+    <Card labelledBy="txs-title">
+      <CardHeader id="txs-title" title="Recent transactions" description="Sent from this account" />
+      {txs.isPending ? (
+        <div className="flex flex-col gap-2 px-5 py-4">
+          <Skeleton className="h-4 w-full" />
+          <Skeleton className="h-4 w-2/3" />
+        </div>
+      ) : txs.isError ? (
+        <div className="px-5 py-4">
+          <Alert tone="warn" title="Transaction history unavailable">
+            {txs.error.message}
+          </Alert>
+        </div>
+      ) : txs.data.length === 0 ? (
+        <EmptyState title="No transactions yet">Transactions you sign from this account appear here.</EmptyState>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full text-sm">
+            <thead className="text-left text-xs text-muted">
+              <tr>
+                <th className="px-5 py-2 font-medium">Type</th>
+                <th className="px-5 py-2 font-medium">Block</th>
+                <th className="px-5 py-2 font-medium">Hash</th>
+                <th className="px-5 py-2 font-medium">Result</th>
+              </tr>
+            </thead>
+            <tbody>
+              {txs.data.map((tx) => (
+                <tr key={tx.hash} className="border-t border-border">
+                  <td className="px-5 py-2">{tx.messageTypes.length ? tx.messageTypes.map(messageLabel).join(", ") : "Transaction"}</td>
+                  <td className="px-5 py-2 tabular-nums">{formatHeight(tx.height)}</td>
+                  <td className="px-5 py-2 font-mono text-xs" title={tx.hash}>
+                    {shortenAddress(tx.hash, 8, 6)}
+                  </td>
+                  <td className="px-5 py-2">{tx.code === 0 ? <span className="text-ok">Success</span> : <span className="text-danger" title={tx.rawLog}>Failed ({tx.code})</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,5 @@
+export { NetworkProvider, useNetwork, type NetworkContextValue } from "./network-context";
+export { useNodeHealth, networkKeys } from "./use-node-health";
+export { NetworkStatus, NodeProblemBanner } from "./network-status";
+export { NetworkSwitcher } from "./network-switcher";
+export { networkKey, globalKey, readJson, writeJson, clearNetworkData } from "./storage";

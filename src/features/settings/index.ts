@@ -1,0 +1,3 @@
+export { SettingsPage } from "./settings-page";
+export { ThemeToggle } from "./theme-toggle";
+export { applyTheme, useTheme } from "./theme";

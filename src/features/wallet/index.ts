@@ -1,0 +1,4 @@
+export { WalletProvider, useWallet, type WalletContextValue, type SendOptions } from "./wallet-context";
+export { ConnectWalletDialog } from "./connect-dialog";
+export { WalletButton } from "./wallet-button";
+export { walletLabel, type ConnectedWallet, type WalletKind } from "./types";

@@ -1,0 +1,225 @@
+import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import type { EncodeObject } from "@cosmjs/proto-signing";
+import { useQueryClient } from "@tanstack/react-query";
+import { toast } from "sonner";
+import { networkKey, readJson, useNetwork, useNodeHealth, writeJson } from "@/features/network";
+import type { TxClient, TxResult } from "@/lib/tx/signing";
+import type { BridgeRequest, BridgeResult } from "./cosmos-kit-bridge";
+import { TxDialog, type TxFlowState } from "./tx-dialog";
+import { walletLabel, type ConnectedWallet, type ExtensionWalletName, type WalletKind } from "./types";
+
+const CosmosKitBridge = lazy(() => import("./cosmos-kit-bridge"));
+
+export type WalletStatus = "disconnected" | "connecting" | "connected";
+
+export interface SendOptions {
+  /** What the user is doing, e.g. "Mint 10 ACT". */
+  title: string;
+  memo?: string;
+}
+
+export interface WalletContextValue {
+  wallet: ConnectedWallet | null;
+  status: WalletStatus;
+  connecting: WalletKind | null;
+  error: string | null;
+  /** Kind of the wallet used last on this network (to offer a reconnect / unlock). */
+  lastKind: WalletKind | null;
+  connectDialogOpen: boolean;
+  openConnectDialog: () => void;
+  closeConnectDialog: () => void;
+  connectExtension: (name: ExtensionWalletName) => void;
+  connectBuiltin: (wallet: ConnectedWallet) => void;
+  disconnect: () => void;
+  /** The one signing path: simulate, show the fee, sign, broadcast, wait for inclusion. Resolves null when cancelled or failed. */
+  send: (messages: EncodeObject[], options: SendOptions) => Promise<TxResult | null>;
+}
+
+const WalletContext = createContext<WalletContextValue | null>(null);
+
+export function WalletProvider({ children }: { children: ReactNode }) {
+  const { network } = useNetwork();
+  const { health } = useNodeHealth();
+  const queryClient = useQueryClient();
+  const [wallet, setWallet] = useState<ConnectedWallet | null>(null);
+  const [connecting, setConnecting] = useState<WalletKind | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [connectDialogOpen, setConnectDialogOpen] = useState(false);
+  const [bridgeRequest, setBridgeRequest] = useState<BridgeRequest | null>(null);
+  const [lastKind, setLastKind] = useState<WalletKind | null>(() => readJson<WalletKind>(networkKey(network.id, "last-wallet")));
+  const [tx, setTx] = useState<TxFlowState | null>(null);
+  const confirmRef = useRef<((ok: boolean) => void) | null>(null);
+  const nonceRef = useRef(0);
+  const requestRef = useRef<BridgeRequest | null>(null);
+  const chainId = network.chainId || health?.chainId || "";
+
+  // A wallet session belongs to one network.
+  const [sessionNetwork, setSessionNetwork] = useState(network.id);
+  if (sessionNetwork !== network.id) {
+    setSessionNetwork(network.id);
+    setWallet(null);
+    setConnecting(null);
+    setError(null);
+    setBridgeRequest(null);
+    setLastKind(readJson<WalletKind>(networkKey(network.id, "last-wallet")));
+  }
+
+  const rememberKind = useCallback(
+    (kind: WalletKind | null) => {
+      setLastKind(kind);
+      if (kind) writeJson(networkKey(network.id, "last-wallet"), kind);
+      else localStorage.removeItem(networkKey(network.id, "last-wallet"));
+    },
+    [network.id],
+  );
+
+  const connectExtension = useCallback(
+    (name: ExtensionWalletName) => {
+      if (!chainId) {
+        setError("The network's node is not reachable, so its chain id is unknown. Check the node status and try again.");
+        return;
+      }
+      nonceRef.current += 1;
+      setError(null);
+      setConnecting(name);
+      requestRef.current = { walletName: name, nonce: nonceRef.current, action: "connect" };
+      setBridgeRequest(requestRef.current);
+    },
+    [chainId],
+  );
+
+  const onBridgeResult = useCallback(
+    (result: BridgeResult) => {
+      if (result.nonce !== nonceRef.current) return;
+      setConnecting(null);
+      const request = requestRef.current;
+      if (result.ok && result.signer && result.address && request) {
+        setWallet({ kind: request.walletName, address: result.address, signer: result.signer, name: result.name });
+        rememberKind(request.walletName);
+        setConnectDialogOpen(false);
+        toast.success(`Connected ${walletLabel(request.walletName)}`);
+      } else {
+        setError(result.error ?? "Could not connect the wallet");
+      }
+    },
+    [rememberKind],
+  );
+
+  // Reconnect the extension used last time on this network (no prompt if it is still approved).
+  const autoConnectTried = useRef<string | null>(null);
+  useEffect(() => {
+    if (wallet || connecting || !chainId || autoConnectTried.current === network.id) return;
+    autoConnectTried.current = network.id;
+    if (lastKind && lastKind !== "builtin") void Promise.resolve(lastKind).then(connectExtension);
+  }, [wallet, connecting, chainId, network.id, lastKind, connectExtension]);
+
+  const connectBuiltin = useCallback(
+    (next: ConnectedWallet) => {
+      setWallet(next);
+      setError(null);
+      rememberKind("builtin");
+      setConnectDialogOpen(false);
+    },
+    [rememberKind],
+  );
+
+  const disconnect = useCallback(() => {
+    if (wallet && wallet.kind !== "builtin") {
+      nonceRef.current += 1;
+      requestRef.current = { walletName: wallet.kind, nonce: nonceRef.current, action: "disconnect" };
+      setBridgeRequest(requestRef.current);
+    }
+    setWallet(null);
+    rememberKind(null);
+    toast("Wallet disconnected");
+  }, [wallet, rememberKind]);
+
+  const send = useCallback<WalletContextValue["send"]>(
+    async (messages, options) => {
+      if (!wallet) {
+        setConnectDialogOpen(true);
+        return null;
+      }
+      const [signing, { describeTxError }] = await Promise.all([import("@/lib/tx/signing"), import("@/lib/tx/errors")]);
+      setTx({ title: options.title, stage: "estimating" });
+      let client: TxClient | null = null;
+      try {
+        client = await signing.TxClient.connect({ address: wallet.address, signer: wallet.signer }, { rpcUrl: network.rpcUrl, chainId });
+        const prepared = await client.prepare(messages, options.memo);
+        setTx({ title: options.title, stage: "confirm", fee: prepared.fee, gas: prepared.gasUsed });
+        const approved = await new Promise<boolean>((resolve) => {
+          confirmRef.current = resolve;
+        });
+        if (!approved) {
+          setTx(null);
+          return null;
+        }
+        setTx((current) => current && { ...current, stage: "signing" });
+        const result = await client.signAndBroadcast(prepared);
+        setTx((current) => current && { ...current, stage: "done", result });
+        toast.success(options.title, { description: `Included in block ${result.height}` });
+        await queryClient.invalidateQueries({ queryKey: ["chain", network.id] });
+        return result;
+      } catch (err) {
+        const description = describeTxError(err);
+        setTx((current) => ({ title: current?.title ?? options.title, stage: "error", error: description, fee: current?.fee, gas: current?.gas }));
+        toast.error(description.title, { description: description.detail });
+        return null;
+      } finally {
+        client?.disconnect();
+      }
+    },
+    [wallet, network.rpcUrl, network.id, chainId, queryClient],
+  );
+
+  const value = useMemo<WalletContextValue>(
+    () => ({
+      wallet,
+      status: wallet ? "connected" : connecting ? "connecting" : "disconnected",
+      connecting,
+      error,
+      lastKind,
+      connectDialogOpen,
+      openConnectDialog: () => {
+        setError(null);
+        setConnectDialogOpen(true);
+      },
+      closeConnectDialog: () => setConnectDialogOpen(false),
+      connectExtension,
+      connectBuiltin,
+      disconnect,
+      send,
+    }),
+    [wallet, connecting, error, lastKind, connectDialogOpen, connectExtension, connectBuiltin, disconnect, send],
+  );
+
+  return (
+    <WalletContext.Provider value={value}>
+      {children}
+      {bridgeRequest && chainId && (
+        <Suspense fallback={null}>
+          <CosmosKitBridge key={`${network.id}:${chainId}:${network.rpcUrl}`} network={network} chainId={chainId} request={bridgeRequest} onResult={onBridgeResult} />
+        </Suspense>
+      )}
+      <TxDialog
+        state={tx}
+        walletKind={wallet?.kind ?? null}
+        onApprove={() => {
+          confirmRef.current?.(true);
+          confirmRef.current = null;
+        }}
+        onClose={() => {
+          confirmRef.current?.(false);
+          confirmRef.current = null;
+          setTx((current) => (current && (current.stage === "signing" || current.stage === "estimating") ? current : null));
+        }}
+      />
+    </WalletContext.Provider>
+  );
+}
+
+export function useWallet(): WalletContextValue {
+  const value = useContext(WalletContext);
+  if (!value) throw new Error("useWallet must be used inside WalletProvider");
+  return value;
+}
