@@ -1,4 +1,4 @@
-import { X509Certificate, createPrivateKey } from "node:crypto";
+import { X509Certificate, createPrivateKey, createPublicKey, type KeyObject } from "node:crypto";
 import { z } from "zod";
 import { ProxyError } from "./errors.ts";
 
@@ -71,10 +71,15 @@ export function checkAuth(auth: ProviderAuth | undefined, now: number): void {
   } catch {
     throw new ProxyError("invalidClientCertificate", "certPem is not a PEM-encoded X.509 certificate");
   }
+  let key: KeyObject;
   try {
-    createPrivateKey(auth.keyPem);
+    key = createPrivateKey(auth.keyPem);
   } catch {
     throw new ProxyError("invalidClientCertificate", "keyPem is not a PEM-encoded private key (is it still encrypted?)");
+  }
+  const spki = (k: KeyObject) => k.export({ type: "spki", format: "der" });
+  if (!spki(createPublicKey(key)).equals(spki(cert.publicKey))) {
+    throw new ProxyError("invalidClientCertificate", "keyPem is not the private key of certPem");
   }
   if (Date.parse(cert.validTo) < now) {
     throw new ProxyError("invalidClientCertificate", `Your client certificate expired on ${new Date(cert.validTo).toISOString()}; create and publish a new one`);

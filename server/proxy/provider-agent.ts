@@ -34,11 +34,18 @@ export class ProviderAgent extends https.Agent {
     callback?: (err: Error | null, stream: Duplex) => void,
   ): Duplex | null | undefined {
     const done = onceCallback(callback);
-    const socket = tls.connect({
-      ...(options as tls.ConnectionOptions),
-      lookup: this.opts.lookup,
-      rejectUnauthorized: false,
-    });
+    let socket: tls.TLSSocket;
+    try {
+      socket = tls.connect({
+        ...(options as tls.ConnectionOptions),
+        lookup: this.opts.lookup,
+        rejectUnauthorized: false,
+      });
+    } catch (error) {
+      // e.g. a client key that does not match its certificate
+      done(new ProxyError("invalidClientCertificate", `The client certificate cannot be used: ${(error as Error).message}`));
+      return undefined;
+    }
     const fail = (err: Error) => {
       clearTimeout(timer);
       socket.destroy();

@@ -75,7 +75,8 @@ function attemptRequest(pool: ProviderAgentPool, req: ProviderRequest, timeoutMs
       clearTimeout(timer);
       resolve(res);
     });
-    upstream.once("error", (err) => {
+    // `on`, not `once`: a late failure of a socket whose request already timed out must never go unhandled.
+    upstream.on("error", (err) => {
       clearTimeout(timer);
       reject(err);
     });

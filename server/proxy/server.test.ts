@@ -1,4 +1,5 @@
 import { X509Certificate } from "node:crypto";
+import net, { type AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { startProxy, type ProxyOptions, type RunningProxy } from "./server.ts";
 import { FakeRegistry, generateCert, startFakeProvider, type FakeProvider } from "./testing/fake-provider.ts";
@@ -141,6 +142,24 @@ describe("provider proxy: HTTP", () => {
     expect(Date.now() - started).toBeLessThan(3_000);
   });
 
+  it("answers 504 when the provider accepts TCP but never completes TLS, and survives the late handshake failure", async () => {
+    const { proxy, provider, registry } = await setup({ handshakeTimeoutMs: 600 });
+    const accepted = new Set<net.Socket>();
+    const silent = net.createServer((s) => accepted.add(s));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    cleanups.push(() => {
+      for (const s of accepted) s.destroy();
+      return new Promise((resolve) => silent.close(() => resolve()));
+    });
+    const hostUri = `https://provider-1.localhost:${(silent.address() as AddressInfo).port}`;
+    registry.hosts.set(provider.address, hostUri);
+    const res = await post(proxy, { method: "GET", url: `${hostUri}/status`, providerAddress: provider.address, timeout: 200 });
+    await expectProxyError(res, 504, "providerTimeout");
+    await new Promise((r) => setTimeout(r, 800));
+    const again = await post(proxy, { method: "GET", url: `${hostUri}/status`, providerAddress: provider.address, timeout: 200 });
+    await expectProxyError(again, 504, "providerTimeout");
+  });
+
   it("answers 413 for a body larger than the limit, and forwards one at the limit", async () => {
     const { proxy, provider, tenant } = await setup({ maxBodyBytes: 64 * 1024 });
     const auth = { type: "jwt", token: tenant.token };
@@ -174,6 +193,7 @@ describe("provider proxy: HTTP", () => {
     await expectProxyError(both, 400, "ambiguousAuth");
     const expiredCert = await generateCert(tenant.address, { validFrom: new Date(Date.now() - 7200_000), validTo: new Date(Date.now() - 3600_000) });
     await expectProxyError(await post(proxy, { method: "GET", url, providerAddress: provider.address, auth: { type: "mtls", certPem: expiredCert.cert, keyPem: expiredCert.privateKey } }), 400, "invalidClientCertificate", /expired/);
+    await expectProxyError(await post(proxy, { method: "GET", url, providerAddress: provider.address, auth: { type: "mtls", certPem: tenant.cert.cert, keyPem: expiredCert.privateKey } }), 400, "invalidClientCertificate", /not the private key/);
     expect(provider.requests).toHaveLength(0);
   });
 
@@ -378,7 +398,7 @@ async function expectProxyError(res: Response, status: number, code: string, mes
   if (message) expect(text).toMatch(message);
 }
 
-interface SetupOptions extends Partial<Pick<ProxyOptions, "allowLoopback" | "maxBodyBytes" | "rateLimit" | "corsOrigins">> {
+interface SetupOptions extends Partial<Pick<ProxyOptions, "allowLoopback" | "maxBodyBytes" | "rateLimit" | "corsOrigins" | "handshakeTimeoutMs">> {
   address?: string;
   providerCert?: { cert: string; privateKey: string };
   registerCert?: boolean;
@@ -407,6 +427,7 @@ async function setup(opts: SetupOptions = {}) {
     rateLimit: opts.rateLimit ?? false,
     maxBodyBytes: opts.maxBodyBytes,
     corsOrigins: opts.corsOrigins,
+    handshakeTimeoutMs: opts.handshakeTimeoutMs,
   });
   cleanups.push(() => proxy.close());
   return { proxy, provider, registry, tenant };

@@ -43,6 +43,8 @@ export interface ProxyOptions {
   /** Structured log sink; never receives auth material. Default: JSON lines on stdout. */
   log?: ((entry: Record<string, unknown>) => void) | false;
   now?: () => number;
+  /** Upper bound for connect + TLS handshake + certificate check of a new provider connection. Default 30 s. */
+  handshakeTimeoutMs?: number;
 }
 
 export interface RunningProxy {
@@ -59,7 +61,7 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
   const registry = opts.cache === false ? baseRegistry : new CachedProviderRegistry(baseRegistry, opts.cache || {});
   const validator = new ProviderCertificateValidator(registry, now);
   const policy = new TargetPolicy(registry, opts.allowLoopback);
-  const pool = new ProviderAgentPool({ validator, lookup: policy.lookup, handshakeTimeoutMs: 30_000 });
+  const pool = new ProviderAgentPool({ validator, lookup: policy.lookup, handshakeTimeoutMs: opts.handshakeTimeoutMs ?? 30_000 });
   const limiter = opts.rateLimit === false ? undefined : new RateLimiter(opts.rateLimit ?? DEFAULT_RATE_LIMIT, now);
   const corsOrigins = opts.corsOrigins ?? DEFAULT_CORS_ORIGINS;
   const maxBodyBytes = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
