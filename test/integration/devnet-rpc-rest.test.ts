@@ -1,0 +1,132 @@
+/**
+ * The devnet's network servers against real clients: cosmjs StargateClient / SigningStargateClient /
+ * Comet38Client over the CometBFT RPC, chain-sdk's web SDK (grpc-gateway transport) over REST,
+ * and the faucet over HTTP the way @cosmjs/faucet-client calls it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomBytes } from "node:crypto";
+import { toBech32, toHex } from "@cosmjs/encoding";
+import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
+import { GasPrice, SigningStargateClient, StargateClient } from "@cosmjs/stargate";
+import { Comet38Client, connectComet, WebsocketClient } from "@cosmjs/tendermint-rpc";
+import { createChainNodeWebSDK } from "@akashnetwork/chain-sdk/web";
+import { startDevnet, type RunningDevnet } from "../../server/devnet/index.ts";
+import { DEVNET_ADDRESS, DEVNET_MNEMONIC, FAUCET_ADDRESS } from "../../server/devnet/config.ts";
+import { createAkashRegistry } from "../../server/shared/akash-registry.ts";
+
+let devnet: RunningDevnet;
+const fresh = () => toBech32("akash", randomBytes(20));
+
+async function waitFor<T>(what: string, fn: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+beforeAll(async () => {
+  devnet = await startDevnet({ dataDir: null, host: "127.0.0.1", rpcPort: 0, restPort: 0, faucetPort: 0, blockMs: 250 });
+  await waitFor("first block", () => (devnet.chain.latestHeight() >= 1 ? true : undefined));
+});
+
+afterAll(async () => {
+  await devnet?.stop();
+});
+
+describe("CometBFT RPC with cosmjs", () => {
+  it("StargateClient reads chain id, height, balances and accounts", async () => {
+    const client = await StargateClient.connect(devnet.rpcUrl);
+    expect(await client.getChainId()).toBe(devnet.chainId);
+    expect(await client.getHeight()).toBeGreaterThanOrEqual(1);
+    const bal = await client.getBalance(DEVNET_ADDRESS, "uakt");
+    expect(BigInt(bal.amount)).toBeGreaterThan(0n);
+    expect(await client.getAccount(fresh())).toBeNull();
+    client.disconnect();
+  });
+
+  it("connectComet returns a Comet38Client", async () => {
+    const comet = await connectComet(devnet.rpcUrl);
+    expect(comet).toBeInstanceOf(Comet38Client);
+    const status = await comet.status();
+    expect(status.nodeInfo.version).toMatch(/^0\.38\./);
+    expect(status.nodeInfo.network).toBe(devnet.chainId);
+    comet.disconnect();
+  });
+
+  it("signs and broadcasts; tx_search, NewBlock and Tx subscriptions with an attribute condition see it", async () => {
+    const ws = Comet38Client.create(new WebsocketClient(devnet.rpcUrl.replace(/^http/, "ws")));
+    const heights: number[] = [];
+    const txHashes: string[] = [];
+    const blockSub = ws.subscribeNewBlock().subscribe({ next: (b) => heights.push(b.header.height) });
+    const txSub = ws.subscribeTx(`tm.event='Tx' AND message.sender='${DEVNET_ADDRESS}'`).subscribe({ next: (t) => txHashes.push(toHex(t.hash).toUpperCase()) });
+    await new Promise((r) => setTimeout(r, 300));
+
+    const wallet = await DirectSecp256k1HdWallet.fromMnemonic(DEVNET_MNEMONIC, { prefix: "akash" });
+    const signer = await SigningStargateClient.connectWithSigner(devnet.rpcUrl, wallet, {
+      registry: createAkashRegistry(),
+      gasPrice: GasPrice.fromString("0.025uakt"),
+      broadcastPollIntervalMs: 200,
+    });
+    const to = fresh();
+    const result = await signer.sendTokens(DEVNET_ADDRESS, to, [{ denom: "uakt", amount: "12345" }], "auto", "rpc-rest integration");
+    expect(result.code).toBe(0);
+    expect((await signer.getBalance(to, "uakt")).amount).toBe("12345");
+
+    const found = await signer.getTx(result.transactionHash);
+    expect(found?.height).toBe(result.height);
+    const bySender = await signer.searchTx(`message.sender='${DEVNET_ADDRESS}'`);
+    expect(bySender.map((t) => t.hash)).toContain(result.transactionHash);
+    const byHeight = await signer.searchTx(`tx.height=${result.height}`);
+    expect(byHeight.map((t) => t.hash)).toContain(result.transactionHash);
+
+    await waitFor("tx event", () => (txHashes.includes(result.transactionHash) ? true : undefined));
+    await waitFor("two new blocks", () => (heights.length >= 2 ? true : undefined));
+    expect(heights[1]! - heights[0]!).toBe(1);
+    blockSub.unsubscribe();
+    txSub.unsubscribe();
+    ws.disconnect();
+    signer.disconnect();
+  });
+});
+
+describe("Cosmos REST with chain-sdk's grpc-gateway transport", () => {
+  it("reads balances, deployment params, providers and deployments/list", async () => {
+    const sdk = createChainNodeWebSDK({ query: { baseUrl: devnet.restUrl } });
+    const bal = await sdk.cosmos.bank.v1beta1.getBalance({ address: DEVNET_ADDRESS, denom: "uakt" });
+    expect(BigInt(bal.balance?.amount ?? "0")).toBeGreaterThan(0n);
+    const params = await sdk.akash.deployment.v1beta4.getParams();
+    expect(params.params?.minDeposits.map((c) => c.denom)).toContain("uact");
+    const providers = await sdk.akash.provider.v1beta4.getProviders({ pagination: { limit: 50 } });
+    expect(Array.isArray(providers.providers)).toBe(true);
+    const deployments = await sdk.akash.deployment.v1beta4.getDeployments({ filters: { owner: DEVNET_ADDRESS }, pagination: { limit: 10 } });
+    expect(Array.isArray(deployments.deployments)).toBe(true);
+    const latest = await fetch(`${devnet.restUrl}/cosmos/base/tendermint/v1beta1/blocks/latest`).then((r) => r.json() as Promise<{ block: { header: { height: string } } }>);
+    expect(Number(latest.block.header.height)).toBeGreaterThanOrEqual(1);
+    const account = await fetch(`${devnet.restUrl}/cosmos/auth/v1beta1/accounts/${fresh()}`);
+    expect(account.status).toBe(404);
+  });
+});
+
+describe("faucet", () => {
+  const credit = (address: string, denom: string) =>
+    fetch(`${devnet.faucetUrl}/credit`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ address, denom }) });
+
+  it("credits uakt, rate-limits repeats and rejects bad input", async () => {
+    const to = fresh();
+    const res = await credit(to, "uakt");
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe("ok");
+    const client = await StargateClient.connect(devnet.rpcUrl);
+    expect(BigInt((await client.getBalance(to, "uakt")).amount)).toBeGreaterThan(0n);
+    client.disconnect();
+    expect((await credit(to, "uakt")).status).toBe(429);
+    expect((await credit("cosmos1notakash", "uakt")).status).toBe(400);
+    expect((await credit(fresh(), "ufoo")).status).toBe(422);
+    const status = (await (await fetch(`${devnet.faucetUrl}/status`)).json()) as { chainId: string; holder: { address: string } };
+    expect(status.chainId).toBe(devnet.chainId);
+    expect(status.holder.address).toBe(FAUCET_ADDRESS);
+  });
+});
