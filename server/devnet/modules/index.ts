@@ -7,6 +7,7 @@
  */
 import type { Module } from "../chain/types.ts";
 import { AuditKeeper, auditModule } from "./audit.ts";
+import { BmeKeeper, bmeModule } from "./bme.ts";
 import { CertKeeper, certModule } from "./cert.ts";
 import { DeploymentKeeper, deploymentModule } from "./deployment.ts";
 import { EscrowKeeper, escrowModule } from "./escrow.ts";
@@ -20,6 +21,7 @@ export interface AkashKeepers {
   provider: ProviderKeeper;
   audit: AuditKeeper;
   cert: CertKeeper;
+  bme: BmeKeeper;
 }
 
 export function createAkashKeepers(): AkashKeepers {
@@ -36,10 +38,10 @@ export function createAkashKeepers(): AkashKeepers {
     const [owner, dseq] = acc.id.xid.split("/");
     if (owner && dseq) deployment.onEscrowAccountClosed(ctx, owner, dseq, acc.state === "overdrawn");
   });
-  return { escrow, deployment, market, provider, audit, cert: new CertKeeper() };
+  return { escrow, deployment, market, provider, audit, cert: new CertKeeper(), bme: new BmeKeeper() };
 }
 
 export function akashModules(): Module[] {
   const k = createAkashKeepers();
-  return [escrowModule(k.escrow), deploymentModule(k.deployment), marketModule(k.market), providerModule(k.provider), auditModule(k.audit), certModule(k.cert)];
+  return [escrowModule(k.escrow), deploymentModule(k.deployment), marketModule(k.market), providerModule(k.provider), auditModule(k.audit), certModule(k.cert), bmeModule(k.bme)];
 }
