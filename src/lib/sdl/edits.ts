@@ -1,4 +1,4 @@
-import { isMap, isScalar, type Document, type Node, type Pair, type YAMLMap } from "yaml";
+import { isMap, isScalar, stringify, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import { parseSdlDocument } from "./document";
 import type { TextEdit } from "./types";
 
@@ -34,7 +34,55 @@ export function detectIndentSeq(text: string): boolean {
 
 /** Serialise a document the way the author wrote it as far as `yaml` allows (no line folding). */
 export function stringifyDocument(doc: Document, original: string): string {
-  return doc.toString({ indentSeq: detectIndentSeq(original), lineWidth: 0, minContentWidth: 0 });
+  return doc.toString({ indentSeq: detectIndentSeq(original), lineWidth: 0, minContentWidth: 0, flowCollectionPadding: !/[[{][^\s\]}]/.test(original) });
+}
+
+/** Serialise a lone `key: value` pair (or value) as block YAML in the author's list style. */
+export function stringifyFragment(value: unknown, original: string): string {
+  return stringify(value, { indentSeq: detectIndentSeq(original), lineWidth: 0, minContentWidth: 0 });
+}
+
+function indentLines(block: string, indent: string): string {
+  return block
+    .split("\n")
+    .map((line) => (line ? indent + line : line))
+    .join("\n");
+}
+
+/** Column (0-based) of a node's first character. */
+function columnOf(text: string, offset: number): number {
+  return offset - lineStart(text, offset);
+}
+
+/**
+ * Add `key: value` as the last entry of a block map, as text: nothing else in the file moves.
+ * Undefined when the map is flow-style or empty (callers fall back to the Document API).
+ */
+export function insertPairEdit(text: string, map: YAMLMap, key: string, value: unknown): TextEdit | undefined {
+  if (map.flow || map.items.length === 0) return undefined;
+  const first = nodeRange(map.items[0]!.key);
+  const last = map.items[map.items.length - 1]!;
+  const lastEnd = Math.max(nodeRange(last.value)?.[1] ?? 0, nodeRange(last.key)?.[1] ?? 0);
+  if (!first || !lastEnd) return undefined;
+  const indent = " ".repeat(columnOf(text, first[0]));
+  const at = lineEndInclusive(text, Math.max(0, lastEnd - 1));
+  const block = indentLines(stringifyFragment({ [key]: value }, text), indent);
+  const needsNewline = at > 0 && text[at - 1] !== "\n";
+  return { start: at, end: at, text: (needsNewline ? "\n" : "") + block };
+}
+
+/** Replace a whole `key: value` pair of a block map in place (same position, new value). */
+export function replacePairEdit(text: string, map: YAMLMap | undefined, pair: Pair<unknown, unknown>, key: string, value: unknown): TextEdit | undefined {
+  const removal = removePairEdit(text, map, pair);
+  const keyRange = nodeRange(pair.key);
+  if (!removal || !keyRange) return undefined;
+  const block = indentLines(stringifyFragment({ [key]: value }, text), " ".repeat(columnOf(text, keyRange[0])));
+  return { ...removal, text: block };
+}
+
+/** A scalar as it would be written in YAML (quoted when it would otherwise read as something else). */
+export function scalarSource(value: unknown): string {
+  return stringify(value, { lineWidth: 0 }).replace(/\n$/, "");
 }
 
 /** Apply a structural change through the Document API; comments and unknown keys survive. */
