@@ -1,5 +1,4 @@
 import { SignDoc, SignMode, SimulateRequest, SimulateResponse, TxMsgData, TxRaw, TxBody, AuthInfo } from "@akashnetwork/chain-sdk/private-types/cosmos.v1beta1";
-import { secp256k1 } from "@noble/curves/secp256k1.js";
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
 import type { AminoTypes } from "@cosmjs/stargate";
@@ -17,6 +16,7 @@ import { ensureAccount, getAccount, setAccount } from "./accounts.ts";
 import { secp256k1PubkeyToAddress } from "./address.ts";
 import { coinsToString, normalizeCoins, validatePositiveCoins } from "./coins.ts";
 import { createDevnetAminoTypes, aminoSignBytes } from "./amino.ts";
+import { verifySecp256k1 } from "./secp256k1.ts";
 import { decodeTx, MAX_TX_BYTES, txHash, type DecodedTx } from "./tx-decode.ts";
 
 export type ExecMode = "check" | "deliver" | "simulate";
@@ -365,7 +365,7 @@ export class DevnetApp {
     }
     let ok: boolean;
     try {
-      ok = sig.length === 64 && secp256k1.verify(sig, signBytes, Buffer.from(pubKeyB64, "base64"), { prehash: true, lowS: true });
+      ok = verifySecp256k1(Buffer.from(pubKeyB64, "base64"), signBytes, sig);
     } catch {
       ok = false;
     }
