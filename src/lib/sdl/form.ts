@@ -15,7 +15,7 @@ function editDocument(text: string, mutate: (doc: Document) => void): string {
   const { doc } = parseSdlDocument(text);
   if (doc.errors.length) throw new SdlEditError("The YAML has syntax errors; fix them in the YAML view before using the form.");
   if (doc.contents !== null && !isMap(doc.contents)) throw new SdlEditError("The document is not an SDL map.");
-  if (doc.contents === null) doc.contents = doc.createNode({}) as typeof doc.contents;
+  if (doc.contents === null) doc.contents = doc.createNode({}) as unknown as typeof doc.contents;
   mutate(doc);
   const after = stringifyDocument(doc, text);
   // Re-serialising may normalise untouched parts in rare cases; apply only the minimal change.
