@@ -3,7 +3,7 @@
  *
  * MsgCreateCertificate carries PEM text: a CERTIFICATE and an EC PUBLIC KEY (SPKI DER). The
  * certificate must parse, be an ECDSA key self-signed by itself (signature verified), have
- * CN = issuer CN = owner, be currently valid, match the public key, and use a serial not yet
+ * CN = issuer CN = owner, not be expired, match the public key, and use a serial not yet
  * registered by this owner.
  *
  * Error codes (codespace "cert", chain-sdk go/node/cert/v1/errors.go): 1 certificate not found,
@@ -65,7 +65,10 @@ export interface ParsedCertificate {
   fingerprint256: string;
 }
 
-/** The node's ParseAndValidateCertificate, plus the validity-window check against block time. */
+/**
+ * The node's ParseAndValidateCertificate plus an expiry check against block time. NotBefore is not
+ * checked: clients create a certificate and broadcast it at once, and block time lags wall time.
+ */
 export function parseAndValidateCertificate(owner: string, certPem: string, pubkeyPem: string, now: Date): ParsedCertificate {
   if (!pemBlock(certPem, "CERTIFICATE")) throw certErrors.invalidCertificateValue("cert must be a single PEM CERTIFICATE block");
   const pubDer = pemBlock(pubkeyPem, "EC PUBLIC KEY");
@@ -90,7 +93,6 @@ export function parseAndValidateCertificate(owner: string, certPem: string, pubk
   const notBefore = new Date(x509.validFrom);
   const notAfter = new Date(x509.validTo);
   if (now.getTime() > notAfter.getTime()) throw certErrors.invalidCertificateValue(`certificate expired on ${notAfter.toISOString()}`);
-  if (now.getTime() < notBefore.getTime()) throw certErrors.invalidCertificateValue(`certificate is not valid before ${notBefore.toISOString()}`);
   if (!pub.equals(x509.publicKey)) throw certErrors.invalidPubkeyValue("pubkey does not match the certificate's key");
   if (!/^[0-9A-Fa-f]+$/.test(x509.serialNumber)) throw certErrors.invalidSerialNumber();
   return { serial: BigInt(`0x${x509.serialNumber}`).toString(10), notBefore, notAfter, fingerprint256: x509.fingerprint256 };
