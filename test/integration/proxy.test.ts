@@ -193,7 +193,7 @@ describe("provider proxy with the devnet", () => {
       const url = `${lease()}/shell?cmd0=echo&cmd1=hello-proxy&tty=0&stdin=0&podIndex=0&service=web`;
       ws.send({ type: "websocket", url, providerAddress, auth: jwtAuth() });
       await ws.waitFor((c) => c.messages.some((m) => frameCode(m) === 102), 15_000, "the result frame");
-      const frames = ws.messages.map((m) => (m.message && typeof m.message === "object" ? Buffer.from((m.message as { data: number[] }).data) : null)).filter((b): b is Buffer => b !== null);
+      const frames = ws.messages.flatMap((m) => (m.message && typeof m.message === "object" ? [Buffer.from((m.message as { data: number[] }).data)] : []));
       const stdout = frames.filter((f) => f[0] === 100).map((f) => f.subarray(1).toString()).join("");
       expect(stdout).toContain("hello-proxy");
       const result = frames.find((f) => f[0] === 102)!;
