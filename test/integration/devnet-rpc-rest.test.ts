@@ -13,6 +13,7 @@ import { createChainNodeWebSDK } from "@akashnetwork/chain-sdk/web";
 import { startDevnet, type RunningDevnet } from "../../server/devnet/index.ts";
 import { DEVNET_ADDRESS, DEVNET_MNEMONIC, FAUCET_ADDRESS } from "../../server/devnet/config.ts";
 import { createAkashRegistry } from "../../server/shared/akash-registry.ts";
+import { TxRaw } from "@akashnetwork/chain-sdk/private-types/cosmos.v1beta1";
 
 let devnet: RunningDevnet;
 const fresh = () => toBech32("akash", randomBytes(20));
@@ -47,12 +48,25 @@ describe("CometBFT RPC with cosmjs", () => {
     client.disconnect();
   });
 
-  it("connectComet returns a Comet38Client", async () => {
+  it("connectComet returns a Comet38Client whose decoders accept every read method", async () => {
     const comet = await connectComet(devnet.rpcUrl);
     expect(comet).toBeInstanceOf(Comet38Client);
     const status = await comet.status();
     expect(status.nodeInfo.version).toMatch(/^0\.38\./);
     expect(status.nodeInfo.network).toBe(devnet.chainId);
+    const height = status.syncInfo.latestBlockHeight;
+    const block = await comet.block(height);
+    expect(block.block.header.chainId).toBe(devnet.chainId);
+    expect((await comet.blockResults(height)).height).toBe(height);
+    const chainInfo = await comet.blockchain(1, height);
+    expect(chainInfo.blockMetas[0]!.header.height).toBe(height);
+    expect((await comet.validatorsAll(height)).validators.length).toBe(1);
+    expect((await comet.genesis()).chainId).toBe(devnet.chainId);
+    expect((await comet.abciInfo()).lastBlockHeight).toBeGreaterThanOrEqual(height);
+    expect((await comet.numUnconfirmedTxs()).total).toBeGreaterThanOrEqual(0);
+    await comet.health();
+    const garbage = await comet.broadcastTxSync({ tx: new Uint8Array([1, 2, 3, 4]) });
+    expect(garbage.code).not.toBe(0);
     comet.disconnect();
   });
 
@@ -107,6 +121,38 @@ describe("Cosmos REST with chain-sdk's grpc-gateway transport", () => {
     expect(Number(latest.block.header.height)).toBeGreaterThanOrEqual(1);
     const account = await fetch(`${devnet.restUrl}/cosmos/auth/v1beta1/accounts/${fresh()}`);
     expect(account.status).toBe(404);
+  });
+});
+
+describe("tx service over REST with a real signed tx", () => {
+  it("simulate, broadcast (sync), get by hash and search by event", async () => {
+    const wallet = await DirectSecp256k1HdWallet.fromMnemonic(DEVNET_MNEMONIC, { prefix: "akash" });
+    const signer = await SigningStargateClient.connectWithSigner(devnet.rpcUrl, wallet, { registry: createAkashRegistry() });
+    const to = fresh();
+    const msg = { typeUrl: "/cosmos.bank.v1beta1.MsgSend", value: { fromAddress: DEVNET_ADDRESS, toAddress: to, amount: [{ denom: "uakt", amount: "777" }] } };
+    const raw = await signer.sign(DEVNET_ADDRESS, [msg], { amount: [{ denom: "uakt", amount: "10000" }], gas: "300000" }, "via rest");
+    const txBytes = Buffer.from(TxRaw.encode(raw).finish()).toString("base64");
+    signer.disconnect();
+
+    const post = (path: string, body: unknown) =>
+      fetch(devnet.restUrl + path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, json: (await r.json()) as any })); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const sim = await post("/cosmos/tx/v1beta1/simulate", { tx_bytes: txBytes });
+    expect(sim.status).toBe(200);
+    expect(Number(sim.json.gas_info.gas_used)).toBeGreaterThan(0);
+    const sent = await post("/cosmos/tx/v1beta1/txs", { tx_bytes: txBytes, mode: "BROADCAST_MODE_SYNC" });
+    expect(sent.status).toBe(200);
+    expect(sent.json.tx_response.code).toBe(0);
+    const hash: string = sent.json.tx_response.txhash;
+    const got = await waitFor("tx by hash", async () => {
+      const r = await fetch(`${devnet.restUrl}/cosmos/tx/v1beta1/txs/${hash}`);
+      return r.status === 200 ? ((await r.json()) as any) : undefined; // eslint-disable-line @typescript-eslint/no-explicit-any
+    });
+    expect(got.tx_response.code).toBe(0);
+    expect(got.tx.body.messages[0]).toMatchObject({ "@type": "/cosmos.bank.v1beta1.MsgSend", to_address: to, amount: [{ denom: "uakt", amount: "777" }] });
+    expect(got.tx.body.memo).toBe("via rest");
+    const search = await fetch(`${devnet.restUrl}/cosmos/tx/v1beta1/txs?query=${encodeURIComponent(`transfer.recipient='${to}'`)}`).then((r) => r.json() as Promise<any>); // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(search.tx_responses.map((t: { txhash: string }) => t.txhash)).toEqual([hash]);
+    expect(search.total).toBe("1");
   });
 });
 

@@ -108,6 +108,24 @@ export function txEventsMap(t: IndexedTx): EventsMap {
   return eventsToMap(t.result.events, { "tm.event": "Tx", "tx.hash": t.hash, "tx.height": String(t.height) });
 }
 
-export function blockEventsMap(b: DevnetBlock, r: BlockResults | undefined, event: "NewBlock" | "NewBlockHeader"): EventsMap {
+/** EventDataNewBlock: the block, its id and the ResponseFinalizeBlock. */
+export function newBlockEventData(b: DevnetBlock, r: BlockResults) {
+  return {
+    type: "tendermint/event/NewBlock",
+    value: {
+      block: formatBlock(b),
+      block_id: formatBlockId(b),
+      result_finalize_block: {
+        events: formatEvents(r.finalizeBlockEvents),
+        tx_results: r.txResults.map(formatTxResult),
+        validator_updates: [],
+        consensus_param_updates: null,
+        app_hash: Buffer.from(r.appHash, "hex").toString("base64"),
+      },
+    },
+  };
+}
+
+export function blockEventsMap(b: DevnetBlock, r: BlockResults | undefined, event: "NewBlock" | "NewBlockHeader" | "NewBlockEvents"): EventsMap {
   return eventsToMap(r?.finalizeBlockEvents ?? [], { "tm.event": event, "block.height": String(b.header.height) });
 }

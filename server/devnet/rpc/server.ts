@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { BlockListener } from "../chain/node-types.ts";
 import type { ChainBackend, ServerHandle } from "./backend.ts";
-import { blockEventsMap, formatBlock, formatBlockId, formatBlockResults, formatHeader, formatTxResult, txEventsMap, b64 } from "./format.ts";
+import { blockEventsMap, formatEvents, formatHeader, formatTxResult, newBlockEventData, txEventsMap, b64 } from "./format.ts";
 import {
   callMethod,
   internalError,
@@ -324,21 +324,23 @@ export async function startRpcServer(chain: ChainBackend, opts: RpcServerOptions
     try {
       const newBlockEvents = blockEventsMap(block, results, "NewBlock");
       const headerEvents = blockEventsMap(block, results, "NewBlockHeader");
+      const blockEventsEvents = blockEventsMap(block, results, "NewBlockEvents");
       let newBlockData: unknown;
+      let blockEventsData: unknown;
       let headerData: unknown;
       const txData = txs.map((t) => ({ t, events: txEventsMap(t) }));
       for (const client of clients) {
         for (const [text, sub] of client.subs) {
           if (sub.query.matches(newBlockEvents)) {
-            newBlockData ??= {
-              type: "tendermint/event/NewBlock",
-              value: {
-                block: formatBlock(block),
-                block_id: formatBlockId(block),
-                result_finalize_block: { ...formatBlockResults(results), events: formatBlockResults(results).finalize_block_events },
-              },
-            };
+            newBlockData ??= newBlockEventData(block, results);
             wsSend(client, { jsonrpc: "2.0", id: sub.id, result: { query: text, data: newBlockData, events: newBlockEvents } });
+          }
+          if (sub.query.matches(blockEventsEvents)) {
+            blockEventsData ??= {
+              type: "tendermint/event/NewBlockEvents",
+              value: { height: String(block.header.height), events: formatEvents(results.finalizeBlockEvents), num_txs: String(txs.length) },
+            };
+            wsSend(client, { jsonrpc: "2.0", id: sub.id, result: { query: text, data: blockEventsData, events: blockEventsEvents } });
           }
           if (sub.query.matches(headerEvents)) {
             headerData ??= { type: "tendermint/event/NewBlockHeader", value: { header: formatHeader(block) } };
