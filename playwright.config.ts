@@ -3,6 +3,8 @@ import { defineConfig } from "@playwright/test";
 // Debian's Chromium; `npx playwright install` cannot work on this network.
 export default defineConfig({
   testDir: "./e2e",
+  // Starts the stack on free ports, builds/serves the app; URLs reach tests through env (E2E_*).
+  globalSetup: "./e2e/global-setup.ts",
   timeout: 60_000,
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,

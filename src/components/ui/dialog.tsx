@@ -30,7 +30,7 @@ export function Dialog({ open, onClose, title, description, children, className 
               </h2>
               {description && <p className="mt-0.5 text-sm text-muted">{description}</p>}
             </div>
-            <button type="button" onClick={onClose} aria-label="Close" className="-mr-1 rounded-md p-1 text-muted hover:bg-surface-2 hover:text-fg">
+            <button type="button" onClick={onClose} aria-label="Close dialog" className="-mr-1 rounded-md p-1 text-muted hover:bg-surface-2 hover:text-fg">
               <svg viewBox="0 0 20 20" className="size-5" aria-hidden="true">
                 <path d="M5 5l10 10M15 5L5 15" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
               </svg>

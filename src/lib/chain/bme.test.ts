@@ -28,7 +28,21 @@ describe("quoteFromResponses", () => {
     const quote = quoteFromResponses({ params: null, status: { collateral_ratio: { reference_price: "4" }, mints_allowed: false }, oraclePrice: null });
     expect(quote).toMatchObject({ priceUsd: "4", spreadBps: 25, mintsAllowed: false });
   });
+  it("uses the AKT price of the newest settled mint when there is no oracle price", () => {
+    const ledger = {
+      records: [
+        {
+          status: "ledger_record_status_executed",
+          executed_record: { burned: { coin: { denom: "uakt", amount: "5000000" }, price: "3.000000000000000000" }, minted: { coin: { denom: "uact", amount: "14962500" }, price: "1.000000000000000000" } },
+        },
+      ],
+    };
+    const quote = quoteFromResponses({ params: { params: { mint_spread_bps: 25 } }, status: { status: "mint_status_healthy", mints_allowed: true }, oraclePrice: null, ledger });
+    expect(quote).toMatchObject({ priceUsd: "3.000000000000000000", priceSource: "last BME settlement" });
+    // Same arithmetic as the chain: 5 AKT × 3 × 0.9975 = 14.9625 ACT.
+    expect(previewMint(5_000_000n, quote)).toBe(14_962_500n);
+  });
   it("explains when no price is available", () => {
-    expect(() => quoteFromResponses({ params: {}, status: {}, oraclePrice: null })).toThrow(/did not report an AKT price/);
+    expect(() => quoteFromResponses({ params: {}, status: {}, oraclePrice: null })).toThrow(/does not report an AKT price/);
   });
 });

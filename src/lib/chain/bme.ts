@@ -1,7 +1,8 @@
 /**
  * ACT mint preview. The chain mints ACT (USD-pegged, 1 ACT = 1 USD) for burnt AKT at the AKT/USD price,
  * minus the BME mint spread (`mint_spread_bps`, default 25 bps). The price comes from the oracle's
- * aggregated price (as on mainnet) or, where a chain serves it, from the BME status.
+ * aggregated price (as on mainnet); where no oracle query is served, from the price the BME ledger
+ * recorded for the latest executed burn/mint of AKT.
  */
 import { joinUrl, requestJson } from "./http";
 
@@ -53,10 +54,27 @@ export interface BmeResponses {
   params: unknown;
   status: unknown;
   oraclePrice: unknown;
+  /** `/akash/bme/v1/ledger` (newest first). */
+  ledger?: unknown;
+}
+
+/** AKT price of the newest executed ledger record: the side (burned or minted) whose coin is uakt. */
+function priceFromLedger(ledger: unknown): string | null {
+  const records = pick(ledger, ["records"]);
+  if (!Array.isArray(records)) return null;
+  for (const record of records) {
+    for (const side of ["burned", "minted"]) {
+      if (pick(record, ["executed_record", side, "coin", "denom"]) === "uakt") {
+        const price = asPrice(pick(record, ["executed_record", side, "price"]));
+        if (price) return price;
+      }
+    }
+  }
+  return null;
 }
 
 /** Builds a quote from the raw REST answers; throws a readable error when no price is available. */
-export function quoteFromResponses({ params, status, oraclePrice }: BmeResponses): MintQuote {
+export function quoteFromResponses({ params, status, oraclePrice, ledger }: BmeResponses): MintQuote {
   const spread = Number(pick(params, ["params", "mint_spread_bps"]) ?? 25);
   const candidates: Array<[string, unknown]> = [
     ["oracle twap", pick(oraclePrice, ["aggregated_price", "twap"])],
@@ -65,9 +83,10 @@ export function quoteFromResponses({ params, status, oraclePrice }: BmeResponses
     ["bme status", pick(status, ["collateral_ratio", "reference_price"])],
     ["bme status", pick(status, ["price"])],
     ["bme status", pick(status, ["akt_price"])],
+    ["last BME settlement", priceFromLedger(ledger)],
   ];
   const found = candidates.find(([, value]) => asPrice(value) !== null);
-  if (!found) throw new Error("The chain did not report an AKT price, so the ACT amount cannot be previewed");
+  if (!found) throw new Error("The chain does not report an AKT price yet (no oracle price and no settled mint), so the ACT amount cannot be previewed. You can still mint.");
   const mintsAllowed = pick(status, ["mints_allowed"]);
   return {
     priceUsd: asPrice(found[1])!,
@@ -86,5 +105,7 @@ export async function getMintQuote(restUrl: string, signal?: AbortSignal): Promi
     get("/akash/oracle/v1/aggregated_price/uakt"),
   ]);
   if (!params && !status) throw new Error("This node does not serve the BME module (/akash/bme/v1), so ACT cannot be minted here");
-  return quoteFromResponses({ params, status, oraclePrice });
+  const needsLedger = !asPrice(pick(oraclePrice, ["aggregated_price", "twap"])) && !asPrice(pick(oraclePrice, ["aggregated_price", "median_price"]));
+  const ledger = needsLedger ? await get("/akash/bme/v1/ledger?pagination.limit=5&pagination.reverse=true") : null;
+  return quoteFromResponses({ params, status, oraclePrice, ledger });
 }

@@ -87,7 +87,8 @@ export class TxClient {
 
 /** Turn cosmjs' BroadcastTxError (CheckTx failure) into our TxFailedError so errors are mapped in one place. */
 export function normalizeBroadcastError(error: unknown): unknown {
-  if (error && typeof error === "object" && (error as { name?: string }).name === "BroadcastTxError") {
+  const candidate = error as { code?: unknown; codespace?: unknown; log?: unknown } | null;
+  if (candidate && typeof candidate === "object" && typeof candidate.code === "number" && typeof candidate.codespace === "string") {
     const e = error as { code: number; codespace: string; log?: string };
     return new TxFailedError(e.code, e.codespace, e.log ?? "");
   }

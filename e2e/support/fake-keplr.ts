@@ -1,0 +1,123 @@
+/**
+ * A fake Keplr extension for e2e: the page talks to it exactly as to the real extension (the
+ * `proxy-request` postMessage protocol of @keplr-wallet/provider-extension, which cosmos-kit's Keplr
+ * wallet uses), and every request is answered in Node, where a mnemonic signs. So the app's real
+ * cosmos-kit → Keplr code path runs, including "suggest chain" for chains Keplr does not know.
+ */
+import type { Page } from "@playwright/test";
+import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
+import { Secp256k1HdWallet, type StdSignDoc } from "@cosmjs/amino";
+import { fromBech32, fromHex, toHex } from "@cosmjs/encoding";
+
+export interface FakeKeplrControl {
+  address: string;
+  /** Chain infos the app suggested (experimentalSuggestChain). */
+  suggestedChains: Array<{ chainId: string; rpc: string; rest: string; bech32Config?: unknown; currencies?: unknown }>;
+  /** Every sign request, in order. */
+  signRequests: Array<{ mode: "direct" | "amino"; chainId: string; signer: string }>;
+  /** When true, the next sign request is rejected like a user pressing "Reject". */
+  rejectNextSign: boolean;
+  /** When true, adding an unknown chain is declined. */
+  declineSuggestChain: boolean;
+}
+
+const KNOWN_CHAINS = new Set(["akashnet-2", "cosmoshub-4"]);
+
+function revive(text: string): unknown {
+  return JSON.parse(text, (_key, value: unknown) => {
+    if (typeof value === "string" && value.startsWith("__uint8array__")) return fromHex(value.slice("__uint8array__".length));
+    if (typeof value === "string" && value.startsWith("__bigint__")) return BigInt(value.slice("__bigint__".length));
+    return value;
+  });
+}
+
+function wrap(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v instanceof Uint8Array) return `__uint8array__${toHex(v)}`;
+    if (v && typeof v === "object" && (v as { type?: string }).type === "Buffer" && Array.isArray((v as { data?: unknown }).data)) return `__uint8array__${toHex(new Uint8Array((v as { data: number[] }).data))}`;
+    if (typeof v === "bigint") return `__bigint__${v.toString()}`;
+    return v;
+  });
+}
+
+export async function installFakeKeplr(page: Page, mnemonic: string): Promise<FakeKeplrControl> {
+  const direct = await DirectSecp256k1HdWallet.fromMnemonic(mnemonic, { prefix: "akash" });
+  const amino = await Secp256k1HdWallet.fromMnemonic(mnemonic, { prefix: "akash" });
+  const [account] = await direct.getAccounts();
+  const known = new Set(KNOWN_CHAINS);
+  const control: FakeKeplrControl = { address: account!.address, suggestedChains: [], signRequests: [], rejectNextSign: false, declineSuggestChain: false };
+
+  const requireChain = (chainId: string) => {
+    if (!known.has(chainId)) throw new Error(`There is no chain info for ${chainId}`);
+  };
+  const checkSign = (mode: "direct" | "amino", chainId: string, signer: string) => {
+    requireChain(chainId);
+    control.signRequests.push({ mode, chainId, signer });
+    if (control.rejectNextSign) {
+      control.rejectNextSign = false;
+      throw new Error("Request rejected");
+    }
+    if (signer !== account!.address) throw new Error("Signer mismatched");
+  };
+
+  const handlers: Record<string, (...args: never[]) => unknown> = {
+    ping: () => null,
+    enable: (chainIds: string | string[]) => {
+      for (const id of Array.isArray(chainIds) ? chainIds : [chainIds]) requireChain(id);
+      return null;
+    },
+    experimentalSuggestChain: (chainInfo: FakeKeplrControl["suggestedChains"][number]) => {
+      if (control.declineSuggestChain) throw new Error("Request rejected");
+      control.suggestedChains.push(chainInfo);
+      known.add(chainInfo.chainId);
+      return null;
+    },
+    getKey: (chainId: string) => {
+      requireChain(chainId);
+      return {
+        name: "e2e-keplr",
+        algo: "secp256k1",
+        pubKey: account!.pubkey,
+        address: fromBech32(account!.address).data,
+        bech32Address: account!.address,
+        ethereumHexAddress: "",
+        isNanoLedger: false,
+        isKeystone: false,
+      };
+    },
+    signDirect: async (chainId: string, signer: string, doc: { bodyBytes: Uint8Array; authInfoBytes: Uint8Array; chainId: string; accountNumber: string }) => {
+      checkSign("direct", chainId, signer);
+      const { signed, signature } = await direct.signDirect(signer, { bodyBytes: doc.bodyBytes, authInfoBytes: doc.authInfoBytes, chainId: doc.chainId, accountNumber: BigInt(doc.accountNumber) });
+      return { signed: { ...signed, accountNumber: signed.accountNumber.toString() }, signature };
+    },
+    signAmino: async (chainId: string, signer: string, doc: StdSignDoc) => {
+      checkSign("amino", chainId, signer);
+      return amino.signAmino(signer, doc);
+    },
+  };
+
+  await page.exposeFunction("__fakeKeplrRequest", async (payload: string) => {
+    const { method, args } = revive(payload) as { method: string; args: unknown[] };
+    const handler = handlers[method];
+    if (!handler) return wrap({ error: `Invalid method: ${method}` });
+    try {
+      return wrap({ return: await handler(...(args as never[])) });
+    } catch (error) {
+      return wrap({ error: error instanceof Error ? error.message : String(error) });
+    }
+  });
+
+  await page.addInitScript(() => {
+    const w = window as unknown as { keplrRequestMetaIdSupport: boolean; __fakeKeplrRequest: (payload: string) => Promise<string> };
+    w.keplrRequestMetaIdSupport = true;
+    window.addEventListener("message", (event: MessageEvent) => {
+      const data = event.data as { type?: unknown; id?: string; method?: string; args?: unknown } | null;
+      if (!data || typeof data.type !== "string" || !data.type.startsWith("proxy-request") || data.type === "proxy-request-response") return;
+      void w.__fakeKeplrRequest(JSON.stringify({ method: data.method, args: data.args })).then((reply) => {
+        window.postMessage({ type: "proxy-request-response", id: data.id, result: JSON.parse(reply) }, window.location.origin);
+      });
+    });
+  });
+
+  return control;
+}
