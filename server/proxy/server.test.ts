@@ -301,7 +301,7 @@ describe("provider proxy: WebSocket", () => {
     const { client, provider, tenant } = await setupWs();
     client.send({ type: "websocket", url: `${provider.hostUri}/lease/1/1/1/logs?follow=true`, providerAddress: provider.address, auth: { type: "jwt", token: jwtFor(tenant.address, -5) } });
     await client.waitFor((c) => c.messages.length > 0);
-    expect(client.messages[0]).toMatchObject({ error: "tokenExpired" });
+    expect(client.messages[0]).toEqual({ type: "websocket", error: "tokenExpired", detail: expect.stringMatching(/JWT expired at/) });
     expect(provider.requests).toHaveLength(0);
   });
 

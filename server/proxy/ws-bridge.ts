@@ -94,7 +94,7 @@ class ClientSession {
 
   private reportError(error: unknown): void {
     if (isProxyError(error) && error.code === "tokenExpired") {
-      this.send({ type: "websocket", error: "tokenExpired", message: error.message });
+      this.send({ type: "websocket", error: "tokenExpired", detail: error.message });
       return;
     }
     const proxyError = isProxyError(error) ? error : new ProxyError("internal", "The proxy failed to handle the message");
