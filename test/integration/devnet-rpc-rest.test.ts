@@ -169,6 +169,12 @@ describe("faucet", () => {
     expect(BigInt((await client.getBalance(to, "uakt")).amount)).toBeGreaterThan(0n);
     client.disconnect();
     expect((await credit(to, "uakt")).status).toBe(429);
+    // ACT is not transferable: the faucet mints it for the recipient with MsgMintACT.
+    const act = await credit(to, "uact");
+    expect(act.status, await act.clone().text()).toBe(200);
+    const client2 = await StargateClient.connect(devnet.rpcUrl);
+    expect(BigInt((await client2.getBalance(to, "uact")).amount)).toBeGreaterThanOrEqual(100_000_000n);
+    client2.disconnect();
     expect((await credit("cosmos1notakash", "uakt")).status).toBe(400);
     expect((await credit(fresh(), "ufoo")).status).toBe(422);
     const status = (await (await fetch(`${devnet.faucetUrl}/status`)).json()) as { chainId: string; holder: { address: string } };

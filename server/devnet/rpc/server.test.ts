@@ -189,3 +189,34 @@ describe("JSON-RPC protocol edges", () => {
     expect(big.status).toBe(413);
   });
 });
+
+describe("WebSocket limits", () => {
+  it("caps subscriptions per client and drops clients that stop answering pings", async () => {
+    const limited = await startRpcServer(chain, { host: "127.0.0.1", port: 0, maxSubscriptionsPerClient: 2, pingIntervalMs: 100 });
+    try {
+      const url = limited.url.replace("http", "ws") + "/websocket";
+      const ws = new WebSocket(url);
+      await new Promise((r) => ws.once("open", r));
+      const replies: any[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any
+      ws.on("message", (d) => replies.push(JSON.parse(String(d))));
+      for (let i = 0; i < 3; i++) ws.send(JSON.stringify({ jsonrpc: "2.0", id: i, method: "subscribe", params: { query: `tm.event='Tx' AND tx.height=${i}` } }));
+      await new Promise((r) => setTimeout(r, 150));
+      expect(replies.filter((r) => r.result).length).toBe(2);
+      expect(replies.find((r) => r.id === 2).error.data).toMatch(/max_subscriptions_per_client/);
+      // A healthy client (auto pong) stays connected across several ping intervals.
+      await new Promise((r) => setTimeout(r, 350));
+      expect(ws.readyState).toBe(WebSocket.OPEN);
+      ws.close();
+
+      const silent = new WebSocket(url, { autoPong: false });
+      await new Promise((r) => silent.once("open", r));
+      const closed = await new Promise<boolean>((resolve) => {
+        silent.once("close", () => resolve(true));
+        setTimeout(() => resolve(false), 1500);
+      });
+      expect(closed).toBe(true);
+    } finally {
+      await limited.close();
+    }
+  });
+});
