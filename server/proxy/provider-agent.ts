@@ -25,7 +25,8 @@ export class ProviderAgent extends https.Agent {
   private readonly opts: ProviderAgentOptions;
 
   constructor(opts: ProviderAgentOptions) {
-    super({ keepAlive: opts.keepAlive, keepAliveMsecs: 1_000, maxSockets: 64, maxFreeSockets: 16, scheduling: "lifo" });
+    // `timeout`: idle keep-alive sockets are closed after 30 s (the agent destroys timed-out free sockets).
+    super({ keepAlive: opts.keepAlive, keepAliveMsecs: 1_000, maxSockets: 64, maxFreeSockets: 16, scheduling: "lifo", timeout: 30_000 });
     this.opts = opts;
   }
 

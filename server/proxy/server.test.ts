@@ -332,6 +332,15 @@ describe("provider proxy: WebSocket", () => {
     expect(client.messages.find((m) => m.closed)).toMatchObject({ code: 4001, reason: "JWT is invalid" });
   });
 
+  it("reports a provider refusing the upgrade with an HTTP status, with its message", async () => {
+    const { client, provider, tenant } = await setupWs();
+    client.send({ type: "websocket", url: `${provider.hostUri}/lease/1/1/1/forbidden`, providerAddress: provider.address, auth: { type: "jwt", token: tenant.token } });
+    await client.waitFor((c) => c.messages.some((m) => m.closed));
+    expect(client.messages[0]).toMatchObject({ code: "providerRejected", status: 403, error: expect.stringMatching(/refused the connection \(403\): lease not owned by tenant/) });
+    expect(client.messages.find((m) => m.closed)).toMatchObject({ reason: "Provider refused the connection (403)" });
+    expect(client.closeInfo).toBeUndefined();
+  });
+
   it("closes the provider socket when the client goes away, and reopens when the url changes", async () => {
     const { client, provider, tenant, proxy } = await setupWs();
     const auth = { type: "jwt", token: tenant.token };

@@ -115,7 +115,12 @@ export async function startFakeProvider(opts: FakeProviderOptions): Promise<Fake
     });
   }
 
-  const wss = new WebSocketServer({ server, perMessageDeflate: false });
+  const wss = new WebSocketServer({
+    server,
+    perMessageDeflate: false,
+    // Like a provider refusing the upgrade itself (HTTP status instead of a WebSocket close).
+    verifyClient: (info, cb) => (info.req.url?.includes("/forbidden") ? cb(false, 403, "lease not owned by tenant") : cb(true)),
+  });
   wss.on("connection", (ws: WebSocket, req: IncomingMessage) => {
     const url = new URL(req.url ?? "/", "https://provider");
     const auth = authenticate(req);
