@@ -14,6 +14,10 @@ import { startDevnet, type RunningDevnet } from "../../server/devnet/index.ts";
 import { DEVNET_ADDRESS, DEVNET_MNEMONIC, FAUCET_ADDRESS } from "../../server/devnet/config.ts";
 import { createAkashRegistry } from "../../server/shared/akash-registry.ts";
 import { TxRaw } from "@akashnetwork/chain-sdk/private-types/cosmos.v1beta1";
+import { MsgCreateDeployment } from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
+import { Source } from "@akashnetwork/chain-sdk/private-types/akash.v1";
+import Long from "long";
+import { loadRoutes } from "../../server/devnet/rest/routes.ts";
 
 let devnet: RunningDevnet;
 const fresh = () => toBech32("akash", randomBytes(20));
@@ -121,6 +125,87 @@ describe("Cosmos REST with chain-sdk's grpc-gateway transport", () => {
     expect(Number(latest.block.header.height)).toBeGreaterThanOrEqual(1);
     const account = await fetch(`${devnet.restUrl}/cosmos/auth/v1beta1/accounts/${fresh()}`);
     expect(account.status).toBe(404);
+  });
+});
+
+describe("Akash state over REST after a real MsgCreateDeployment", () => {
+  it("deployments, groups and orders render in gateway JSON; every served list route answers", async () => {
+    const wallet = await DirectSecp256k1HdWallet.fromMnemonic(DEVNET_MNEMONIC, { prefix: "akash" });
+    const signer = await SigningStargateClient.connectWithSigner(devnet.rpcUrl, wallet, {
+      registry: createAkashRegistry(),
+      gasPrice: GasPrice.fromString("0.025uakt"),
+      broadcastPollIntervalMs: 200,
+    });
+    const rv = (n: number) => ({ val: new TextEncoder().encode(String(n)) });
+    const dseq = String(await signer.getHeight());
+    const msg = {
+      typeUrl: "/akash.deployment.v1beta4.MsgCreateDeployment",
+      value: MsgCreateDeployment.fromPartial({
+        id: { owner: DEVNET_ADDRESS, dseq },
+        groups: [
+          {
+            name: "dcloud",
+            requirements: { signedBy: { allOf: [], anyOf: [] }, attributes: [] },
+            resources: [
+              {
+                resource: {
+                  id: 1,
+                  cpu: { units: rv(250), attributes: [] },
+                  memory: { quantity: rv(268435456), attributes: [] },
+                  storage: [{ name: "default", quantity: rv(1073741824), attributes: [] }],
+                  gpu: { units: rv(0), attributes: [] },
+                  endpoints: [{ kind: 0, sequenceNumber: 0 }],
+                },
+                count: 1,
+                price: { denom: "uact", amount: "1000" },
+              },
+            ],
+          },
+        ],
+        hash: new Uint8Array(32).fill(9),
+        deposit: { amount: { denom: "uact", amount: "500000" }, sources: [Source.balance] },
+      }),
+    };
+    const result = await signer.signAndBroadcast(DEVNET_ADDRESS, [msg], "auto");
+    expect(result.code, result.rawLog).toBe(0);
+    signer.disconnect();
+
+    const get = (path: string) => fetch(devnet.restUrl + path).then(async (r) => ({ status: r.status, json: (await r.json()) as any })); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const list = await get(`/akash/deployment/v1beta4/deployments/list?filters.owner=${DEVNET_ADDRESS}&filters.dseq=${dseq}`);
+    expect(list.status).toBe(200);
+    const d = list.json.deployments[0];
+    expect(d.deployment).toEqual({ id: { owner: DEVNET_ADDRESS, dseq }, state: "active", hash: Buffer.alloc(32, 9).toString("base64"), created_at: String(result.height) });
+    const unit = d.groups[0].group_spec.resources[0];
+    expect(unit.resource.cpu).toEqual({ units: { val: "250" }, attributes: [] });
+    expect(unit.resource.endpoints).toEqual([{ kind: "SHARED_HTTP", sequence_number: 0 }]);
+    expect(unit.price).toEqual({ denom: "uact", amount: "1000.000000000000000000" });
+    expect(d.groups[0].state).toBe("open");
+    expect(d.escrow_account.id).toEqual({ scope: "deployment", xid: `${DEVNET_ADDRESS}/${dseq}` });
+
+    const info = await get(`/akash/deployment/v1beta4/deployments/info?id.owner=${DEVNET_ADDRESS}&id.dseq=${dseq}`);
+    expect(info.json.deployment.id.dseq).toBe(dseq);
+    const missing = await get(`/akash/deployment/v1beta4/deployments/info?id.owner=${DEVNET_ADDRESS}&id.dseq=1`);
+    expect(missing.status).toBe(404);
+    expect(missing.json.code).toBe(5);
+    const orders = await get(`/akash/market/v1beta5/orders/list?filters.owner=${DEVNET_ADDRESS}&filters.dseq=${dseq}`);
+    expect(orders.json.orders[0].id).toEqual({ owner: DEVNET_ADDRESS, dseq, gseq: 1, oseq: 1 });
+    expect(orders.json.orders[0].state).toBe("open");
+
+    // chain-sdk's web SDK sees the same deployment.
+    const sdk = createChainNodeWebSDK({ query: { baseUrl: devnet.restUrl } });
+    const viaSdk = await sdk.akash.deployment.v1beta4.getDeployments({ filters: { owner: DEVNET_ADDRESS, dseq: Long.fromString(dseq, true) } });
+    expect(viaSdk.deployments[0]?.groups[0]?.groupSpec?.resources[0]?.price).toEqual({ denom: "uact", amount: "1000.000000000000000000" });
+
+    // Every Akash route the devnet serves answers an empty request with 200 gateway JSON, or a gateway error.
+    const routes = (await loadRoutes()).filter((r) => r.httpMethod === "GET" && r.service.startsWith("akash.") && devnet.chain.queryHandler(r.grpcPath));
+    expect(routes.length).toBeGreaterThanOrEqual(20);
+    for (const r of routes) {
+      const path = r.httpPath.replace(/\{[^}]+\}/g, DEVNET_ADDRESS);
+      const res = await get(path);
+      if (res.status === 200) expect(typeof res.json, path).toBe("object");
+      else expect(res.json, path).toMatchObject({ code: expect.any(Number), message: expect.any(String), details: [] });
+      expect(res.status, `${path}: ${JSON.stringify(res.json)}`).toBeLessThan(500);
+    }
   });
 });
 
