@@ -258,6 +258,7 @@ export class TxSender {
 
 export interface ChainEventHandlers {
   onOrderCreated(id: OrderIdView, height: number): void;
+  onOrderClosed(id: OrderIdView): void;
   onLeaseCreated(id: LeaseIdView, price: { denom: string; amount: string } | undefined): void;
   onLeaseClosed(id: LeaseIdView): void;
   /** Called after (re)connecting, so callers can resync anything missed while disconnected. */
@@ -317,6 +318,9 @@ export class ChainEvents {
     };
     subscribe("tm.event='Tx' AND akash.market.v1.EventOrderCreated.id EXISTS", (ev) => {
       for (const e of ev.result.events) if (e.type === "akash.market.v1.EventOrderCreated") this.safe(() => this.handlers.onOrderCreated(parseOrderId(typedAttr(e.attributes, "id")), ev.height));
+    });
+    subscribe("tm.event='Tx' AND akash.market.v1.EventOrderClosed.id EXISTS", (ev) => {
+      for (const e of ev.result.events) if (e.type === "akash.market.v1.EventOrderClosed") this.safe(() => this.handlers.onOrderClosed(parseOrderId(typedAttr(e.attributes, "id"))));
     });
     subscribe("tm.event='Tx' AND akash.market.v1.EventLeaseCreated.id EXISTS", (ev) => {
       for (const e of ev.result.events) {

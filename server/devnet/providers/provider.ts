@@ -293,6 +293,13 @@ export class SimulatedProvider implements GatewayBackend {
     this.config.log(`${this.name}: bid ${formatPrice(price)}${max.denom}/block on ${key}`);
   }
 
+  /** The order closed (deployment/group closed, or leased): drop our pending bid reservation. */
+  onOrderClosed(id: OrderIdView): void {
+    const key = leaseKey(id);
+    if (this.leases.has(key)) return;
+    if (this.bids.delete(key)) this.inventory.release(`pending:${key}`);
+  }
+
   // ---- leases ----
 
   onLeaseCreated(id: LeaseIdView, price?: { denom: string; amount: string }): void {
