@@ -3,14 +3,15 @@
  *
  * 1. Starts a devnet (temp data dir, free ports, 1 s blocks) with the Akash modules.
  * 2. Preloads 1,000 deployments (one owner) and 5,000 bids (5 providers × 1,000 orders) as real
- *    signed txs (SIGN_MODE_DIRECT, pre-signed), broadcast over CometBFT RPC `broadcast_tx_sync`.
+ *    signed txs (SIGN_MODE_DIRECT, pre-signed), broadcast over CometBFT RPC `broadcast_tx_sync`
+ *    in JSON-RPC batches of BENCH_BATCH (50).
  *    Reports accepted tx/s into blocks: txs / (first broadcast → last tx committed).
  * 3. Measures p50/p95 of the REST lists the console polls:
  *    GET /akash/deployment/v1beta4/deployments/list?filters.owner=…&pagination.limit=…
  *    GET /akash/market/v1beta5/bids/list?filters.owner=…&filters.dseq=…
  *
- * Each sender's txs are broadcast in sequence order (one HTTP request at a time per sender, as a
- * wallet would); different senders run in parallel.
+ * Each sender's txs are broadcast in sequence order (one batch request at a time per sender);
+ * different senders run in parallel.
  *
  * Env: BENCH_DEPLOYMENTS (1000), BENCH_PROVIDERS (5), BENCH_REQUESTS (200).
  */
@@ -33,6 +34,7 @@ import { createAkashRegistry } from "../../server/shared/akash-registry.ts";
 const DEPLOYMENTS = Number(process.env.BENCH_DEPLOYMENTS ?? 1000);
 const PROVIDERS = Number(process.env.BENCH_PROVIDERS ?? 5);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
+const BATCH = Number(process.env.BENCH_BATCH ?? 50);
 const FEE = { amount: [{ denom: "uakt", amount: "12500" }], gas: "500000" };
 
 const rv = (n: number) => ({ val: new TextEncoder().encode(String(n)) });
@@ -49,11 +51,21 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function rpc(url: string, method: string, params: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }) });
-  const body = (await res.json()) as { result?: Record<string, unknown>; error?: unknown };
-  if (!body.result) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-  return body.result;
+/** A JSON-RPC batch of broadcast_tx_sync calls (Comet runs a batch in order, so a sender's sequence order holds). */
+async function broadcastBatch(url: string, txs: Uint8Array[]): Promise<{ code: number; log: string; hash: string }[]> {
+  const body = JSON.stringify(txs.map((tx, id) => ({ jsonrpc: "2.0", id, method: "broadcast_tx_sync", params: { tx: Buffer.from(tx).toString("base64") } })));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body });
+      const replies = (await res.json()) as { id: number; result?: { code: number; log: string; hash: string }; error?: unknown }[];
+      return replies
+        .sort((a, b) => a.id - b.id)
+        .map((r) => r.result ?? { code: -1, log: JSON.stringify(r.error), hash: "" });
+    } catch (e) {
+      // A keep-alive connection closed under us; resending is safe (a duplicate is refused as code 19).
+      if (attempt >= 2) throw e;
+    }
+  }
 }
 
 /** One lane per sender: a sender's txs go in sequence order (as a wallet sends them); lanes run in parallel. */
@@ -93,11 +105,12 @@ async function main(): Promise<void> {
       const hashes: string[] = [];
       const t0 = performance.now();
       let rejected = 0;
-      await runLanes(lanes, async (tx) => {
-        const r = await rpc(devnet.rpcUrl, "broadcast_tx_sync", { tx: Buffer.from(tx).toString("base64") });
-        if (Number(r.code) !== 0) {
-          if (rejected++ < 3) console.error(`  ${label}: rejected: ${String(r.log)}`);
-        } else hashes.push(String(r.hash));
+      const batched = lanes.map((lane) => Array.from({ length: Math.ceil(lane.length / BATCH) }, (_, i) => lane.slice(i * BATCH, (i + 1) * BATCH)));
+      await runLanes(batched, async (batch) => {
+        for (const r of await broadcastBatch(devnet.rpcUrl, batch)) {
+          if (r.code === 0 || r.code === 19) hashes.push(r.hash);
+          else if (rejected++ < 3) console.error(`  ${label}: rejected: ${r.log}`);
+        }
       });
       const tBroadcast = performance.now() - t0;
       const included = await Promise.all(hashes.map((h) => chain.waitForTx(h, 120_000)));
