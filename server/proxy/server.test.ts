@@ -381,6 +381,18 @@ describe("provider proxy: WebSocket", () => {
     expect(JSON.parse(lines[total - 1]!.message as string)).toMatchObject({ message: `log line ${total - 1}` });
   }, 40_000);
 
+  it("rate-limits opening provider sockets from one client", async () => {
+    const { provider, tenant, proxy } = await setup({ rateLimit: { perSecond: 0.5, burst: 3 } });
+    const client = await ProxyClient.connect(proxy.url);
+    cleanups.push(() => client.close());
+    const auth = { type: "jwt", token: tenant.token };
+    client.send({ type: "websocket", url: `${provider.hostUri}/lease/1/1/1/logs?follow=true&tail=1`, providerAddress: provider.address, auth });
+    client.send({ type: "websocket", url: `${provider.hostUri}/lease/1/1/1/kubeevents?follow=true`, providerAddress: provider.address, auth });
+    client.send({ type: "websocket", url: `${provider.hostUri}/lease/2/1/1/logs?follow=true&tail=1`, providerAddress: provider.address, auth });
+    await client.waitFor((c) => c.messages.some((m) => m.code === "rateLimited"));
+    expect(client.messages.find((m) => m.code === "rateLimited")?.error).toMatch(/Too many provider connections/);
+  });
+
   it("refuses WebSocket upgrades from origins not on the allow-list", async () => {
     const { proxy } = await setup({ corsOrigins: ["http://localhost:5173"] });
     await expect(ProxyClient.connect(proxy.url, { origin: "https://evil.example" })).rejects.toThrow(/403/);

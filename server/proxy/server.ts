@@ -65,7 +65,7 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
   const limiter = opts.rateLimit === false ? undefined : new RateLimiter(opts.rateLimit ?? DEFAULT_RATE_LIMIT, now);
   const corsOrigins = opts.corsOrigins ?? DEFAULT_CORS_ORIGINS;
   const maxBodyBytes = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const bridge = createWsBridge({ policy, pool, now, log });
+  const bridge = createWsBridge({ policy, pool, now, log, limiter });
 
   const corsHeaders = (origin: string | undefined): Record<string, string> => {
     if (!origin) return {};

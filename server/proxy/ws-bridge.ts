@@ -6,6 +6,7 @@ import { isBech32Address } from "./certificate-validator.ts";
 import { ProxyError, isProxyError } from "./errors.ts";
 import type { ProviderAgentPool } from "./provider-agent.ts";
 import { tlsAuthOptions, toProxyError } from "./provider-request.ts";
+import type { RateLimiter } from "./rate-limiter.ts";
 import type { TargetPolicy } from "./target-policy.ts";
 import { DEFAULT_TIMEOUT_MS } from "./http-route.ts";
 
@@ -39,6 +40,8 @@ export interface WsBridgeDeps {
   now: () => number;
   log: (entry: Record<string, unknown>) => void;
   handshakeTimeoutMs?: number;
+  /** Opening a provider socket costs a token from the client's HTTP bucket (no connection churn amplification). */
+  limiter?: RateLimiter;
 }
 
 /** Decodes `data`: base64 when `isBase64`, else the legacy comma-separated byte list ("104,108,115"). */
@@ -133,6 +136,10 @@ class ClientSession {
 
     let upstream = this.upstream;
     if (!upstream || upstream.url !== url || upstream.ws.readyState >= WebSocket.CLOSING) {
+      const retryAfter = this.deps.limiter?.take(this.clientIp) ?? 0;
+      if (retryAfter > 0) {
+        throw new ProxyError("rateLimited", `Too many provider connections from ${this.clientIp}; retry in ${retryAfter} s`, String(retryAfter));
+      }
       this.closeUpstream();
       upstream = this.openUpstream(url, message.providerAddress, auth);
     }
@@ -246,10 +253,6 @@ class ClientSession {
 
   dispose(): void {
     this.closeUpstream();
-  }
-
-  get ip(): string {
-    return this.clientIp;
   }
 }
 
