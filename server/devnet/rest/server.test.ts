@@ -104,6 +104,8 @@ describe("REST gateway read by chain-sdk's grpc-gateway transport", () => {
   });
 
   it("emits defaults like the gateway", async () => {
+    const raw = await fetch(`${server.url}/cosmos/bank/v1beta1/balances/${owner}`);
+    expect(raw.headers.get("grpc-metadata-x-cosmos-block-height")).toBe(String(chain.latestHeight()));
     const r = await get("/cosmos/bank/v1beta1/balances/" + owner);
     expect(r.json).toEqual({ balances: [{ denom: "uakt", amount: "1234567" }], pagination: { next_key: null, total: "1" } });
     const d = await get(`/akash/deployment/v1beta4/deployments/list?filters.owner=${owner}`);

@@ -87,6 +87,7 @@ const CORS_HEADERS: Record<string, string> = {
   "Access-Control-Allow-Origin": "*",
   "Access-Control-Allow-Methods": "GET, POST, PUT, DELETE, OPTIONS",
   "Access-Control-Allow-Headers": "*",
+  "Access-Control-Expose-Headers": "Grpc-Metadata-X-Cosmos-Block-Height",
   "Access-Control-Max-Age": "600",
 };
 
@@ -94,10 +95,10 @@ export async function startRestServer(chain: ChainBackend, opts: RestServerOptio
   const maxBodyBytes = opts.maxBodyBytes ?? 2_000_000;
   const routes = await loadRoutes();
 
-  function send(res: http.ServerResponse, status: number, body: unknown) {
+  function send(res: http.ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}) {
     if (res.headersSent) return;
     const text = JSON.stringify(body);
-    res.writeHead(status, { ...CORS_HEADERS, "Content-Type": "application/json", "Content-Length": Buffer.byteLength(text) });
+    res.writeHead(status, { ...CORS_HEADERS, ...extra, "Content-Type": "application/json", "Content-Length": Buffer.byteLength(text) });
     res.end(text);
   }
 
@@ -179,8 +180,10 @@ export async function startRestServer(chain: ChainBackend, opts: RestServerOptio
       } else {
         request = buildRequest(match.route.input, match.vars, url.searchParams);
       }
+      const height = chain.latestHeight();
       const { codec, message } = await execute(match.route, request);
-      send(res, 200, toGatewayJSON(codec, message));
+      // The SDK's gateway reports the height a query was served at in this header.
+      send(res, 200, toGatewayJSON(codec, message), { "Grpc-Metadata-X-Cosmos-Block-Height": String(height) });
     } catch (err) {
       const status = grpcStatusOf(err);
       if (status.code === 2 && !(err instanceof GatewayError)) console.error(`rest: ${match.route.grpcPath} failed:`, err);
