@@ -135,6 +135,10 @@ describe("MsgAccountDeposit", () => {
     expect(errorOf(() => a.deliver(T.accountDeposit, { signer: owner, id: { scope: Scope.deployment, xid: `${owner}/9` }, deposit: { amount: { denom: "uact", amount: "5" }, sources: [Source.balance] } }))).toMatchObject({ codespace: "escrow", code: 3 });
     expect(errorOf(() => a.deliver(T.accountDeposit, { signer: owner, id: { scope: Scope.deployment, xid: `${owner}/1` }, deposit: { amount: { denom: "uact", amount: "0" }, sources: [Source.balance] } }))).toMatchObject({ codespace: "escrow", code: 16 });
 
+    const bidAcc = { scope: Scope.bid, xid: `${owner}/1/1/1/${provider}` };
+    expect(errorOf(() => a.deliver(T.accountDeposit, { signer: friend, id: bidAcc, deposit: { amount: { denom: "uact", amount: "5" }, sources: [Source.balance] } }))).toMatchObject({ codespace: "escrow", code: 15 });
+    a.deliver(T.accountDeposit, { signer: provider, id: bidAcc, deposit: { amount: { denom: "uact", amount: "5" }, sources: [Source.balance] } }, provider);
+
     // Top-ups extend the lease: 5 blocks now cost less than the funds.
     a.nextBlock(6);
     expect(payment(a).state).toBe("open");

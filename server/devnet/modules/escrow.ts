@@ -521,6 +521,8 @@ export function escrowModule(keeper: EscrowKeeper): Module & { keeper: EscrowKee
           const id: AccountId = { scope: scopeFromProto(msg.id!.scope)!, xid: msg.id!.xid };
           const acc = keeper.getAccount(ctx.store, id);
           if (!acc) throw escrowErrors.accountNotFound(`${id.scope}/${id.xid}`);
+          // Bid deposits belong to the provider that bid; nobody else may add to them.
+          if (id.scope === "bid" && msg.signer !== acc.owner) throw escrowErrors.unauthorizedDepositScope("only the bidding provider may deposit to a bid account");
           const amount = msg.deposit!.amount!;
           if (!acc.funds.some((f) => f.denom === amount.denom)) throw escrowErrors.invalidDenomination(`${amount.denom} (account holds ${acc.funds.map((f) => f.denom).join(",")})`);
           const deposits = keeper.authorizeDeposits(ctx, msg.signer, { amount: { denom: amount.denom, amount: amount.amount }, sources: depositSources(msg.deposit!.sources) });
