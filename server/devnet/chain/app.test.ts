@@ -135,6 +135,19 @@ describe("DevnetApp tx pipeline", () => {
     expect([m.code, m.log]).toEqual([12, "maximum number of characters is 256 but received 257 characters: memo too large"]);
   });
 
+  it("rejects oversized (sdk 21), undecodable (sdk 2) and unknown-message (sdk 2) txs", async () => {
+    const app = newApp();
+    expect(app.checkTx(new Uint8Array(1024 * 1024 + 1)).result.code).toBe(21);
+    const garbage = app.checkTx(new Uint8Array([0xff, 0xff, 0xff]));
+    expect([garbage.result.codespace, garbage.result.code]).toEqual(["sdk", 2]);
+    const raw = TxRaw.decode(await sendTx(direct, app));
+    const { TxBody } = await import("cosmjs-types/cosmos/tx/v1beta1/tx");
+    const body = TxBody.decode(raw.bodyBytes);
+    body.messages[0]!.typeUrl = "/akash.nope.v1.MsgNope";
+    const unknown = app.checkTx(TxRaw.encode({ ...raw, bodyBytes: TxBody.encode(body).finish() }).finish()).result;
+    expect([unknown.code, unknown.log]).toEqual([2, "unable to resolve type URL /akash.nope.v1.MsgNope: tx parse error"]);
+  });
+
   it("serves account/balance queries and unknown accounts the way cosmjs expects", () => {
     const app = newApp();
     const acc = app.query("/cosmos.auth.v1beta1.Query/Account", QueryAccountRequest.encode({ address: FAUCET_ADDRESS }).finish());

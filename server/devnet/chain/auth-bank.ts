@@ -21,6 +21,16 @@ import {
   QuerySupplyOfResponse,
   QueryTotalSupplyRequest,
   QueryTotalSupplyResponse,
+  QueryParamsRequest,
+  QueryParamsResponse,
+  Bank_QueryParamsRequest,
+  Bank_QueryParamsResponse,
+  QuerySendEnabledRequest,
+  QuerySendEnabledResponse,
+  QueryModuleAccountsRequest,
+  QueryModuleAccountsResponse,
+  QuerySpendableBalanceByDenomRequest,
+  QuerySpendableBalanceByDenomResponse,
   type Metadata,
 } from "@akashnetwork/chain-sdk/private-types/cosmos.v1beta1";
 import { PubKey } from "@akashnetwork/chain-sdk/private-types/cosmos.secp256k1";
@@ -31,6 +41,7 @@ import { ChainError, sdkErrors } from "./errors.ts";
 import { grpcErrors } from "./errors-grpc.ts";
 import { getAccount, iterateAccounts, type AccountRecord } from "./accounts.ts";
 import { isValidAddress, requireAddress } from "./address.ts";
+import { AUTH_GAS } from "./gas.ts";
 import { supplyOf, totalSupply, type DevnetBankKeeper } from "./bank.ts";
 import { validatePositiveCoins } from "./coins.ts";
 import { paginate } from "./pagination.ts";
@@ -206,6 +217,60 @@ export function authBankModule(bank: DevnetBankKeeper): Module {
       handle(ctx) {
         const all = denomMetadata(ctx.config);
         return { metadatas: all, pagination: { nextKey: new Uint8Array(), total: Long.fromNumber(all.length, true) } };
+      },
+    }),
+    q({
+      path: "/cosmos.bank.v1beta1.Query/SpendableBalanceByDenom",
+      request: QuerySpendableBalanceByDenomRequest,
+      response: QuerySpendableBalanceByDenomResponse,
+      handle(ctx, req) {
+        queryAddress(req.address);
+        if (req.denom === "") throw grpcErrors.invalidArgument("invalid denom");
+        return { balance: { denom: req.denom, amount: bank.balance(ctx.store, req.address, req.denom).toString() } };
+      },
+    }),
+    q({
+      path: "/cosmos.auth.v1beta1.Query/Params",
+      request: QueryParamsRequest,
+      response: QueryParamsResponse,
+      handle() {
+        const n = (v: number) => Long.fromNumber(v, true);
+        return {
+          params: {
+            maxMemoCharacters: n(AUTH_GAS.maxMemoCharacters),
+            txSigLimit: n(AUTH_GAS.txSigLimit),
+            txSizeCostPerByte: n(AUTH_GAS.txSizeCostPerByte),
+            sigVerifyCostEd25519: n(AUTH_GAS.sigVerifyCostEd25519),
+            sigVerifyCostSecp256k1: n(AUTH_GAS.sigVerifyCostSecp256k1),
+          },
+        };
+      },
+    }),
+    q({
+      path: "/cosmos.auth.v1beta1.Query/ModuleAccounts",
+      request: QueryModuleAccountsRequest,
+      response: QueryModuleAccountsResponse,
+      handle(ctx) {
+        return { accounts: [...iterateAccounts(ctx.store)].filter((a) => a.module).map(accountToAny) };
+      },
+    }),
+    q({
+      path: "/cosmos.bank.v1beta1.Query/Params",
+      request: Bank_QueryParamsRequest,
+      response: Bank_QueryParamsResponse,
+      handle() {
+        // SDK 0.50 keeps per-denom send_enabled outside Params (see Query/SendEnabled).
+        return { params: { sendEnabled: [], defaultSendEnabled: true } };
+      },
+    }),
+    q({
+      path: "/cosmos.bank.v1beta1.Query/SendEnabled",
+      request: QuerySendEnabledRequest,
+      response: QuerySendEnabledResponse,
+      handle(ctx, req) {
+        const all = [{ denom: ctx.config.actDenom, enabled: false }];
+        const sendEnabled = req.denoms.length === 0 ? all : req.denoms.map((denom) => ({ denom, enabled: bank.isSendEnabled(denom) }));
+        return { sendEnabled, pagination: { nextKey: new Uint8Array(), total: Long.fromNumber(sendEnabled.length, true) } };
       },
     }),
   ];

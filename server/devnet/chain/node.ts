@@ -81,7 +81,7 @@ export class DevnetChain implements DevnetChainApi {
   constructor(opts: DevnetChainOptions) {
     this.config = opts.config;
     this.blockMs = opts.blockMs ?? opts.config.blockTimeMs;
-    this.maxTxsPerBlock = opts.maxTxsPerBlock ?? 10_000;
+    this.maxTxsPerBlock = opts.maxTxsPerBlock ?? 2_000;
     this.maxMempoolTxs = opts.maxMempoolTxs ?? 50_000;
     // A fixed validator key per chain id: the devnet is one validator and its identity never changes.
     this.validatorKey = sha256(new TextEncoder().encode(`${opts.config.chainId}/validator`));
