@@ -216,6 +216,22 @@ describe("provider proxy: HTTP", () => {
     expect(registry.hostLookups).toBe(1);
   });
 
+  it("logs one structured line per request without auth material", async () => {
+    const entries: Array<Record<string, unknown>> = [];
+    const { proxy, provider, tenant } = await setup({ log: (e) => entries.push(e) });
+    const auth = { type: "mtls", certPem: tenant.cert.cert, keyPem: tenant.cert.privateKey };
+    await (await post(proxy, { method: "GET", url: `${provider.hostUri}/echo`, providerAddress: provider.address, auth })).arrayBuffer();
+    const expired = jwtFor(tenant.address, -1);
+    await (await post(proxy, { method: "GET", url: `${provider.hostUri}/echo`, providerAddress: provider.address, auth: { type: "jwt", token: expired } })).arrayBuffer();
+    await waitUntil(() => entries.length >= 2);
+    expect(entries[0]).toMatchObject({ event: "PROXY_REQUEST", status: 200, method: "GET", path: "/echo", providerAddress: provider.address });
+    expect(entries[1]).toMatchObject({ event: "PROXY_REQUEST_ERROR", status: 401, code: "tokenExpired" });
+    const text = JSON.stringify(entries);
+    expect(text).not.toContain("PRIVATE KEY");
+    expect(text).not.toContain("BEGIN CERTIFICATE");
+    expect(text).not.toContain(expired.split(".")[1]!);
+  });
+
   it("sends CORS headers only to allowed origins", async () => {
     const { proxy, provider } = await setup({ corsOrigins: ["http://localhost:5173"] });
     const body = { method: "GET", url: `${provider.hostUri}/status`, providerAddress: provider.address };
@@ -419,7 +435,7 @@ async function expectProxyError(res: Response, status: number, code: string, mes
   if (message) expect(text).toMatch(message);
 }
 
-interface SetupOptions extends Partial<Pick<ProxyOptions, "allowLoopback" | "maxBodyBytes" | "rateLimit" | "corsOrigins" | "handshakeTimeoutMs">> {
+interface SetupOptions extends Partial<Pick<ProxyOptions, "allowLoopback" | "maxBodyBytes" | "rateLimit" | "corsOrigins" | "handshakeTimeoutMs" | "log">> {
   address?: string;
   providerCert?: { cert: string; privateKey: string };
   registerCert?: boolean;
@@ -444,7 +460,7 @@ async function setup(opts: SetupOptions = {}) {
     restUrl: "http://chain.invalid",
     allowLoopback: opts.allowLoopback ?? true,
     registry,
-    log: false,
+    log: opts.log ?? false,
     rateLimit: opts.rateLimit ?? false,
     maxBodyBytes: opts.maxBodyBytes,
     corsOrigins: opts.corsOrigins,

@@ -78,13 +78,19 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
     const started = performance.now();
     const clientIp = req.socket.remoteAddress ?? "unknown";
     const cors = corsHeaders(req.headers.origin);
-    const summary: ProxiedRequestSummary = {};
+    const summary: ProxiedRequestSummary & { code?: string; reason?: string } = {};
+    res.once("close", () => {
+      if (req.method === "OPTIONS" || req.method === "GET") return;
+      const event = summary.code ? "PROXY_REQUEST_ERROR" : res.writableFinished ? "PROXY_REQUEST" : "PROXY_REQUEST_ABORTED";
+      log({ event, clientIp, ...summary, ms: Math.round(performance.now() - started) });
+    });
 
     const fail = (error: unknown) => {
       const proxyError = isProxyError(error) ? error : new ProxyError("internal", "The proxy failed unexpectedly");
       if (!isProxyError(error)) log({ event: "PROXY_INTERNAL_ERROR", error: error instanceof Error ? error.stack : String(error) });
       summary.status = proxyError.status;
-      log({ event: "PROXY_REQUEST_ERROR", clientIp, code: proxyError.code, reason: proxyError.reason, ...summary });
+      summary.code = proxyError.code;
+      summary.reason = proxyError.reason;
       if (res.headersSent) {
         res.destroy();
         return;
@@ -128,13 +134,7 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
       fail(new ProxyError("rateLimited", `Too many requests from ${clientIp}; retry in ${retryAfter} s`, String(retryAfter)));
       return;
     }
-    handleProxyRequest({ policy, pool, maxBodyBytes, now }, req, res, cors, summary)
-      .then(() => {
-        res.once("finish", () =>
-          log({ event: "PROXY_REQUEST", clientIp, ...summary, ms: Math.round(performance.now() - started) }),
-        );
-      })
-      .catch(fail);
+    handleProxyRequest({ policy, pool, maxBodyBytes, now }, req, res, cors, summary).catch(fail);
   });
 
   server.on("upgrade", (req, socket, head) => {
