@@ -140,7 +140,7 @@ function validatorSet(chain: ChainBackend, height: number) {
 function txBytesFrom(req: { txBytes?: Uint8Array; tx?: unknown }): Uint8Array {
   if (req.txBytes && req.txBytes.length) return req.txBytes;
   if (req.tx) return cosmos.Tx.encode(req.tx as cosmos.Tx).finish();
-  throw invalidArgument("invalid empty tx");
+  throw invalidArgument("empty txBytes is not allowed");
 }
 
 export const nodeServices: Record<string, Handler> = {
@@ -148,7 +148,8 @@ export const nodeServices: Record<string, Handler> = {
   "/cosmos.tx.v1beta1.Service/Simulate": (chain, req: cosmos.SimulateRequest) => {
     const bytes = txBytesFrom(req);
     const sim = chain.simulate(bytes);
-    if (sim.error) throw new GatewayError(2, `${sim.error.log}: ${sim.error.codespace === "sdk" ? "" : sim.error.codespace}`.replace(/: $/, ""));
+    // x/auth/tx Service.Simulate: a failing simulation is codes.Unknown (HTTP 500) with this text.
+    if (sim.error) throw new GatewayError(2, `${sim.error.log} With gas wanted: '${sim.gasWanted}' and gas used: '${sim.gasUsed}' `);
     return res(cosmos.SimulateResponse, {
       gasInfo: { gasWanted: Long.fromNumber(sim.gasWanted, true), gasUsed: Long.fromNumber(sim.gasUsed, true) },
       result: sim.result

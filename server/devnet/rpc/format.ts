@@ -104,8 +104,16 @@ export function formatBlockResults(r: BlockResults) {
   };
 }
 
+const txEventsCache = new WeakMap<IndexedTx, EventsMap>();
+
+/** The events map a Tx event and tx_search see (cached: indexed txs never change). */
 export function txEventsMap(t: IndexedTx): EventsMap {
-  return eventsToMap(t.result.events, { "tm.event": "Tx", "tx.hash": t.hash, "tx.height": String(t.height) });
+  let map = txEventsCache.get(t);
+  if (!map) {
+    map = eventsToMap(t.result.events, { "tm.event": "Tx", "tx.hash": t.hash, "tx.height": String(t.height) });
+    txEventsCache.set(t, map);
+  }
+  return map;
 }
 
 /** EventDataNewBlock: the block, its id and the ResponseFinalizeBlock. */
