@@ -1,32 +1,56 @@
 import { Link, useParams } from "react-router";
 import Markdown from "react-markdown";
 import remarkGfm from "remark-gfm";
-import { findBuiltinTemplate } from "./builtin";
+import { formatUsd } from "@/lib/pricing/denoms";
+import { templateFacts } from "./facts";
+import { useTemplate } from "./hooks";
 
 export function TemplateDetailPage() {
   const { id = "" } = useParams();
-  const template = findBuiltinTemplate(id);
+  const { data: template, isLoading, error } = useTemplate(id);
+  if (isLoading) return <p className="p-6 text-gray-600">Loading template…</p>;
   if (!template) {
     return (
-      <section className="mx-auto max-w-4xl p-6">
-        <p>No template with id “{id}”.</p>
-        <Link to="/templates" className="underline">Back to templates</Link>
+      <section className="mx-auto max-w-4xl space-y-2 p-6">
+        <p>No template “{id}” is available{error ? `: ${error.message}` : ""}.</p>
+        <Link to="/templates" className="underline">
+          Back to templates
+        </Link>
       </section>
     );
   }
+  const facts = templateFacts(template);
   return (
-    <section className="mx-auto max-w-4xl p-6">
-      <div className="mb-4 flex items-center justify-between gap-4">
-        <h1 className="text-2xl font-semibold">{template.name}</h1>
-        <Link to={`/deploy?template=${encodeURIComponent(template.id)}`} className="rounded bg-red-600 px-4 py-2 text-white">
+    <section className="mx-auto max-w-5xl space-y-4 p-6">
+      <Link to="/templates" className="text-sm text-gray-600 hover:underline">
+        ← Templates
+      </Link>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">{template.name}</h1>
+          <p className="text-sm text-gray-500">
+            {template.category}
+            {template.source === "feed" ? " · community template" : ""}
+          </p>
+          <p className="mt-1 text-sm text-gray-700">{template.description}</p>
+          <p className="mt-1 text-sm text-gray-600" data-testid="template-resources">
+            {facts.resources}
+            {facts.maxMonthlyUsd !== undefined ? ` · up to ${formatUsd(facts.maxMonthlyUsd)}/month` : ""}
+          </p>
+        </div>
+        <Link to={`/deploy?template=${encodeURIComponent(template.id)}`} className="rounded bg-red-600 px-4 py-2 font-medium text-white hover:bg-red-700" data-testid="template-deploy">
           Deploy
         </Link>
       </div>
-      <article className="prose max-w-none">
-        <Markdown remarkPlugins={[remarkGfm]}>{template.readme}</Markdown>
-      </article>
-      <h2 className="mt-6 mb-2 text-lg font-semibold">SDL</h2>
-      <pre className="overflow-auto rounded bg-gray-900 p-4 text-sm text-gray-100">{template.sdl}</pre>
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+        <article className="prose prose-sm max-w-none rounded-lg border border-gray-200 p-4 [&_code]:rounded [&_code]:bg-gray-100 [&_code]:px-1 [&_h1]:text-xl [&_h1]:font-semibold [&_h2]:mt-4 [&_h2]:font-semibold [&_li]:ml-5 [&_li]:list-disc [&_p]:my-2 [&_pre]:overflow-auto [&_pre]:bg-gray-100 [&_pre]:p-2 [&_table]:text-sm [&_td]:border [&_td]:px-2 [&_th]:border [&_th]:px-2" data-testid="template-readme">
+          <Markdown remarkPlugins={[remarkGfm]}>{template.readme}</Markdown>
+        </article>
+        <div>
+          <h2 className="mb-2 text-lg font-semibold">SDL</h2>
+          <pre className="max-h-[70vh] overflow-auto rounded bg-gray-900 p-4 text-xs text-gray-100" data-testid="template-sdl">{template.sdl}</pre>
+        </div>
+      </div>
     </section>
   );
 }

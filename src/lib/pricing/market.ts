@@ -283,3 +283,42 @@ export function parseProviderScales(providersJson: unknown): ProviderPriceScale[
   }
   return out;
 }
+
+/**
+ * A provider `/status` document that publishes its scale prices (as the devnet providers do, under
+ * `devnet.pricing`, or a top-level `pricing`): `{cpu, memory, storage:{class:v}, endpoint, ip, gpu:{model|"*":v}}`.
+ */
+export function parseStatusPricing(provider: string, status: unknown): ProviderPriceScale | undefined {
+  const s = (status ?? {}) as Record<string, unknown>;
+  const p = ((s.devnet as Record<string, unknown> | undefined)?.pricing ?? s.pricing) as Record<string, unknown> | undefined;
+  if (!p || typeof p !== "object") return undefined;
+  const cpu = Number(p.cpu);
+  const memory = Number(p.memory);
+  if (!Number.isFinite(cpu) || !Number.isFinite(memory)) return undefined;
+  const table = (v: unknown, star: string): Record<string, number> => {
+    const out: Record<string, number> = {};
+    if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) if (Number.isFinite(Number(x))) out[k === star ? "default" : k] = Number(x);
+    return out;
+  };
+  const storage = table(p.storage, "*");
+  if (storage.default === undefined && storage.ephemeral !== undefined) storage.default = storage.ephemeral;
+  const gpu = table(p.gpu, "*");
+  return { provider, cpu, memory, storage, endpoint: Number(p.endpoint) || 0, ip: Number(p.ip) || 0, gpu: Object.keys(gpu).length ? gpu : undefined };
+}
+
+/** The most recent AKT/USD price seen in `/akash/bme/v1/ledger` (an AKT burn record's price). */
+export function parseAktPriceFromLedger(json: unknown): number | undefined {
+  const records = (json as { records?: unknown[] })?.records;
+  if (!Array.isArray(records)) return undefined;
+  let best: { height: number; price: number } | undefined;
+  for (const r of records) {
+    const rec = (r ?? {}) as Record<string, unknown>;
+    const exec = (rec.executed_record ?? rec.executedRecord ?? rec) as Record<string, unknown>;
+    const burned = exec.burned as { coin?: { denom?: string }; price?: unknown } | undefined;
+    const price = Number(burned?.price);
+    if (burned?.coin?.denom !== "uakt" || !(price > 0)) continue;
+    const height = Number((rec.id as Record<string, unknown> | undefined)?.height ?? rec.height ?? 0) || 0;
+    if (!best || height >= best.height) best = { height, price };
+  }
+  return best?.price;
+}

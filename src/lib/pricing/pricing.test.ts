@@ -107,3 +107,14 @@ describe("market estimate", () => {
     expect(est.notes.join(" ")).toMatch(/GPU/);
   });
 });
+
+describe("status pricing and AKT price", () => {
+  it("reads the scale prices a provider publishes in /status", async () => {
+    const { parseStatusPricing, parseAktPriceFromLedger } = await import("./market");
+    const s = parseStatusPricing("p", { devnet: { pricing: { strategy: "scale", cpu: "0.004", memory: "0.0016", storage: { ephemeral: "0.0001", beta2: "0.0002" }, endpoint: "1", ip: "60", gpu: { a100: "900", "*": "500" } } } })!;
+    expect(s).toMatchObject({ cpu: 0.004, memory: 0.0016, endpoint: 1, ip: 60, storage: { ephemeral: 0.0001, beta2: 0.0002, default: 0.0001 }, gpu: { a100: 900, default: 500 } });
+    expect(parseStatusPricing("p", { cluster: {} })).toBeUndefined();
+    expect(parseAktPriceFromLedger({ records: [{ executed_record: { burned: { coin: { denom: "uakt", amount: "1" }, price: "2.37" } } }] })).toBe(2.37);
+    expect(parseAktPriceFromLedger("garbage")).toBeUndefined();
+  });
+});

@@ -168,3 +168,10 @@ export function removeSdlService(text: string, name: string): string {
   }
   return out;
 }
+
+/** Re-indent and tidy the YAML through the Document API (comments kept). Throws on syntax errors. */
+export function formatSdl(text: string): string {
+  const { doc } = parseSdlDocument(text);
+  if (doc.errors.length) throw new SdlEditError("Fix the YAML syntax errors first; formatting needs a document it can read.");
+  return stringifyDocument(doc, text);
+}

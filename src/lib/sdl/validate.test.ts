@@ -143,3 +143,14 @@ describe("checkSdl", () => {
     expect(r.diagnostics.map((d) => d.message).join("\n")).toMatch(/"missing"/);
   });
 });
+
+describe("checkSdl endpoints", () => {
+  it("declares a missing IP endpoint with a quick fix", () => {
+    const text = GOOD.replace("          - global: true", "          - global: true\n            ip: myip");
+    const d = checkSdl(text).diagnostics.find((x) => x.code === "unknown-endpoint")!;
+    expect(d.message).toMatch(/Unknown endpoint "myip"/);
+    expect(text.slice(d.start, d.end)).toBe("myip");
+    const fixed = applyEdits(text, d.fixes[0]!.edits);
+    expect(checkSdl(fixed).valid).toBe(true);
+  });
+});

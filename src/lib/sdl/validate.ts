@@ -146,6 +146,17 @@ function quickFixesFor(ctx: Ctx, code: string, err: RawValidationError): QuickFi
     const loc = locatePointer(ctx.doc, "/version");
     return fix('Use version "2.0"', replaceNodeEdit(loc.node, '"2.0"'));
   }
+  if (code === "unknown-endpoint") {
+    const name = String(err.params.missingProperty ?? "");
+    if (/^[a-z]+[-_0-9a-z]*$/.test(name)) {
+      return fix(
+        `Declare endpoint "${name}" (kind: ip)`,
+        documentEdit(ctx.text, (doc) => {
+          doc.setIn(["endpoints", name], doc.createNode({ kind: "ip" }));
+        }),
+      );
+    }
+  }
   if (code === "unused-endpoint") {
     const loc = locatePointer(ctx.doc, p);
     const endpoints = ctx.doc.get("endpoints", true);
@@ -184,7 +195,7 @@ function addSchemaDiagnostics(ctx: Ctx, sdl: unknown, errors: RawValidationError
       preferKey = true;
     }
     if (code === "unknown-endpoint") pointer = findIpUse(sdl, String(err.params.missingProperty ?? "")) ?? pointer;
-    if (err.keyword === "required" || code === "empty-map" || code === "unused-endpoint") preferKey = true;
+    if ((err.keyword === "required" && code !== "unknown-endpoint") || code === "empty-map" || code === "unused-endpoint") preferKey = true;
     const [start, end] = rangeForPointer(ctx, pointer, preferKey);
     ctx.diagnostics.push(makeDiagnostic(ctx, start, end, { severity: "error", code, message, path: err.instancePath, fixes: quickFixesFor(ctx, code, err) }));
   }

@@ -1,0 +1,158 @@
+import { useEffect, useImperativeHandle, useRef, type Ref } from "react";
+import type { SdlDiagnostic, TextEdit } from "@/lib/sdl/types";
+import { configureSdlSchema, monaco, SDL_MODEL_URI } from "./monaco-loader";
+
+export interface SdlEditorHandle {
+  /** Replace the whole text as one undoable edit. */
+  replaceAll(text: string): void;
+  /** Apply edits given as offsets into `forText` (ignored if the text has changed since). */
+  applyEdits(edits: TextEdit[], forText: string): boolean;
+  reveal(line: number, column: number): void;
+  undo(): void;
+  redo(): void;
+  focus(): void;
+}
+
+interface Props {
+  initialValue: string;
+  onChange: (text: string) => void;
+  diagnostics: SdlDiagnostic[];
+  /** The text `diagnostics` were computed for. */
+  checkedText: string | undefined;
+  schema: unknown;
+  ref?: Ref<SdlEditorHandle>;
+}
+
+const MARKER_OWNER = "sdl";
+
+function toRange(model: monaco.editor.ITextModel, start: number, end: number): monaco.IRange {
+  const a = model.getPositionAt(start);
+  const b = model.getPositionAt(end);
+  return { startLineNumber: a.lineNumber, startColumn: a.column, endLineNumber: b.lineNumber, endColumn: b.column };
+}
+
+export default function SdlMonacoEditor({ initialValue, onChange, diagnostics, checkedText, schema, ref }: Props) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const onChangeRef = useRef(onChange);
+  const diagnosticsRef = useRef<{ diagnostics: SdlDiagnostic[]; text: string | undefined }>({ diagnostics: [], text: undefined });
+  const initialRef = useRef(initialValue);
+
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  }, [onChange]);
+
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    const uri = monaco.Uri.parse(SDL_MODEL_URI);
+    monaco.editor.getModel(uri)?.dispose();
+    const model = monaco.editor.createModel(initialRef.current, "yaml", uri);
+    model.updateOptions({ tabSize: 2, insertSpaces: true });
+    const editor = monaco.editor.create(host, {
+      model,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 13,
+      scrollBeyondLastLine: false,
+      renderWhitespace: "boundary",
+      lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.OnCode },
+      fixedOverflowWidgets: true,
+      ariaLabel: "SDL editor",
+    });
+    editorRef.current = editor;
+    const sub = model.onDidChangeContent(() => onChangeRef.current(model.getValue()));
+    const actions = monaco.languages.registerCodeActionProvider("yaml", {
+      provideCodeActions(m, _range, context) {
+        const { diagnostics: current, text } = diagnosticsRef.current;
+        if (m !== model || text === undefined || m.getValue() !== text) return { actions: [], dispose() {} };
+        const out: monaco.languages.CodeAction[] = [];
+        for (const marker of context.markers) {
+          const d = current.find((x) => x.line === marker.startLineNumber && x.column === marker.startColumn && marker.message.startsWith(x.message));
+          for (const fix of d?.fixes ?? []) {
+            out.push({
+              title: fix.title,
+              kind: "quickfix",
+              diagnostics: [marker],
+              isPreferred: fix === d?.fixes[0],
+              edit: { edits: fix.edits.map((e) => ({ resource: m.uri, textEdit: { range: toRange(m, e.start, e.end), text: e.text }, versionId: m.getVersionId() })) },
+            });
+          }
+        }
+        return { actions: out, dispose() {} };
+      },
+    });
+    return () => {
+      actions.dispose();
+      sub.dispose();
+      editor.dispose();
+      model.dispose();
+      editorRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (schema) configureSdlSchema(schema);
+  }, [schema]);
+
+  useEffect(() => {
+    diagnosticsRef.current = { diagnostics, text: checkedText };
+    const model = editorRef.current?.getModel();
+    if (!model) return;
+    monaco.editor.setModelMarkers(
+      model,
+      MARKER_OWNER,
+      diagnostics.map((d) => ({
+        severity: d.severity === "error" ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+        message: d.message + (d.fixes.length ? `\nQuick fix: ${d.fixes.map((f) => f.title).join(" · ")}` : ""),
+        code: d.code,
+        startLineNumber: d.line,
+        startColumn: d.column,
+        endLineNumber: d.endLine,
+        endColumn: d.endLine === d.line && d.endColumn <= d.column ? d.column + 1 : d.endColumn,
+      })),
+    );
+  }, [diagnostics, checkedText]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      replaceAll(text: string) {
+        const editor = editorRef.current;
+        const model = editor?.getModel();
+        if (!editor || !model || model.getValue() === text) return;
+        editor.pushUndoStop();
+        editor.executeEdits("sdl-console", [{ range: model.getFullModelRange(), text, forceMoveMarkers: true }]);
+        editor.pushUndoStop();
+      },
+      applyEdits(edits: TextEdit[], forText: string) {
+        const editor = editorRef.current;
+        const model = editor?.getModel();
+        if (!editor || !model || model.getValue() !== forText) return false;
+        editor.pushUndoStop();
+        editor.executeEdits("sdl-quick-fix", edits.map((e) => ({ range: toRange(model, e.start, e.end), text: e.text })));
+        editor.pushUndoStop();
+        return true;
+      },
+      reveal(line: number, column: number) {
+        const editor = editorRef.current;
+        if (!editor) return;
+        editor.revealPositionInCenter({ lineNumber: line, column });
+        editor.setPosition({ lineNumber: line, column });
+        editor.focus();
+      },
+      undo() {
+        editorRef.current?.trigger("toolbar", "undo", null);
+      },
+      redo() {
+        editorRef.current?.trigger("toolbar", "redo", null);
+      },
+      focus() {
+        editorRef.current?.focus();
+      },
+    }),
+    [],
+  );
+
+  return <div ref={hostRef} className="h-full min-h-[420px] w-full" data-testid="sdl-monaco" />;
+}
