@@ -179,6 +179,9 @@ describe("JSON-RPC protocol edges", () => {
     const hash = chain.indexed[0]!.hash;
     const tx = await getJson(`${server.url}/tx?hash=0x${hash}`);
     expect(tx.result.hash).toBe(hash);
+    const badGet = await fetch(`${server.url}/block?height=abc`);
+    expect(badGet.status).toBe(500);
+    expect(((await badGet.json()) as { error: { code: number } }).error.code).toBe(-32602);
   });
 
   it("CORS preflight and oversized bodies", async () => {

@@ -194,8 +194,8 @@ export async function startRpcServer(chain: ChainBackend, opts: RpcServerOptions
         const result = await callMethod(ctx, method, params, "uri");
         send(res, 200, { jsonrpc: "2.0", id: -1, result });
       } catch (err) {
-        const r = errorResponse(-1, err);
-        send(res, r.error?.code === -32602 ? 400 : 500, r);
+        // Comet answers every failed URI request with HTTP 500 and the JSON-RPC error.
+        send(res, 500, errorResponse(-1, err));
       }
       return;
     }
