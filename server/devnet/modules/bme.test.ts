@@ -26,9 +26,9 @@ function app(aktPriceUsd = 2.37) {
 describe("x/bme", () => {
   it("MsgMintACT burns AKT and mints ACT at the oracle price minus the 25 bps spread, immediately", () => {
     const a = app();
-    const res = a.deliver<MsgMintACTResponse>(MINT, { owner: user, to: friend, coinsToBurn: { denom: "uakt", amount: "1000000" } }, user);
+    const res = a.deliver<MsgMintACTResponse>(MINT, { owner: user, to: user, coinsToBurn: { denom: "uakt", amount: "1000000" } }, user);
     // 1 AKT × 2.37 USD × 0.9975 = 2.364075 ACT
-    expect(a.balance(friend, "uact")).toBe(2364075n);
+    expect(a.balance(user, "uact")).toBe(2364075n);
     expect(a.balance(user, "uakt")).toBe(9000000n);
     expect(res.response.status).toBe(LedgerRecordStatus.ledger_record_status_executed);
     expect(res.response.id).toMatchObject({ denom: "uakt", toDenom: "uact", source: user });
@@ -49,7 +49,7 @@ describe("x/bme", () => {
 
     const ledger = a.query<QueryLedgerRecordsResponse>(`${Q}LedgerRecords`, { filters: { source: user } });
     expect(ledger.records).toHaveLength(1);
-    expect(ledger.records[0]!.executedRecord).toMatchObject({ burnedFrom: user, mintedTo: friend, burned: { coin: { denom: "uakt", amount: "1000000" }, price: "2.37" }, minted: { coin: { denom: "uact", amount: "2364075" }, price: "1" } });
+    expect(ledger.records[0]!.executedRecord).toMatchObject({ burnedFrom: user, mintedTo: user, burned: { coin: { denom: "uakt", amount: "1000000" }, price: "2.37" }, minted: { coin: { denom: "uact", amount: "2364075" }, price: "1" } });
   });
 
   it("MsgBurnACT returns AKT at the oracle price", () => {
@@ -69,8 +69,12 @@ describe("x/bme", () => {
     expect(errorOf(() => a.deliver(MINT, { owner: user, to: user, coinsToBurn: { denom: "uact", amount: "10" } }))).toMatchObject({ codespace: "bme", code: 9 });
     expect(errorOf(() => a.deliver(BURN, { owner: user, to: user, coinsToBurn: { denom: "uakt", amount: "10" } }))).toMatchObject({ codespace: "bme", code: 9 });
     expect(errorOf(() => a.deliver(MINT, { owner: user, to: user, coinsToBurn: { denom: "uakt", amount: "0" } }))).toMatchObject({ codespace: "bme", code: 8 });
-    expect(errorOf(() => a.deliver(MINT, { owner: user, to: "akash1bad", coinsToBurn: { denom: "uakt", amount: "5" } }))).toMatchObject({ codespace: "bme", code: 10 });
-    expect(errorOf(() => a.deliver(MINT, { owner: friend, to: user, coinsToBurn: { denom: "uakt", amount: "5" } }))).toMatchObject({ codespace: "sdk", code: 5 });
+    expect(errorOf(() => a.deliver(MINT, { owner: user, to: "akash1bad", coinsToBurn: { denom: "uakt", amount: "5" } }))).toMatchObject({ codespace: "sdk", code: 7 });
+    // ACT is soulbound: it can only be minted to the signer.
+    expect(errorOf(() => a.deliver(MINT, { owner: user, to: friend, coinsToBurn: { denom: "uakt", amount: "1000000" } }))).toMatchObject({ codespace: "bme", code: 3 });
+    expect(errorOf(() => a.deliver(MINT, { owner: friend, to: friend, coinsToBurn: { denom: "uakt", amount: "1000000" } }))).toMatchObject({ codespace: "sdk", code: 5 });
+    const cheap = app(0.5);
+    expect(errorOf(() => cheap.deliver(MINT, { owner: user, to: user, coinsToBurn: { denom: "uakt", amount: "1" } }))).toMatchObject({ codespace: "bme", code: 8 });
     expect(errorOf(() => a.deliver(MINT, { owner: user, to: user, coinsToBurn: { denom: "uakt", amount: "5" } }, friend))).toMatchObject({ codespace: "sdk", code: 4 });
   });
 

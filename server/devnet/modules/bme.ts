@@ -14,8 +14,11 @@
  * Amino: the node registers no amino names for MsgMintACT/MsgBurnACT (only MsgUpdateParams), so
  * these handlers have none; they are signed in direct mode.
  *
- * Error codes (codespace "bme", chain-sdk go/node/bme/v1/errors.go): 6 circuit breaker active,
- * 8 invalid amount, 9 invalid denomination, 10 invalid address.
+ * ACT is soulbound: MsgMintACT/MsgBurnACT require owner == to, as the node's ValidateBasic does.
+ *
+ * Error codes (codespace "bme", chain-sdk go/node/bme/v1/errors.go): 3 unauthorized (owner != to),
+ * 6 circuit breaker active, 8 invalid amount, 9 invalid denomination; bad addresses are sdk 7 and
+ * malformed coins sdk 10, as in the node.
  */
 import {
   EventLedgerRecordExecuted,
@@ -37,9 +40,12 @@ import {
   QueryVaultStateResponse,
 } from "@akashnetwork/chain-sdk/private-types/akash.v1";
 import type { ChainConfig, Coin, KVStore, Module, TxContext } from "../chain/types.ts";
+import { sdkErrors } from "../chain/errors.ts";
+import { isValidDenom } from "../chain/coins.ts";
 import { DEC_ONE, Grpc, formatDec, isAkashAddress, pad, paginate, parseDec, registerErrors } from "./util.ts";
 
 export const bmeErrors = registerErrors("bme", {
+  unauthorized: [3, Grpc.InvalidArgument, "unauthorized"],
   circuitBreakerActive: [6, Grpc.FailedPrecondition, "circuit breaker is active"],
   invalidAmount: [8, Grpc.InvalidArgument, "invalid amount"],
   invalidDenom: [9, Grpc.InvalidArgument, "invalid denomination"],
@@ -183,12 +189,15 @@ export class BmeKeeper {
   }
 }
 
+/** MsgMintACT/MsgBurnACT.ValidateBasic (chain-sdk go/node/bme/v1/msgs.go), plus the swap route's denom. */
 function validateConversion(m: { owner: string; to: string; coinsToBurn?: Coin | undefined }, denom: (c: ChainConfig) => string, config: ChainConfig): void {
-  if (!isAkashAddress(m.owner)) throw bmeErrors.invalidAddress(`owner "${m.owner}"`);
-  if (!isAkashAddress(m.to)) throw bmeErrors.invalidAddress(`to "${m.to}"`);
+  if (!isAkashAddress(m.owner)) throw sdkErrors.invalidAddress(`invalid owner address: ${m.owner}`);
+  if (!isAkashAddress(m.to)) throw sdkErrors.invalidAddress(`invalid to address: ${m.to}`);
+  if (m.owner !== m.to) throw bmeErrors.unauthorized("owner and to addresses must match");
   const c = m.coinsToBurn;
-  if (!c || c.denom !== denom(config)) throw bmeErrors.invalidDenom(`coins_to_burn must be ${denom(config)}, got ${c?.denom ?? "nothing"}`);
-  if (!/^\d+$/.test(c.amount) || BigInt(c.amount) <= 0n) throw bmeErrors.invalidAmount(`"${c.amount}"`);
+  if (!c || !isValidDenom(c.denom) || !/^\d+$/.test(c.amount)) throw sdkErrors.invalidCoins(`invalid coins: ${c ? `${c.amount}${c.denom}` : "none"}`);
+  if (BigInt(c.amount) === 0n) throw bmeErrors.invalidAmount("amount must not be 0");
+  if (c.denom !== denom(config)) throw bmeErrors.invalidDenom(`coins_to_burn must be ${denom(config)}, got ${c.denom}`);
 }
 
 const STATUS_NAMES: Record<string, boolean> = { "": true, ledger_record_status_executed: true, executed: true };

@@ -216,12 +216,6 @@ export class DeploymentKeeper {
     ctx.events.emitTyped(EventGroupPaused, EventGroupPaused.fromPartial({ id: { owner: g.owner, dseq: g.dseq, gseq: g.gseq } }));
   }
 
-  /** A lease or active bid of this group ended (x/deployment OnBidClosed/OnLeaseClosed): pause it. */
-  onLeaseClosed(ctx: TxContext, owner: string, dseq: string, gseq: number): void {
-    const g = this.getGroup(ctx.store, owner, dseq, gseq);
-    if (g && g.state === "open") this.onPauseGroup(ctx, g);
-  }
-
   closeDeployment(ctx: TxContext, d: DeploymentRecord): void {
     d.state = "closed";
     ctx.store.set(depKey(d.owner, d.dseq), d);

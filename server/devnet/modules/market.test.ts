@@ -60,14 +60,16 @@ describe("MsgCreateBid", () => {
     expect(errorOf(() => a.deliver(T.createBid, createBidMsg(1, provider, "50", { denom: "ibc/XYZ" })))).toMatchObject({ codespace: "market", code: 28 });
     expect(errorOf(() => a.deliver(T.createBid, createBidMsg(2)))).toMatchObject({ codespace: "market", code: 15 });
     // Order price = Σ price × count = 200.
-    expect(errorOf(() => a.deliver(T.createBid, createBidMsg(1, provider, "200.000000000000000001")))).toMatchObject({ codespace: "market", code: 4 });
+    expect(errorOf(() => a.deliver(T.createBid, createBidMsg(1, provider, "200.000000000000000001")))).toMatchObject({ codespace: "market", code: 22 });
     const over = { ...createBidMsg(1, provider, "10"), price: { denom: "uakt", amount: "10" } };
     expect(errorOf(() => a.deliver(T.createBid, over))).toMatchObject({ codespace: "market", code: 22 });
     const stranger = testAddress("stranger");
     a.fund(stranger, [{ denom: "uact", amount: "10000000" }]);
-    expect(errorOf(() => a.deliver(T.createBid, createBidMsg(1, stranger, "10")))).toMatchObject({ codespace: "market", code: 30 });
-    const wrongOffer = { ...createBidMsg(1, provider, "10"), resourcesOffer: [{ resources: resources(), count: 1 }] };
-    expect(errorOf(() => a.deliver(T.createBid, wrongOffer))).toMatchObject({ codespace: "market", code: 31 });
+    expect(errorOf(() => a.deliver(T.createBid, { ...createBidMsg(1, stranger, "10"), resourcesOffer: [] }))).toMatchObject({ codespace: "market", code: 30 });
+    const wrongCount = { ...createBidMsg(1, provider, "10"), resourcesOffer: [{ resources: resources(), count: 1 }] };
+    expect(errorOf(() => a.deliver(T.createBid, wrongCount))).toMatchObject({ codespace: "market", code: 32 });
+    const wrongUnit = { ...createBidMsg(1, provider, "10"), resourcesOffer: [{ resources: { ...resources(), id: 7 }, count: 2 }] };
+    expect(errorOf(() => a.deliver(T.createBid, wrongUnit))).toMatchObject({ codespace: "market", code: 32 });
     a.deliver(T.createBid, { ...createBidMsg(1, provider, "200"), resourcesOffer: [{ resources: resources(), count: 2 }] }, provider);
     expect(errorOf(() => a.deliver(T.createBid, { ...createBidMsg(1, provider, "150"), resourcesOffer: [] }))).toMatchObject({ codespace: "market", code: 21 });
     const poor = testAddress("poor-provider");
@@ -142,7 +144,7 @@ describe("MsgCreateLease", () => {
     a.deliver(T.createBid, createBidMsg(1, provider, "40"), provider);
     a.deliver(T.createBid, createBidMsg(1, provider2, "60"), provider2);
     a.deliver(T.createBid, createBidMsg(1, provider3, "70"), provider3);
-    a.deliver(T.closeBid, { id: bidId(1, provider3), reason: 0 }, provider3);
+    a.deliver(T.closeBid, { id: bidId(1, provider3), reason: LeaseClosedReason.lease_closed_reason_unspecified }, provider3);
     expect(a.balance(provider3, "uact")).toBe(10000000n);
     expect(errorOf(() => a.deliver(T.createLease, { bidId: bidId(1, provider) }, provider))).toMatchObject({ codespace: "sdk", code: 4 });
     const res = a.deliver(T.createLease, { bidId: bidId(1, provider2) }, owner);
@@ -198,24 +200,27 @@ describe("closing and withdrawing", () => {
     a.deliver(T.withdrawLease, { id: bidId(1) }, provider);
     expect(a.balance(provider, "uact") - before).toBe(50n);
     expect(errorOf(() => a.deliver(T.withdrawLease, { id: bidId(1) }, owner))).toMatchObject({ codespace: "sdk", code: 4 });
-    expect(errorOf(() => a.deliver(T.withdrawLease, { id: bidId(1, provider2) }))).toMatchObject({ codespace: "market", code: 20 });
+    expect(errorOf(() => a.deliver(T.withdrawLease, { id: bidId(1, provider2) }))).toMatchObject({ codespace: "market", code: 7 });
   });
 
-  it("MsgCloseLease closes lease (reason owner), bid, order, pauses the group and settles", () => {
+  it("MsgCloseLease closes lease (reason owner), bid and order, settles, and opens a new order", () => {
     const a = leased();
     a.nextBlock(3);
-    const res = a.deliver(T.closeLease, { id: bidId(1), reason: 0 }, owner);
-    expect(res.events.map((e) => e.type)).toEqual(expect.arrayContaining(["akash.market.v1.EventLeaseClosed", "akash.market.v1.EventBidClosed", "akash.market.v1.EventOrderClosed", "akash.deployment.v1.EventGroupPaused"]));
+    const res = a.deliver(T.closeLease, { id: bidId(1), reason: LeaseClosedReason.lease_closed_reason_unstable }, owner);
+    expect(res.events.map((e) => e.type)).toEqual(expect.arrayContaining(["akash.market.v1.EventLeaseClosed", "akash.market.v1.EventBidClosed", "akash.market.v1.EventOrderClosed", "akash.market.v1.EventOrderCreated"]));
     const lease = a.query<QueryLeaseResponse>(`${MQ}Lease`, { id: bidId(1) });
+    // The node records lease_closed_owner whatever reason the owner sends.
     expect(lease.lease).toMatchObject({ state: Lease_State.closed, reason: LeaseClosedReason.lease_closed_owner });
     expect(lease.lease?.closedOn.toString()).toBe("4");
     expect(lease.escrowPayment?.state?.state).toBe(Types_State.closed);
     expect(lease.escrowPayment?.state?.withdrawn).toEqual({ denom: "uact", amount: "37" });
     // 3 blocks × 12.5 = 37.5: 37 paid, the bid deposit back.
     expect(a.balance(provider, "uact")).toBe(10000000n + 37n);
-    expect(a.query<QueryGroupResponse>("/akash.deployment.v1beta4.Query/Group", { id: { owner, dseq: "1", gseq: 1 } }).group?.state).toBe(Group_State.paused);
-    expect(errorOf(() => a.deliver(T.closeLease, { id: bidId(1), reason: 0 }))).toMatchObject({ codespace: "market", code: 10 });
-    expect(errorOf(() => a.deliver(T.closeLease, { id: bidId(1), reason: LeaseClosedReason.lease_closed_reason_unstable }))).toMatchObject({ codespace: "market", code: 33 });
+    expect(a.query<QueryGroupResponse>("/akash.deployment.v1beta4.Query/Group", { id: { owner, dseq: "1", gseq: 1 } }).group?.state).toBe(Group_State.open);
+    expect(a.query<QueryOrderResponse>(`${MQ}Order`, { id: { owner, dseq: "1", gseq: 1, oseq: 2 } }).order?.state).toBe(Order_State.open);
+    expect(errorOf(() => a.deliver(T.closeLease, { id: bidId(1), reason: 0 }))).toMatchObject({ codespace: "market", code: 24 });
+    // The new order takes bids again.
+    a.deliver(T.createBid, createBidMsg(1, provider, "12.5", { oseq: 2 }), provider);
   });
 
   it("MsgCloseBid on an active bid closes the lease with the provider's reason", () => {
@@ -224,7 +229,10 @@ describe("closing and withdrawing", () => {
     a.deliver(T.closeBid, { id: bidId(1), reason: LeaseClosedReason.lease_closed_reason_decommission }, provider);
     const lease = a.query<QueryLeasesResponse>(`${MQ}Leases`, { filters: { provider } }).leases[0];
     expect(lease?.lease).toMatchObject({ state: Lease_State.closed, reason: LeaseClosedReason.lease_closed_reason_decommission });
-    expect(errorOf(() => a.deliver(T.closeBid, { id: bidId(1), reason: 0 }))).toMatchObject({ codespace: "market", code: 11 });
+    expect(a.query<QueryGroupResponse>("/akash.deployment.v1beta4.Query/Group", { id: { owner, dseq: "1", gseq: 1 } }).group?.state).toBe(Group_State.paused);
+    expect(errorOf(() => a.deliver(T.closeBid, { id: bidId(1), reason: LeaseClosedReason.lease_closed_reason_unspecified }))).toMatchObject({ codespace: "market", code: 10 });
+    expect(errorOf(() => a.deliver(T.closeBid, { id: bidId(1), reason: 0 }))).toMatchObject({ codespace: "market", code: 33 });
+    expect(errorOf(() => a.deliver(T.closeBid, { id: bidId(1, provider2), reason: LeaseClosedReason.lease_closed_reason_unspecified }))).toMatchObject({ codespace: "market", code: 6 });
     expect(errorOf(() => a.deliver(T.closeBid, { id: bidId(1), reason: LeaseClosedReason.lease_closed_owner }))).toMatchObject({ codespace: "market", code: 33 });
   });
 

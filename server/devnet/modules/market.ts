@@ -3,15 +3,18 @@
  * bids (each with a bid-scoped escrow deposit) and leases (a payment from the deployment's
  * escrow account to the provider).
  *
- * Error codes (codespace "market", chain-sdk go/node/market/v1/errors.go):
- * 2 same account, 4 bid over order, 5 attribute mismatch, 10 lease not active, 11 bid not active,
+ * Error codes (codespace "market", chain-sdk go/node/market/v1/errors.go), as the node's v1beta5
+ * handlers use them: 2 same account, 5 attribute mismatch, 6 unknown bid, 7 unknown lease,
+ * 8 unknown lease for bid, 9 unknown order for bid, 10 lease not active, 11 bid not active,
  * 12 bid not open, 13 order not open, 15 order not found, 16 group not found, 17 group not open,
- * 18 bid not found, 19 bid zero price, 20 lease not found, 21 bid exists, 22 invalid price,
- * 23 order active, 24 order closed, 28 invalid deposit, 30 unknown provider, 31 invalid bid,
- * 32 capabilities mismatch, 33 invalid lease closed reason.
- * Close reasons: MsgCloseLease accepts 0 or the owner range (1..9999; 0 is recorded as
- * lease_closed_owner); MsgCloseBid accepts 0 or the provider range (10000..19999; 0 is recorded
- * as lease_closed_reason_unspecified).
+ * 18 bid not found, 19 bid zero price, 20 lease not found, 21 bid exists, 22 bid price invalid
+ * (also above the order's price, as the node answers), 23 order active, 24 order closed,
+ * 28 invalid deposit, 30 unknown provider, 31 invalid bid (bseq, too many bids),
+ * 32 capabilities mismatch (resources_offer, storage classes, GPUs), 33 invalid close reason.
+ * MsgCloseBid takes a provider reason (10000..19999); MsgCloseLease always records
+ * lease_closed_owner (the node ignores its reason field). Closing a lease keeps the group open
+ * and opens a new order (oseq + 1); a provider closing an active bid pauses the group.
+ * Bid minimum deposits come from `bid_min_deposits` (per denom, the v2 upgrade's params).
  */
 import {
   EventBidClosed,
@@ -64,9 +67,13 @@ import type { ProviderKeeper } from "./provider.ts";
 import { Grpc, decCoin, pad, paginate, parseDec, registerErrors, requireAddress, u64 } from "./util.ts";
 
 export const marketErrors = registerErrors("market", {
+  emptyProvider: [1, Grpc.InvalidArgument, "empty provider"],
   sameAccount: [2, Grpc.InvalidArgument, "owner and provider are the same account"],
-  bidOverOrder: [4, Grpc.InvalidArgument, "bid price above max order price"],
   attributeMismatch: [5, Grpc.InvalidArgument, "attribute mismatch"],
+  unknownBid: [6, Grpc.NotFound, "unknown bid"],
+  unknownLease: [7, Grpc.NotFound, "unknown lease"],
+  unknownLeaseForBid: [8, Grpc.NotFound, "unknown lease for bid"],
+  unknownOrderForBid: [9, Grpc.NotFound, "unknown order for bid"],
   leaseNotActive: [10, Grpc.FailedPrecondition, "lease not active"],
   bidNotActive: [11, Grpc.FailedPrecondition, "bid not active"],
   bidNotOpen: [12, Grpc.FailedPrecondition, "bid not open"],
@@ -235,18 +242,19 @@ export function matchCapabilities(spec: GroupSpec, providerAttrs: { key: string;
   return true;
 }
 
-/** A bid's resources_offer must describe the order's resource units (same ids, counts and resources). */
+/**
+ * ResourcesOffer.MatchGSpec: an empty offer matches; otherwise every offered unit must name a
+ * distinct resource unit of the order with the same count (the node does not compare quantities).
+ */
 function matchResourcesOffer(spec: GroupSpec, offers: ResourceOffer[]): string | undefined {
   if (offers.length === 0) return undefined;
-  if (offers.length !== spec.resources.length) return `resources_offer has ${offers.length} entries, the order has ${spec.resources.length} resource units`;
-  for (const ru of spec.resources) {
-    const id = ru.resource?.id ?? 0;
-    const offer = offers.find((o) => (o.resources?.id ?? 0) === id);
-    if (!offer) return `no offer for resource unit ${id}`;
+  const units = new Map(spec.resources.map((ru) => [ru.resource?.id ?? 0, ru]));
+  for (const offer of offers) {
+    const id = offer.resources?.id ?? 0;
+    const ru = units.get(id);
+    if (!ru) return `resources_offer names resource unit ${id}, which the order does not have (or names it twice)`;
+    units.delete(id);
     if (offer.count !== ru.count) return `offer count ${offer.count} != order count ${ru.count} for resource unit ${id}`;
-    const a = JSON.stringify(ResourceOffer.toJSON(ResourceOffer.fromPartial({ resources: offer.resources, count: 0 })));
-    const b = JSON.stringify(ResourceOffer.toJSON(ResourceOffer.fromPartial({ resources: ru.resource, count: 0 })));
-    if (a !== b) return `offered resources differ from the order for resource unit ${id}`;
   }
   return undefined;
 }
@@ -396,35 +404,39 @@ export class MarketKeeper {
   // -------------------------------------------------------------------------------------------
   // Message handlers
 
+  /** x/market CreateBid, checks in the node's order. */
   createBid(ctx: TxContext, msg: MsgCreateBid): void {
     const id = bidKeyOf(msg.id);
     const params = this.params(ctx.store);
     const deposit = msg.deposit!.amount!;
     const min = params.bidMinDeposits.find((c) => c.denom === deposit.denom);
     if (!min) throw marketErrors.invalidDeposit(`bid deposit denom ${deposit.denom} is not accepted (bid_min_deposits: ${params.bidMinDeposits.map((c) => c.amount + c.denom).join(", ")})`);
-    if (BigInt(deposit.amount) < BigInt(min.amount)) throw marketErrors.invalidDeposit(`bid deposit ${deposit.amount}${deposit.denom} is below the minimum ${min.amount}${min.denom}`);
+    if (BigInt(deposit.amount) < BigInt(min.amount)) throw marketErrors.invalidDeposit(`mininum:${min.amount}${min.denom} received:${deposit.amount}${deposit.denom}`);
+
+    const existing = this.bidsForOrder(ctx.store, id);
+    if (existing.length >= params.orderMaxBids) throw marketErrors.invalidBid(`too many existing bids (${params.orderMaxBids})`);
+    if (id.bseq !== 0) throw marketErrors.invalidBid("bseq must be 0 when creating a bid");
 
     const order = this.getOrder(ctx.store, id);
     if (!order) throw marketErrors.orderNotFound();
     if (order.state === "active") throw marketErrors.orderActive();
     if (order.state === "closed") throw marketErrors.orderClosed();
-    const existing = this.bidsForOrder(ctx.store, order);
-    if (existing.length >= params.orderMaxBids) throw marketErrors.invalidBid(`too many existing bids (${params.orderMaxBids})`);
 
     const spec = this.orderSpec(order);
     const orderPrice = groupSpecPrice(spec);
     const price = msg.price!;
     if (price.denom !== orderPrice.denom) throw marketErrors.invalidPrice(`bid denom ${price.denom} does not match order denom ${orderPrice.denom}`);
-    if (parseDec(price.amount) > parseDec(orderPrice.amount)) throw marketErrors.bidOverOrder(`bid ${price.amount}${price.denom} > order ${orderPrice.amount}${orderPrice.denom}`);
+    if (parseDec(price.amount) > parseDec(orderPrice.amount)) throw marketErrors.invalidPrice(`bid ${price.amount}${price.denom} is above the order's max price ${orderPrice.amount}${orderPrice.denom}`);
+    const offerProblem = matchResourcesOffer(spec, msg.resourcesOffer);
+    if (offerProblem) throw marketErrors.capabilitiesMismatch(offerProblem);
 
     const prov = this.provider.get(ctx.store, id.provider);
     if (!prov) throw marketErrors.unknownProvider(id.provider);
     const signed = this.audit.providerAttributes(ctx.store, id.provider);
     if (!matchRequirements(spec, prov.attributes, signed)) throw marketErrors.attributeMismatch("provider attributes do not satisfy the order's placement requirements");
     if (!matchCapabilities(spec, prov.attributes)) throw marketErrors.capabilitiesMismatch("provider does not offer the storage classes or GPUs the order requires");
-    const offerProblem = matchResourcesOffer(spec, msg.resourcesOffer);
-    if (offerProblem) throw marketErrors.invalidBid(offerProblem);
 
+    const deposits = this.escrow.authorizeDeposits(ctx, id.provider, { amount: { denom: deposit.denom, amount: deposit.amount }, sources: depositSources(msg.deposit!.sources) });
     if (existing.some((b) => b.provider === id.provider)) throw marketErrors.bidExists();
 
     const bid: BidRecord = {
@@ -436,31 +448,30 @@ export class MarketKeeper {
     };
     this.saveBid(ctx, bid);
     ctx.events.emitTyped(EventBidCreated, EventBidCreated.fromPartial({ id: idOf(bid), price: bid.price }));
-
-    const deposits = this.escrow.authorizeDeposits(ctx, id.provider, { amount: { denom: deposit.denom, amount: deposit.amount }, sources: depositSources(msg.deposit!.sources) });
     this.escrow.accountCreate(ctx, bidAccountId(id.owner, id.dseq, id.gseq, id.oseq, id.provider), id.provider, deposits);
   }
 
   closeBid(ctx: TxContext, msg: MsgCloseBid): void {
     const id = bidKeyOf(msg.id);
     const bid = this.getBid(ctx.store, id);
-    if (!bid) throw marketErrors.bidNotFound();
+    if (!bid) throw marketErrors.unknownBid();
     const order = this.getOrder(ctx.store, id);
-    if (!order) throw marketErrors.orderNotFound();
+    if (!order) throw marketErrors.unknownOrderForBid();
     if (bid.state === "open") {
       this.onBidClosed(ctx, bid);
       return;
     }
-    if (bid.state !== "active") throw marketErrors.bidNotActive();
     const lease = this.getLease(ctx.store, id);
-    if (!lease) throw marketErrors.leaseNotFound();
+    if (!lease) throw marketErrors.unknownLeaseForBid();
     if (lease.state !== "active") throw marketErrors.leaseNotActive();
-    const reason = msg.reason === LeaseClosedReason.lease_closed_invalid ? LeaseClosedReason.lease_closed_reason_unspecified : msg.reason;
-    this.onLeaseClosed(ctx, lease, "closed", reason);
+    if (bid.state !== "active") throw marketErrors.bidNotActive();
+    // The provider ended the lease: the group pauses (x/deployment OnBidClosed).
+    const group = this.deployment.getGroup(ctx.store, id.owner, id.dseq, id.gseq);
+    if (group && group.state !== "paused") this.deployment.onPauseGroup(ctx, group);
+    this.onLeaseClosed(ctx, lease, "closed", msg.reason);
     this.onBidClosed(ctx, bid);
     this.onOrderClosed(ctx, order);
     this.closePayment(ctx, lease);
-    this.deployment.onLeaseClosed(ctx, id.owner, id.dseq, id.gseq);
   }
 
   createLease(ctx: TxContext, msg: MsgCreateLease): void {
@@ -496,29 +507,31 @@ export class MarketKeeper {
     }
   }
 
+  /** x/market CloseLease: always reason lease_closed_owner; an open group gets a new order so providers can bid again. */
   closeLease(ctx: TxContext, msg: MsgCloseLease): void {
     const id = bidKeyOf(msg.id);
-    const lease = this.getLease(ctx.store, id);
-    if (!lease) throw marketErrors.leaseNotFound();
-    if (lease.state !== "active") throw marketErrors.leaseNotActive();
     const order = this.getOrder(ctx.store, id);
     if (!order) throw marketErrors.orderNotFound();
     if (order.state !== "active") throw marketErrors.orderClosed();
     const bid = this.getBid(ctx.store, id);
     if (!bid) throw marketErrors.bidNotFound();
     if (bid.state !== "active") throw marketErrors.bidNotActive();
-    const reason = msg.reason === LeaseClosedReason.lease_closed_invalid ? LeaseClosedReason.lease_closed_owner : msg.reason;
-    this.onLeaseClosed(ctx, lease, "closed", reason);
+    const lease = this.getLease(ctx.store, id);
+    if (!lease) throw marketErrors.leaseNotFound();
+    if (lease.state !== "active") throw marketErrors.orderClosed();
+    this.onLeaseClosed(ctx, lease, "closed", LeaseClosedReason.lease_closed_owner);
     this.onBidClosed(ctx, bid);
     this.onOrderClosed(ctx, order);
     this.closePayment(ctx, lease);
-    this.deployment.onLeaseClosed(ctx, id.owner, id.dseq, id.gseq);
+    const group = this.deployment.getGroup(ctx.store, id.owner, id.dseq, id.gseq);
+    if (!group) throw marketErrors.groupNotFound();
+    if (group.state === "open") this.createOrder(ctx, group);
   }
 
   withdrawLease(ctx: TxContext, msg: MsgWithdrawLease): void {
     const id = bidKeyOf(msg.id);
     const lease = this.getLease(ctx.store, id);
-    if (!lease) throw marketErrors.leaseNotFound();
+    if (!lease) throw marketErrors.unknownLease();
     this.escrow.paymentWithdraw(ctx, deploymentAccountId(id.owner, id.dseq), leasePaymentXid(id.gseq, id.oseq, id.provider));
   }
 
@@ -617,7 +630,7 @@ export function marketModule(keeper: MarketKeeper): Module & { keeper: MarketKee
         validateBasic(m: MsgCloseBid) {
           validateBidId(m.id);
           const r = m.reason as number;
-          if (r !== 0 && !(r >= 10000 && r <= 19999)) throw marketErrors.invalidLeaseClosedReason(`reason ${r} is not a provider reason`);
+          if (!(r >= 10000 && r <= 19999)) throw marketErrors.invalidLeaseClosedReason(`value "${r}" range 10000..19999`);
         },
         handle(ctx, m: MsgCloseBid) {
           keeper.closeBid(ctx, m);
@@ -642,11 +655,7 @@ export function marketModule(keeper: MarketKeeper): Module & { keeper: MarketKee
         type: MsgCloseLease,
         responseType: MsgCloseLeaseResponse,
         signers: (m: MsgCloseLease) => [m.id?.owner ?? ""],
-        validateBasic(m: MsgCloseLease) {
-          validateBidId(m.id);
-          const r = m.reason as number;
-          if (r !== 0 && !(r >= 1 && r <= 9999)) throw marketErrors.invalidLeaseClosedReason(`reason ${r} is not an owner reason`);
-        },
+        validateBasic: (m: MsgCloseLease) => void validateBidId(m.id),
         handle(ctx, m: MsgCloseLease) {
           keeper.closeLease(ctx, m);
           return MsgCloseLeaseResponse.fromPartial({});
