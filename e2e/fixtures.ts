@@ -2,6 +2,7 @@ import { test as base, expect, type Page } from "@playwright/test";
 
 /** Base URL of the app served by global setup (free port, set at run time). */
 export const test = base.extend({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies.
   baseURL: async ({}, use) => {
     const url = process.env.E2E_BASE_URL;
     if (!url) throw new Error("E2E_BASE_URL is not set: run through `playwright test` so global setup starts the stack");

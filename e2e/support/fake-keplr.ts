@@ -40,7 +40,9 @@ function wrap(value: unknown): string {
   });
 }
 
-export async function installFakeKeplr(page: Page, mnemonic: string): Promise<FakeKeplrControl> {
+/** Installs the fake extension in `page`, holding `mnemonic` (a fresh one when omitted). */
+export async function installFakeKeplr(page: Page, mnemonic?: string): Promise<FakeKeplrControl> {
+  mnemonic ??= (await DirectSecp256k1HdWallet.generate(24)).mnemonic;
   const direct = await DirectSecp256k1HdWallet.fromMnemonic(mnemonic, { prefix: "akash" });
   const amino = await Secp256k1HdWallet.fromMnemonic(mnemonic, { prefix: "akash" });
   const [account] = await direct.getAccounts();
@@ -108,13 +110,21 @@ export async function installFakeKeplr(page: Page, mnemonic: string): Promise<Fa
   });
 
   await page.addInitScript(() => {
-    const w = window as unknown as { keplrRequestMetaIdSupport: boolean; __fakeKeplrRequest: (payload: string) => Promise<string> };
+    // Runs in the page (no DOM lib in the Node tsconfig, hence the local types).
+    interface PageWindow {
+      keplrRequestMetaIdSupport: boolean;
+      __fakeKeplrRequest: (payload: string) => Promise<string>;
+      location: { origin: string };
+      addEventListener: (type: "message", listener: (event: { data: unknown }) => void) => void;
+      postMessage: (message: unknown, targetOrigin: string) => void;
+    }
+    const w = globalThis as unknown as PageWindow;
     w.keplrRequestMetaIdSupport = true;
-    window.addEventListener("message", (event: MessageEvent) => {
+    w.addEventListener("message", (event) => {
       const data = event.data as { type?: unknown; id?: string; method?: string; args?: unknown } | null;
       if (!data || typeof data.type !== "string" || !data.type.startsWith("proxy-request") || data.type === "proxy-request-response") return;
       void w.__fakeKeplrRequest(JSON.stringify({ method: data.method, args: data.args })).then((reply) => {
-        window.postMessage({ type: "proxy-request-response", id: data.id, result: JSON.parse(reply) }, window.location.origin);
+        w.postMessage({ type: "proxy-request-response", id: data.id, result: JSON.parse(reply) }, w.location.origin);
       });
     });
   });

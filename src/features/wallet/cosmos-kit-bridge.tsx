@@ -2,6 +2,7 @@
  * Loaded on demand: cosmos-kit (react-lite ChainProvider) with the Keplr, Leap and Cosmostation extensions.
  * It renders nothing; it connects the requested wallet and reports the result to the WalletProvider.
  */
+import "./node-globals";
 import { useContext, useEffect, useMemo, type ComponentProps } from "react";
 import { ChainProvider, walletContext } from "@cosmos-kit/react-lite";
 import type { MainWalletBase } from "@cosmos-kit/core";

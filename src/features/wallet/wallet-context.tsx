@@ -1,4 +1,4 @@
-import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { Component, createContext, lazy, Suspense, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { EncodeObject } from "@cosmjs/proto-signing";
 import { useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
@@ -9,6 +9,21 @@ import { TxDialog, type TxFlowState } from "./tx-dialog";
 import { walletLabel, type ConnectedWallet, type ExtensionWalletName, type WalletKind } from "./types";
 
 const CosmosKitBridge = lazy(() => import("./cosmos-kit-bridge"));
+
+/** A failure inside the wallet libraries becomes a connection error, never a crashed app. */
+class BridgeBoundary extends Component<{ onError: (message: string) => void; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override componentDidCatch(error: Error) {
+    const chunk = /dynamically imported module|Importing a module script failed/i.test(error.message);
+    this.props.onError(chunk ? "The wallet support could not be downloaded. Check your connection and try again." : `The wallet library failed: ${error.message}`);
+  }
+  override render() {
+    return this.state.failed ? null : this.props.children;
+  }
+}
 
 export type WalletStatus = "disconnected" | "connecting" | "connected";
 
@@ -105,6 +120,15 @@ export function WalletProvider({ children }: { children: ReactNode }) {
     [rememberKind],
   );
 
+  const [bridgeFailures, setBridgeFailures] = useState(0);
+  const onBridgeError = useCallback((message: string) => {
+    setConnecting(null);
+    setError(message);
+    // Remount the boundary so the next attempt loads the bridge again.
+    setBridgeFailures((n) => n + 1);
+    setBridgeRequest(null);
+  }, []);
+
   // Reconnect the extension used last time on this network (no prompt if it is still approved).
   const autoConnectTried = useRef<string | null>(null);
   useEffect(() => {
@@ -197,9 +221,11 @@ export function WalletProvider({ children }: { children: ReactNode }) {
     <WalletContext.Provider value={value}>
       {children}
       {bridgeRequest && chainId && (
-        <Suspense fallback={null}>
-          <CosmosKitBridge key={`${network.id}:${chainId}:${network.rpcUrl}`} network={network} chainId={chainId} request={bridgeRequest} onResult={onBridgeResult} />
-        </Suspense>
+        <BridgeBoundary key={`${network.id}:${chainId}:${network.rpcUrl}:${bridgeFailures}`} onError={onBridgeError}>
+          <Suspense fallback={null}>
+            <CosmosKitBridge network={network} chainId={chainId} request={bridgeRequest} onResult={onBridgeResult} />
+          </Suspense>
+        </BridgeBoundary>
       )}
       <TxDialog
         state={tx}
