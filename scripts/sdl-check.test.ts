@@ -69,5 +69,5 @@ describe("sdl:check", () => {
         expect(e.line).toBeGreaterThanOrEqual(1);
       }
     }
-  });
+  }, 120_000);
 });

@@ -162,5 +162,5 @@ describe.skipIf(!hasShared)(`awesome-akash corpus (${hasShared ? "present" : ski
         expect(d.line, rel).toBeGreaterThanOrEqual(1);
       }
     }
-  });
+  }, 120_000);
 });
