@@ -167,7 +167,12 @@ export class DevnetApp {
         return errorResult(e, 0, 0, []);
       }
     } else tx = bytesOrTx;
-    return this.runTx("deliver", tx, this.store, height, time).result;
+    try {
+      return this.runTx("deliver", tx, this.store, height, time).result;
+    } catch (e) {
+      // Only a bug can get here (runTx handles ChainErrors); never abort a block for it.
+      return errorResult(e, tx.gasLimit, 0, []);
+    }
   }
 
   /** Simulate: no signature checks, infinite gas, on a throw-away branch of the check state. */
@@ -214,25 +219,25 @@ export class DevnetApp {
       const m = tx.msgs[i]!;
       const em = new DevnetEventManager();
       const ctx: TxContext = { store: msgStore, height, time, config: this.config, keepers: this.keepers, events: em, gas: meter, signers: tx.signers, msgIndex: i };
-      let res: unknown;
       try {
-        res = m.handler.handle(ctx, m.value);
+        const res = m.handler.handle(ctx, m.value);
+        const msgSigners = m.handler.signers(m.value);
+        const msgEvent: ChainEvent = {
+          type: "message",
+          attributes: [
+            { key: "action", value: m.typeUrl, index: true },
+            ...(msgSigners[0] ? [{ key: "sender", value: msgSigners[0], index: true }] : []),
+            { key: "module", value: moduleNameFromTypeUrl(m.typeUrl), index: true },
+          ],
+        };
+        const rt = m.handler.responseType;
+        msgResponses.push({ typeUrl: `/${rt.$type}`, value: rt.encode(res ?? rt.fromPartial({})).finish() });
+        events.push(...withMsgIndex([msgEvent, ...em.events], i));
       } catch (e) {
         msgBranch.discard();
         const err = isOutOfGas(e) ? (e as ChainError) : wrapMsgError(e, i);
         return { result: errorResult(err, gasWanted, meter.consumed, anteEvents.events), msgResponses: [] };
       }
-      const msgSigners = m.handler.signers(m.value);
-      const msgEvent: ChainEvent = {
-        type: "message",
-        attributes: [
-          { key: "action", value: m.typeUrl, index: true },
-          ...(msgSigners[0] ? [{ key: "sender", value: msgSigners[0], index: true }] : []),
-          { key: "module", value: moduleNameFromTypeUrl(m.typeUrl), index: true },
-        ],
-      };
-      events.push(...withMsgIndex([msgEvent, ...em.events], i));
-      msgResponses.push({ typeUrl: `/${m.handler.responseType.$type}`, value: m.handler.responseType.encode(res ?? m.handler.responseType.fromPartial({})).finish() });
     }
     msgBranch.commit();
     const data = TxMsgData.encode(TxMsgData.fromPartial({ msgResponses })).finish();
