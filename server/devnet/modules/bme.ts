@@ -14,10 +14,12 @@
  * Amino: the node registers no amino names for MsgMintACT/MsgBurnACT (only MsgUpdateParams), so
  * these handlers have none; they are signed in direct mode.
  *
- * ACT is soulbound: MsgMintACT/MsgBurnACT require owner == to, as the node's ValidateBasic does.
+ * One deliberate deviation: the node's ValidateBasic requires owner == to (ACT is soulbound and
+ * can only be minted to the signer). The devnet accepts a different `to`, because the devnet
+ * faucet (server/devnet/faucet) credits ACT by minting from its own AKT to the recipient, and
+ * there is no mainnet-valid way to hand someone ACT. Console code must keep owner == to.
  *
- * Error codes (codespace "bme", chain-sdk go/node/bme/v1/errors.go): 3 unauthorized (owner != to),
- * 6 circuit breaker active, 8 invalid amount, 9 invalid denomination; bad addresses are sdk 7 and
+ * Error codes (codespace "bme", chain-sdk go/node/bme/v1/errors.go): 6 circuit breaker active, 8 invalid amount, 9 invalid denomination; bad addresses are sdk 7 and
  * malformed coins sdk 10, as in the node.
  */
 import {
@@ -45,7 +47,6 @@ import { isValidDenom } from "../chain/coins.ts";
 import { DEC_ONE, Grpc, formatDec, isAkashAddress, pad, paginate, parseDec, registerErrors } from "./util.ts";
 
 export const bmeErrors = registerErrors("bme", {
-  unauthorized: [3, Grpc.InvalidArgument, "unauthorized"],
   circuitBreakerActive: [6, Grpc.FailedPrecondition, "circuit breaker is active"],
   invalidAmount: [8, Grpc.InvalidArgument, "invalid amount"],
   invalidDenom: [9, Grpc.InvalidArgument, "invalid denomination"],
@@ -189,11 +190,13 @@ export class BmeKeeper {
   }
 }
 
-/** MsgMintACT/MsgBurnACT.ValidateBasic (chain-sdk go/node/bme/v1/msgs.go), plus the swap route's denom. */
+/**
+ * MsgMintACT/MsgBurnACT.ValidateBasic (chain-sdk go/node/bme/v1/msgs.go) plus the swap route's
+ * denom, except the node's owner == to rule (see the file comment).
+ */
 function validateConversion(m: { owner: string; to: string; coinsToBurn?: Coin | undefined }, denom: (c: ChainConfig) => string, config: ChainConfig): void {
   if (!isAkashAddress(m.owner)) throw sdkErrors.invalidAddress(`invalid owner address: ${m.owner}`);
   if (!isAkashAddress(m.to)) throw sdkErrors.invalidAddress(`invalid to address: ${m.to}`);
-  if (m.owner !== m.to) throw bmeErrors.unauthorized("owner and to addresses must match");
   const c = m.coinsToBurn;
   if (!c || !isValidDenom(c.denom) || !/^\d+$/.test(c.amount)) throw sdkErrors.invalidCoins(`invalid coins: ${c ? `${c.amount}${c.denom}` : "none"}`);
   if (BigInt(c.amount) === 0n) throw bmeErrors.invalidAmount("amount must not be 0");
