@@ -97,6 +97,23 @@ describe("escrow settlement", () => {
     expect(payment(a).unsettled.amount).toBe("117283.945061728390000000");
   });
 
+  it("a deposit into an overdrawn account pays what the provider is owed, then closes and refunds", () => {
+    const a = leased();
+    a.nextBlock(6);
+    expect(account(a).state).toBe("overdrawn");
+    const ownerBefore = a.balance(owner, "uact");
+    a.deliver(T.accountDeposit, { signer: owner, id: { scope: Scope.deployment, xid: `${owner}/1` }, deposit: { amount: { denom: "uact", amount: "200000" }, sources: [Source.balance] } }, owner);
+    const p = payment(a);
+    expect(p.state).toBe("closed");
+    expect(p.unsettled.amount).toBe("0.000000000000000000");
+    expect(p.withdrawn.amount).toBe(String(500000 + 117283));
+    expect(p.balance.amount).toBe("0.945061728390000000");
+    expect(account(a).state).toBe("closed");
+    // 200000 − 117283.94506172839 owed = 82716.05493827161 → 82716 back to the owner.
+    expect(a.balance(owner, "uact") - ownerBefore).toBe(-200000n + 82716n);
+    expect(a.balance(provider, "uact")).toBe(10000000n + 500000n + 117283n);
+  });
+
   it("closing the deployment settles, pays the provider and refunds the rest to the owner", () => {
     const a = leased();
     a.nextBlock(3);
