@@ -24,7 +24,7 @@ import { createAkashRegistry } from "../../server/shared/akash-registry.ts";
  * JWT), watches the lease become ready, opens its URI, uses logs/events/shell over WSS, closes, and
  * every failure path gets its own clear error.
  */
-const BLOCK_MS = 250;
+const BLOCK_MS = 500;
 let devnet: RunningDevnet;
 let providers: RunningProviders;
 let tenant: SigningStargateClient;
@@ -387,6 +387,71 @@ describe("failure paths", () => {
   });
 });
 
+const TWO_GROUPS = `version: "2.0"
+services:
+  web:
+    image: nginx:1.25
+    expose:
+      - port: 80
+        to:
+          - global: true
+  api:
+    image: node:22
+    expose:
+      - port: 3000
+        as: 80
+        to:
+          - global: true
+profiles:
+  compute:
+    small:
+      resources:
+        cpu:
+          units: 0.25
+        memory:
+          size: 256Mi
+        storage:
+          size: 512Mi
+  placement:
+    east:
+      pricing:
+        small:
+          denom: uact
+          amount: 100
+    west:
+      pricing:
+        small:
+          denom: uact
+          amount: 100
+deployment:
+  web:
+    east:
+      profile: small
+      count: 1
+  api:
+    west:
+      profile: small
+      count: 1
+`;
+
+describe("several orders at once", () => {
+  it("providers bid on every group of a multi-group deployment within 2 blocks (bids are batched per provider)", async () => {
+    const b = await buildSdl(TWO_GROUPS);
+    expect(b.groupSpecs).toHaveLength(2);
+    const { dseq: d3, height } = await createDeployment(b);
+    const bids = await waitFor("bids on both groups", async () => {
+      const all = await bidsFor(d3);
+      const byProvider = new Map<string, number>();
+      for (const x of all) byProvider.set(x.bid.id.provider, (byProvider.get(x.bid.id.provider) ?? 0) + 1);
+      return [...byProvider.values()].filter((n) => n === 2).length >= 3 ? all : undefined;
+    });
+    const early = bids.filter((x) => Number(x.bid.created_at) <= height + 2);
+    const providersOnBoth = new Set(early.filter((x) => early.some((y) => y.bid.id.provider === x.bid.id.provider && y.bid.id.gseq !== x.bid.id.gseq)).map((x) => x.bid.id.provider));
+    expect(providersOnBoth.size, `bid heights ${bids.map((x) => x.bid.created_at)} for deployment at ${height}`).toBeGreaterThanOrEqual(3);
+    await send(tenant, DEVNET_ADDRESS, [{ typeUrl: "/akash.deployment.v1beta4.MsgCloseDeployment", value: { id: { owner: DEVNET_ADDRESS, dseq: d3 } } }]);
+  });
+});
+
 describe("closing", () => {
   it("closing the deployment closes the lease and frees the inventory", async () => {
     await send(tenant, DEVNET_ADDRESS, [{ typeUrl: "/akash.deployment.v1beta4.MsgCloseDeployment", value: { id: { owner: DEVNET_ADDRESS, dseq } } }]);
@@ -398,5 +463,20 @@ describe("closing", () => {
     expect(s.devnet.inventory.available.cpu).toBe(s.devnet.inventory.capacity.cpu);
     const gone = await gatewayRequest(leaseUrl("status"), { jwt });
     expect(gone.status).toBe(404);
+  });
+
+  it("a restart reuses keys and certificates and updates the host URI on chain", async () => {
+    const p1 = providers.providers[0]!;
+    const before = await gatewayRequest(`${p1.hostUri}/address`);
+    await providers.stop();
+    providers = await startProviders({ rpcUrl: devnet.rpcUrl, restUrl: devnet.restUrl, chainId: devnet.chainId, dataDir: path.join(dataDir, "providers"), count: 2, log: () => {} });
+    const again = providers.providers[0]!;
+    expect(again.address).toBe(p1.address);
+    const after = await gatewayRequest(`${again.hostUri}/address`);
+    expect(after.serverCert!.fingerprint256).toBe(before.serverCert!.fingerprint256);
+    const certs = await rest<{ certificates: unknown[] }>(`/akash/cert/v1/certificates/list?filter.owner=${p1.address}`);
+    expect(certs.certificates).toHaveLength(1);
+    const onChain = await rest<{ provider: { host_uri: string } }>(`/akash/provider/v1beta4/providers/${p1.address}`);
+    expect(onChain.provider.host_uri).toBe(again.hostUri);
   });
 });

@@ -204,8 +204,18 @@ export class ChainRest {
     return out;
   }
 
-  /** Minimum bid deposit for a denom from market params (falls back to 500000). */
+  private minDepositCache = new Map<string, { amount: string; at: number }>();
+
+  /** Minimum bid deposit for a denom from market params (cached for a minute; falls back to 500000). */
   async bidMinDeposit(denom: string): Promise<string> {
+    const cached = this.minDepositCache.get(denom);
+    if (cached && Date.now() - cached.at < 60_000) return cached.amount;
+    const amount = await this.fetchBidMinDeposit(denom);
+    this.minDepositCache.set(denom, { amount, at: Date.now() });
+    return amount;
+  }
+
+  private async fetchBidMinDeposit(denom: string): Promise<string> {
     try {
       const r = await this.get("/akash/market/v1beta5/params");
       const p = obj(r.params);
@@ -220,9 +230,21 @@ export class ChainRest {
   }
 }
 
-/** Serialised signer for one account: txs are sent one after another, each waiting for inclusion. */
+interface PendingTx {
+  msgs: EncodeObject[];
+  memo: string;
+  resolve: (r: { height: number; hash: string }) => void;
+  reject: (e: unknown) => void;
+}
+
+/**
+ * Signer for one account. Txs go out one at a time (each waits for inclusion, so sequences never clash);
+ * whatever queued up meanwhile is sent as ONE tx, so a burst of bids lands in the next block. If a
+ * combined tx fails, its parts are retried one by one so one bad message cannot sink the others.
+ */
 export class TxSender {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly pending: PendingTx[] = [];
+  private busy = false;
   private constructor(
     readonly address: string,
     private readonly client: SigningStargateClient,
@@ -231,24 +253,69 @@ export class TxSender {
   static async connect(rpcUrl: string, signer: OfflineSigner, gasPrice = "0.025uakt"): Promise<TxSender> {
     const [account] = await signer.getAccounts();
     if (!account) throw new Error("signer has no accounts");
-    const client = await SigningStargateClient.connectWithSigner(rpcUrl, signer, {
-      registry: createAkashRegistry(),
-      gasPrice: GasPrice.fromString(gasPrice),
-      broadcastPollIntervalMs: 300,
-      broadcastTimeoutMs: 30_000,
-    });
-    return new TxSender(account.address, client);
+    // A node that has just started (no block yet) cannot answer `status`: retry for a few seconds.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const client = await SigningStargateClient.connectWithSigner(rpcUrl, signer, {
+          registry: createAkashRegistry(),
+          gasPrice: GasPrice.fromString(gasPrice),
+          broadcastPollIntervalMs: 200,
+          broadcastTimeoutMs: 30_000,
+        });
+        return new TxSender(account.address, client);
+      } catch (e) {
+        if (attempt >= 30) throw new Error(`cannot connect to the chain at ${rpcUrl}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+        await new Promise((r) => setTimeout(r, 300));
+      }
+    }
   }
 
   send(msgs: EncodeObject[], memo = ""): Promise<{ height: number; hash: string }> {
-    const run = async () => {
-      const res = await this.client.signAndBroadcast(this.address, msgs, 1.3, memo);
-      if (res.code !== 0) throw new Error(`tx failed (code ${res.code}): ${res.rawLog ?? ""}`);
-      return { height: res.height, hash: res.transactionHash };
-    };
-    const p = this.queue.then(run, run);
-    this.queue = p.catch(() => undefined);
-    return p;
+    return new Promise((resolve, reject) => {
+      this.pending.push({ msgs, memo, resolve, reject });
+      void this.pump();
+    });
+  }
+
+  private async broadcast(msgs: EncodeObject[], memo: string): Promise<{ height: number; hash: string }> {
+    const res = await this.client.signAndBroadcast(this.address, msgs, 1.3, memo);
+    if (res.code !== 0) throw new Error(`tx failed (code ${res.code}): ${res.rawLog ?? ""}`);
+    return { height: res.height, hash: res.transactionHash };
+  }
+
+  private async pump(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      // Debounce (30 ms quiet, at most 200 ms) so bids decided together — e.g. the orders of one
+      // deployment — share one tx and land in the same block.
+      const start = Date.now();
+      for (let n = -1; n !== this.pending.length && Date.now() - start < 200; ) {
+        n = this.pending.length;
+        await new Promise((r) => setTimeout(r, 30));
+      }
+      while (this.pending.length) {
+        const batch = this.pending.splice(0);
+        if (batch.length > 1) {
+          try {
+            const r = await this.broadcast(batch.flatMap((b) => b.msgs), batch[0]!.memo);
+            batch.forEach((b) => b.resolve(r));
+            continue;
+          } catch {
+            // fall through: send them one by one
+          }
+        }
+        for (const b of batch) {
+          try {
+            b.resolve(await this.broadcast(b.msgs, b.memo));
+          } catch (e) {
+            b.reject(e);
+          }
+        }
+      }
+    } finally {
+      this.busy = false;
+    }
   }
 
   disconnect(): void {
@@ -257,7 +324,8 @@ export class TxSender {
 }
 
 export interface ChainEventHandlers {
-  onOrderCreated(id: OrderIdView, height: number): void;
+  /** All orders created by one tx (e.g. the groups of one deployment), so bids on them can share a tx. */
+  onOrdersCreated(ids: OrderIdView[], height: number): void;
   onOrderClosed(id: OrderIdView): void;
   onLeaseCreated(id: LeaseIdView, price: { denom: string; amount: string } | undefined): void;
   onLeaseClosed(id: LeaseIdView): void;
@@ -317,7 +385,9 @@ export class ChainEvents {
       this.subs.push(stream.subscribe({ next: (ev) => fn(ev as unknown as TxEventLike), error: onError, complete: () => undefined }));
     };
     subscribe("tm.event='Tx' AND akash.market.v1.EventOrderCreated.id EXISTS", (ev) => {
-      for (const e of ev.result.events) if (e.type === "akash.market.v1.EventOrderCreated") this.safe(() => this.handlers.onOrderCreated(parseOrderId(typedAttr(e.attributes, "id")), ev.height));
+      const ids: OrderIdView[] = [];
+      for (const e of ev.result.events) if (e.type === "akash.market.v1.EventOrderCreated") this.safe(() => ids.push(parseOrderId(typedAttr(e.attributes, "id"))));
+      if (ids.length) this.safe(() => this.handlers.onOrdersCreated(ids, ev.height));
     });
     subscribe("tm.event='Tx' AND akash.market.v1.EventOrderClosed.id EXISTS", (ev) => {
       for (const e of ev.result.events) if (e.type === "akash.market.v1.EventOrderClosed") this.safe(() => this.handlers.onOrderClosed(parseOrderId(typedAttr(e.attributes, "id"))));

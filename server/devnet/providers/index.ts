@@ -112,7 +112,7 @@ export async function startProviders(opts: StartProvidersOptions): Promise<Runni
     }
     await Promise.all(providers.map((p) => p.refreshAudits()));
     events = new ChainEvents(opts.rpcUrl, {
-      onOrderCreated: (id) => providers.forEach((p) => p.onOrderCreated(id)),
+      onOrdersCreated: (ids) => providers.forEach((p) => p.onOrdersCreated(ids)),
       onOrderClosed: (id) => providers.forEach((p) => p.onOrderClosed(id)),
       onLeaseCreated: (id, price) => providers.forEach((p) => p.onLeaseCreated(id, price)),
       onLeaseClosed: (id) => providers.forEach((p) => p.onLeaseClosed(id)),

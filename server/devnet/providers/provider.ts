@@ -49,6 +49,16 @@ interface LeaseRecord extends GatewayLease {
   forwardServers: net.Server[];
 }
 
+interface PreparedBid {
+  id: OrderIdView;
+  spec: GroupSpecView;
+  price: bigint;
+  denom: string;
+  deposit: string;
+}
+
+const EMPTY_SPEC: GroupSpecView = { name: "", signedBy: { allOf: [], anyOf: [] }, attributes: [], resources: [] };
+
 const enc = (n: number) => ({ val: new TextEncoder().encode(String(n)) });
 
 /** Proto Resources for a bid's resources_offer, mirroring the order's unit exactly. */
@@ -215,33 +225,67 @@ export class SimulatedProvider implements GatewayBackend {
 
   // ---- bidding ----
 
-  /** A new order (from the subscription or the startup scan): decide, price, and bid after the delay. */
-  onOrderCreated(id: OrderIdView): void {
+  /**
+   * New orders (from one tx event, or the startup scan): decide and price each, then — once the bid delay
+   * has passed since they were seen — send all bids together so they share one tx and one block.
+   */
+  onOrdersCreated(ids: OrderIdView[]): void {
     if (this.stopped || !this.online) return;
-    const key = leaseKey(id);
-    if (this.bids.has(key) || this.leases.has(key)) return;
-    this.stats.ordersSeen++;
-    this.bids.set(key, { spec: { name: "", signedBy: { allOf: [], anyOf: [] }, attributes: [], resources: [] }, state: "pending" });
-    void this.considerOrder(id).catch((e) => {
-      this.bids.delete(key);
-      this.inventory.release(`pending:${key}`);
-      this.stats.bidErrors++;
-      this.config.log(`${this.name}: bid on ${key} failed: ${e instanceof Error ? e.message : String(e)}`);
+    const seenAt = Date.now();
+    const fresh = ids.filter((id) => {
+      const key = leaseKey(id);
+      if (this.bids.has(key) || this.leases.has(key)) return false;
+      this.bids.set(key, { spec: EMPTY_SPEC, state: "pending" });
+      this.stats.ordersSeen++;
+      return true;
     });
+    if (fresh.length === 0) return;
+    void (async () => {
+      const decided = await Promise.all(fresh.map((id) => this.decide(id).catch((e) => this.bidFailed(id, e))));
+      const bids = decided.filter((d): d is PreparedBid => !!d);
+      if (bids.length === 0) return;
+      const wait = seenAt + this.config.bidDelayMs * this.config.profile.bidDelayFactor - Date.now();
+      if (wait > 0) {
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(() => {
+            this.timers.delete(t);
+            resolve();
+          }, wait);
+          this.timers.add(t);
+        });
+      }
+      if (this.stopped) return;
+      await Promise.all(bids.map((b) => this.sendBid(b, seenAt).catch((e) => this.bidFailed(b.id, e))));
+    })();
   }
 
-  private async considerOrder(id: OrderIdView): Promise<void> {
+  private bidFailed(id: OrderIdView, e: unknown): undefined {
+    const key = leaseKey(id);
+    if (!this.leases.has(key)) {
+      this.bids.delete(key);
+      this.inventory.release(`pending:${key}`);
+    }
+    this.stats.bidErrors++;
+    this.config.log(`${this.name}: bid on ${key} failed: ${e instanceof Error ? e.message : String(e)}`);
+    return undefined;
+  }
+
+  /** Match, reserve (pending) and price one order; undefined = not bidding. */
+  private async decide(id: OrderIdView): Promise<PreparedBid | undefined> {
     const key = leaseKey(id);
     const order = await this.chain.order(id);
     if (!order || order.state !== "open") {
       this.bids.delete(key);
-      return;
+      return undefined;
     }
     const skip = (why: string) => {
       this.bids.delete(key);
+      this.inventory.release(`pending:${key}`);
       this.stats.bidsSkipped++;
       this.config.log(`${this.name}: not bidding on ${key}: ${why}`);
+      return undefined;
     };
+    if (!this.bids.has(key)) return undefined; // order closed meanwhile
     if (order.spec.signedBy.allOf.length || order.spec.signedBy.anyOf.length) await this.refreshAudits();
     const match = matchOrder(order.spec, this.config.profile, this.onChainAttributes, this.audits);
     if (!match.ok) return skip(match.reason);
@@ -252,45 +296,37 @@ export class SimulatedProvider implements GatewayBackend {
       if (e instanceof InsufficientCapacity) return skip(e.message);
       throw e;
     }
-    let price: bigint;
     const max = orderMaxPrice(order.spec);
+    let price: bigint;
     try {
       price = scalePrice(this.config.profile.pricing, order.spec, (ru) => alloc.gpuModelByUnit[ru.id]);
     } catch (e) {
-      this.inventory.release(`pending:${key}`);
       if (e instanceof PricingError) return skip(e.message);
       throw e;
     }
-    if (price > max.amount) {
-      this.inventory.release(`pending:${key}`);
-      return skip(`price ${formatPrice(price)}${max.denom} is above the order's max ${formatPrice(max.amount)}${max.denom}`);
-    }
+    if (price > max.amount) return skip(`price ${formatPrice(price)}${max.denom} is above the order's max ${formatPrice(max.amount)}${max.denom}`);
+    const deposit = await this.chain.bidMinDeposit(this.config.bidDepositDenom);
     this.bids.set(key, { spec: order.spec, state: "pending" });
-    const delay = this.config.bidDelayMs * this.config.profile.bidDelayFactor;
-    await new Promise<void>((resolve) => {
-      const t = setTimeout(() => {
-        this.timers.delete(t);
-        resolve();
-      }, delay);
-      this.timers.add(t);
-    });
-    if (this.stopped) return;
-    if (!this.online) {
-      this.inventory.release(`pending:${key}`);
+    return { id, spec: order.spec, price, denom: max.denom, deposit };
+  }
+
+  private async sendBid(b: PreparedBid, seenAt: number): Promise<void> {
+    const key = leaseKey(b.id);
+    if (!this.online || !this.bids.has(key)) {
       this.bids.delete(key);
+      this.inventory.release(`pending:${key}`);
       return;
     }
-    const deposit = await this.chain.bidMinDeposit(this.config.bidDepositDenom);
     const msg = v1beta5.MsgCreateBid.fromPartial({
-      id: { owner: id.owner, dseq: id.dseq, gseq: id.gseq, oseq: id.oseq, provider: this.address, bseq: 0 },
-      price: { denom: max.denom, amount: formatPrice(price) },
-      deposit: { amount: { denom: this.config.bidDepositDenom, amount: deposit }, sources: [v1.Source.balance] },
-      resourcesOffer: order.spec.resources.map((ru) => ({ resources: toProtoResources(ru), count: ru.count })),
+      id: { owner: b.id.owner, dseq: b.id.dseq, gseq: b.id.gseq, oseq: b.id.oseq, provider: this.address, bseq: 0 },
+      price: { denom: b.denom, amount: formatPrice(b.price) },
+      deposit: { amount: { denom: this.config.bidDepositDenom, amount: b.deposit }, sources: [v1.Source.balance] },
+      resourcesOffer: b.spec.resources.map((ru) => ({ resources: toProtoResources(ru), count: ru.count })),
     });
-    await this.tx!.send([{ typeUrl: `/${v1beta5.MsgCreateBid.$type}`, value: msg }]);
-    this.bids.set(key, { spec: order.spec, state: "sent" });
+    const included = await this.tx!.send([{ typeUrl: `/${v1beta5.MsgCreateBid.$type}`, value: msg }]);
+    if (this.bids.has(key)) this.bids.set(key, { spec: b.spec, state: "sent" });
     this.stats.bidsSent++;
-    this.config.log(`${this.name}: bid ${formatPrice(price)}${max.denom}/block on ${key}`);
+    this.config.log(`${this.name}: bid ${formatPrice(b.price)}${b.denom}/block on ${key} (height ${included.height}, ${Date.now() - seenAt} ms after the order was seen)`);
   }
 
   /** The order closed (deployment/group closed, or leased): drop our pending bid reservation. */
@@ -373,7 +409,7 @@ export class SimulatedProvider implements GatewayBackend {
         this.inventory.release(`pending:${key}`);
       }
     }
-    for (const o of orders) this.onOrderCreated(o.id);
+    this.onOrdersCreated(orders.map((o) => o.id));
     await this.reconcileLeases();
   }
 
