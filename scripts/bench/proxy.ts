@@ -8,7 +8,7 @@ import http from "node:http";
 import https from "node:https";
 import { WebSocket } from "ws";
 import { startProxy } from "../../server/proxy/server.ts";
-import { FakeRegistry, startFakeProvider } from "../../server/proxy/testing/fake-provider.ts";
+import { FakeRegistry, generateCert, startFakeProvider } from "../../server/proxy/testing/fake-provider.ts";
 import { jwtFor, randomAddress } from "../../server/proxy/testing/helpers.ts";
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2_000);
@@ -41,7 +41,8 @@ function drain(res: http.IncomingMessage): Promise<void> {
 async function main(): Promise<void> {
   const tenant = randomAddress();
   const token = jwtFor(tenant);
-  const provider = await startFakeProvider({ address: randomAddress(), tokens: [token] });
+  const tenantCert = await generateCert(tenant);
+  const provider = await startFakeProvider({ address: randomAddress(), tokens: [token], clientCerts: [tenantCert.cert] });
   const registry = new FakeRegistry();
   registry.register(provider.address, provider.hostUri, provider.certPem);
   const proxy = await startProxy({
@@ -55,38 +56,45 @@ async function main(): Promise<void> {
   });
 
   try {
-    // Direct: a keep-alive TLS client straight to the provider (what a server-side client would do).
-    const directAgent = new https.Agent({ keepAlive: true, rejectUnauthorized: false, maxSockets: 1 });
-    const direct = () =>
-      new Promise<void>((resolve, reject) => {
-        https
-          .get({ host: "127.0.0.1", port: provider.port, path: "/echo", agent: directAgent, headers: { authorization: `Bearer ${token}` } }, (res) => drain(res).then(resolve, reject))
-          .on("error", reject);
-      });
-
-    // Proxied: the browser's path — POST / to the proxy with the JWT in the envelope.
-    const proxyAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-    const envelope = JSON.stringify({ method: "GET", url: `${provider.hostUri}/echo`, providerAddress: provider.address, auth: { type: "jwt", token } });
-    const proxied = () =>
-      new Promise<void>((resolve, reject) => {
-        const req = http.request(proxy.url, { method: "POST", agent: proxyAgent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(envelope) } }, (res) =>
-          drain(res).then(resolve, reject),
-        );
-        req.on("error", reject);
-        req.end(envelope);
-      });
-
-    await timeRequests(WARMUP, direct);
-    await timeRequests(WARMUP, proxied);
-    const d = await timeRequests(REQUESTS, direct);
-    const p = await timeRequests(REQUESTS, proxied);
     const fmt = (n: number) => `${n.toFixed(2)} ms`;
-    console.log(`HTTP GET, ${REQUESTS} sequential requests each, keep-alive, JWT auth`);
-    console.log(`  direct   p50 ${fmt(percentile(d, 50))}  p95 ${fmt(percentile(d, 95))}`);
-    console.log(`  proxied  p50 ${fmt(percentile(p, 50))}  p95 ${fmt(percentile(p, 95))}`);
-    console.log(`  added    p50 ${fmt(percentile(p, 50) - percentile(d, 50))}  p95 ${fmt(percentile(p, 95) - percentile(d, 95))}   (target: < 5 ms added p50)`);
-    directAgent.destroy();
-    proxyAgent.destroy();
+    for (const mode of ["jwt", "mtls"] as const) {
+      // Direct: a keep-alive TLS client straight to the provider (what a server-side client would do).
+      const directAgent = new https.Agent({
+        keepAlive: true,
+        rejectUnauthorized: false,
+        maxSockets: 1,
+        ...(mode === "mtls" ? { cert: tenantCert.cert, key: tenantCert.privateKey } : {}),
+      });
+      const directHeaders: Record<string, string> = mode === "jwt" ? { authorization: `Bearer ${token}` } : {};
+      const direct = () =>
+        new Promise<void>((resolve, reject) => {
+          https.get({ host: "127.0.0.1", port: provider.port, path: "/echo", agent: directAgent, headers: directHeaders }, (res) => drain(res).then(resolve, reject)).on("error", reject);
+        });
+
+      // Proxied: the browser's path — POST / to the proxy with the auth in the envelope.
+      const proxyAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      const auth = mode === "jwt" ? { type: "jwt", token } : { type: "mtls", certPem: tenantCert.cert, keyPem: tenantCert.privateKey };
+      const envelope = JSON.stringify({ method: "GET", url: `${provider.hostUri}/echo`, providerAddress: provider.address, auth });
+      const proxied = () =>
+        new Promise<void>((resolve, reject) => {
+          const req = http.request(proxy.url, { method: "POST", agent: proxyAgent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(envelope) } }, (res) =>
+            drain(res).then(resolve, reject),
+          );
+          req.on("error", reject);
+          req.end(envelope);
+        });
+
+      await timeRequests(WARMUP, direct);
+      await timeRequests(WARMUP, proxied);
+      const d = await timeRequests(REQUESTS, direct);
+      const p = await timeRequests(REQUESTS, proxied);
+      console.log(`HTTP GET, ${REQUESTS} sequential requests each, keep-alive, ${mode === "jwt" ? "JWT" : "mTLS"} auth`);
+      console.log(`  direct   p50 ${fmt(percentile(d, 50))}  p95 ${fmt(percentile(d, 95))}`);
+      console.log(`  proxied  p50 ${fmt(percentile(p, 50))}  p95 ${fmt(percentile(p, 95))}`);
+      console.log(`  added    p50 ${fmt(percentile(p, 50) - percentile(d, 50))}  p95 ${fmt(percentile(p, 95) - percentile(d, 95))}   (target: < 5 ms added p50)`);
+      directAgent.destroy();
+      proxyAgent.destroy();
+    }
 
     const lines = await streamLogsThroughProxy(proxy.url, provider.hostUri, provider.address, token, LOG_LINES);
     console.log(`Log stream through the proxy WebSocket: ${lines.count} lines in ${(lines.ms / 1000).toFixed(2)} s = ${Math.round(lines.count / (lines.ms / 1000)).toLocaleString("en-US")} lines/s   (target: >= 20,000 lines/s)`);

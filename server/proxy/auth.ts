@@ -1,4 +1,4 @@
-import { X509Certificate, createPrivateKey, createPublicKey, type KeyObject } from "node:crypto";
+import { X509Certificate, createHash, createPrivateKey, createPublicKey, type KeyObject } from "node:crypto";
 import { z } from "zod";
 import { ProxyError } from "./errors.ts";
 
@@ -65,15 +65,35 @@ export function checkAuth(auth: ProviderAuth | undefined, now: number): void {
     }
     return;
   }
+  const { validFrom, validTo } = inspectClientCertificate(auth.certPem, auth.keyPem);
+  if (validTo < now) {
+    throw new ProxyError("invalidClientCertificate", `Your client certificate expired on ${new Date(validTo).toISOString()}; create and publish a new one`);
+  }
+  if (validFrom > now) {
+    throw new ProxyError("invalidClientCertificate", `Your client certificate is not valid before ${new Date(validFrom).toISOString()}`);
+  }
+}
+
+/**
+ * Parsing a certificate and key costs milliseconds, and browsers send the same pair with every
+ * request; parsed results are cached under a SHA-256 of the pair (the key itself is not kept).
+ */
+const inspected = new Map<string, { validFrom: number; validTo: number }>();
+const MAX_INSPECTED = 1_000;
+
+function inspectClientCertificate(certPem: string, keyPem: string): { validFrom: number; validTo: number } {
+  const id = createHash("sha256").update(certPem).update("\0").update(keyPem).digest("base64");
+  const hit = inspected.get(id);
+  if (hit) return hit;
   let cert: X509Certificate;
   try {
-    cert = new X509Certificate(auth.certPem);
+    cert = new X509Certificate(certPem);
   } catch {
     throw new ProxyError("invalidClientCertificate", "certPem is not a PEM-encoded X.509 certificate");
   }
   let key: KeyObject;
   try {
-    key = createPrivateKey(auth.keyPem);
+    key = createPrivateKey(keyPem);
   } catch {
     throw new ProxyError("invalidClientCertificate", "keyPem is not a PEM-encoded private key (is it still encrypted?)");
   }
@@ -81,10 +101,8 @@ export function checkAuth(auth: ProviderAuth | undefined, now: number): void {
   if (!spki(createPublicKey(key)).equals(spki(cert.publicKey))) {
     throw new ProxyError("invalidClientCertificate", "keyPem is not the private key of certPem");
   }
-  if (Date.parse(cert.validTo) < now) {
-    throw new ProxyError("invalidClientCertificate", `Your client certificate expired on ${new Date(cert.validTo).toISOString()}; create and publish a new one`);
-  }
-  if (Date.parse(cert.validFrom) > now) {
-    throw new ProxyError("invalidClientCertificate", `Your client certificate is not valid before ${new Date(cert.validFrom).toISOString()}`);
-  }
+  const result = { validFrom: Date.parse(cert.validFrom), validTo: Date.parse(cert.validTo) };
+  if (inspected.size >= MAX_INSPECTED) inspected.delete(inspected.keys().next().value!);
+  inspected.set(id, result);
+  return result;
 }
