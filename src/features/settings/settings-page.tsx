@@ -75,7 +75,9 @@ function CustomNetworkSection() {
     event.preventDefault();
     const parsed = customNetworkSchema.safeParse(values);
     if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      const fieldErrors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
+      setErrors(fieldErrors);
       return;
     }
     setErrors({});

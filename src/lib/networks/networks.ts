@@ -87,7 +87,7 @@ export const NETWORK_IDS: NetworkId[] = ["devnet", "sandbox", "mainnet", "custom
 const httpUrl = z
   .string()
   .trim()
-  .min(1, "Required")
+  .min(1, { error: "Required", abort: true })
   .refine((value) => {
     try {
       const url = new URL(value);
