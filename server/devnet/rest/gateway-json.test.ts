@@ -152,6 +152,14 @@ describe("gateway JSON", () => {
     }
   });
 
+  it("omits unset oneof members (jsonpb) — signer mode info", () => {
+    const msg = viaWire(cosmos.AuthInfo, { signerInfos: [{ modeInfo: { single: { mode: 1 } }, sequence: 3 }], fee: { gasLimit: 100 } });
+    const json = toGatewayJSON(cosmos.AuthInfo, msg) as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(json.signer_infos[0].mode_info).toEqual({ single: { mode: "SIGN_MODE_DIRECT" } });
+    expect(json.signer_infos[0].sequence).toBe("3");
+    expect(json.fee).toEqual({ amount: [], gas_limit: "100", payer: "", granter: "" });
+  });
+
   it("formats LegacyDec", () => {
     expect(formatLegacyDec("50")).toBe("50.000000000000000000");
     expect(formatLegacyDec("0.5")).toBe("0.500000000000000000");

@@ -67,7 +67,10 @@ export function anyToGatewayJSON(typeUrl: string, value: Uint8Array, depth = 0):
 function convertMessage(codec: ProtoCodec, path: PathSeg[], value: Record<string, unknown>, depth: number): Record<string, unknown> {
   const schema = schemaAt(codec, path);
   const out: Record<string, unknown> = {};
-  for (const f of schema.fields) out[f.jsonName] = convertField(codec, path, f, value[f.tsName], depth);
+  for (const f of schema.fields) {
+    if (schema.oneofFields.has(f.tsName) && (value[f.tsName] === undefined || value[f.tsName] === null)) continue;
+    out[f.jsonName] = convertField(codec, path, f, value[f.tsName], depth);
+  }
   return out;
 }
 

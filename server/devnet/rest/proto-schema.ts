@@ -45,7 +45,19 @@ export interface MessageSchema {
   isDuration: boolean;
   /** akash ResourceValue ({val: bytes of a decimal math.Int}). */
   isResourceValue: boolean;
+  /** ts names of fields that belong to a oneof (jsonpb omits an unset oneof even with EmitDefaults). */
+  oneofFields: ReadonlySet<string>;
 }
+
+/**
+ * ts-proto (oneof=properties) generates oneof members exactly like optional message fields, so
+ * oneofs cannot be probed. These are the oneof groups that occur in responses the devnet serves.
+ */
+const ONEOF_GROUPS: readonly string[][] = [
+  ["multi", "single"], // cosmos.tx.v1beta1.ModeInfo.sum
+  ["duplicateVoteEvidence", "lightClientAttackEvidence"], // tendermint.types.Evidence.sum
+  ["ed25519", "secp256k1"], // tendermint.crypto.PublicKey.sum
+];
 
 type PathSeg = { key: string; array: boolean };
 
@@ -203,7 +215,11 @@ export function schemaAt(codec: ProtoCodec, path: readonly PathSeg[] = []): Mess
     }
   }
   const names = fields.map((f) => `${f.tsName}:${f.kind}`).sort().join(",");
+  const tsNames = new Set(fields.map((f) => f.tsName));
+  const oneofFields = new Set<string>();
+  for (const group of ONEOF_GROUPS) if (group.every((n) => tsNames.has(n))) for (const n of group) oneofFields.add(n);
   const schema: MessageSchema = {
+    oneofFields,
     fields,
     isAny: names === "typeUrl:string,value:bytes",
     isDuration: names === "nanos:int,seconds:long",
