@@ -100,6 +100,6 @@ test("theme toggles between light and dark and is remembered; the layout works a
   await nav.getByRole("link", { name: "Templates" }).focus();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/templates$/);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate<number>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
   expect(overflow).toBeLessThanOrEqual(0);
 });
