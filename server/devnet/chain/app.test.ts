@@ -7,6 +7,11 @@ import { QueryAccountRequest, QueryAccountResponse, QueryBalanceRequest, QueryBa
 import { DevnetApp } from "./app.ts";
 import { defaultChainConfig, DEVNET_ADDRESS, DEVNET_MNEMONIC, FAUCET_ADDRESS, GENESIS_BALANCES } from "../config.ts";
 import { getAccount } from "./accounts.ts";
+import { akashModules } from "../modules/index.ts";
+import { createDevnetAminoTypes } from "./amino.ts";
+import { createAkashRegistry } from "../../shared/akash-registry.ts";
+import { MsgCreateDeployment } from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
+import { Source } from "@akashnetwork/chain-sdk/private-types/akash.v1";
 
 const config = defaultChainConfig();
 const fee = { amount: [{ denom: "uakt", amount: "5000" }], gas: "200000" };
@@ -74,6 +79,42 @@ describe("DevnetApp tx pipeline", () => {
     expect(r.log).toBe("");
     expect(app.deliverTx(tx, 1, new Date()).code).toBe(0);
     expect(balance(app, OTHER)).toBe(1000n);
+  });
+
+  it("accepts amino-signed Akash messages whose prices the client wrote with 18 decimals", async () => {
+    const app = new DevnetApp({ config, modules: akashModules() });
+    app.initChain(GENESIS_BALANCES, new Date());
+    const signer = await SigningStargateClient.offline(await Secp256k1HdWallet.fromMnemonic(DEVNET_MNEMONIC, { prefix: "akash" }), {
+      registry: createAkashRegistry(),
+      aminoTypes: createDevnetAminoTypes(app.handlers.values()),
+    });
+    const rv = (n: number) => ({ val: new TextEncoder().encode(String(n)) });
+    const msg = MsgCreateDeployment.fromPartial({
+      id: { owner: DEVNET_ADDRESS, dseq: "42" },
+      groups: [
+        {
+          name: "dcloud",
+          requirements: { signedBy: { allOf: [], anyOf: [] }, attributes: [] },
+          resources: [
+            {
+              resource: { id: 1, cpu: { units: rv(500), attributes: [] }, memory: { quantity: rv(536870912), attributes: [] }, storage: [{ name: "default", quantity: rv(1073741824), attributes: [] }], gpu: { units: rv(0), attributes: [] }, endpoints: [{ kind: 0, sequenceNumber: 0 }] },
+              count: 1,
+              price: { denom: "uact", amount: "100.000000000000000000" },
+            },
+          ],
+        },
+      ],
+      hash: new Uint8Array(32).fill(1),
+      deposit: { amount: { denom: "uact", amount: "5000000" }, sources: [Source.balance] },
+    });
+    const raw = await signer.sign(DEVNET_ADDRESS, [{ typeUrl: "/akash.deployment.v1beta4.MsgCreateDeployment", value: msg }], { amount: [{ denom: "uakt", amount: "12500" }], gas: "500000" }, "", {
+      accountNumber: 7,
+      sequence: 0,
+      chainId: config.chainId,
+    });
+    const r = app.deliverTx(TxRaw.encode(raw).finish(), 1, new Date());
+    expect(r.log).toBe("");
+    expect(r.code).toBe(0);
   });
 
   it("rejects a wrong sequence with sdk 32 and the SDK's message", async () => {

@@ -15,7 +15,7 @@ import { authBankModule } from "./auth-bank.ts";
 import { ensureAccount, getAccount, setAccount } from "./accounts.ts";
 import { secp256k1PubkeyToAddress } from "./address.ts";
 import { coinsToString, normalizeCoins, validatePositiveCoins } from "./coins.ts";
-import { createDevnetAminoTypes, aminoSignBytes } from "./amino.ts";
+import { createDevnetAminoTypes, aminoSignBytesCandidates } from "./amino.ts";
 import { verifySecp256k1 } from "./secp256k1.ts";
 import { decodeTx, MAX_TX_BYTES, txHash, type DecodedTx } from "./tx-decode.ts";
 
@@ -351,29 +351,25 @@ export class DevnetApp {
     if (this.verified.has(cacheKey)) return;
     const info = tx.signerInfos[i]!;
     const sig = tx.signatures[i]!;
-    let signBytes: Uint8Array;
+    let candidates: Uint8Array[];
     if (info.mode === SignMode.SIGN_MODE_DIRECT) {
-      signBytes = SignDoc.encode({
+      candidates = [SignDoc.encode({
         bodyBytes: tx.raw.bodyBytes,
         authInfoBytes: tx.raw.authInfoBytes,
         chainId: this.config.chainId,
         accountNumber: Long.fromString(accountNumber, true),
-      }).finish();
+      }).finish()];
     } else if (info.mode === SignMode.SIGN_MODE_LEGACY_AMINO_JSON) {
       try {
-        signBytes = aminoSignBytes(tx, this.aminoTypes, this.config.chainId, accountNumber, sequence);
+        candidates = aminoSignBytesCandidates(tx, this.aminoTypes, this.config.chainId, accountNumber, sequence);
       } catch (e) {
         throw sdkErrors.invalidRequest(`cannot build amino sign doc: ${e instanceof Error ? e.message : String(e)}`);
       }
     } else {
       throw sdkErrors.invalidRequest(`unsupported sign mode ${info.mode}`);
     }
-    let ok: boolean;
-    try {
-      ok = verifySecp256k1(Buffer.from(pubKeyB64, "base64"), signBytes, sig);
-    } catch {
-      ok = false;
-    }
+    const pubKey = Buffer.from(pubKeyB64, "base64");
+    const ok = candidates.some((signBytes) => verifySecp256k1(pubKey, signBytes, sig));
     if (!ok) {
       throw sdkErrors.unauthorized(
         `signature verification failed; please verify account number (${accountNumber}), sequence (${sequence}) and chain-id (${this.config.chainId})`,
