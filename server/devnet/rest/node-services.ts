@@ -98,7 +98,8 @@ function txResponsePartial(chain: ChainBackend, t: IndexedTx, withTx: boolean) {
     gasWanted: Long.fromNumber(t.result.gasWanted),
     gasUsed: Long.fromNumber(t.result.gasUsed),
     tx: withTx ? { typeUrl: "/cosmos.tx.v1beta1.Tx", value: t.tx } : undefined,
-    timestamp: time ? new Date(time).toISOString().replace(/\.000Z$/, "Z") : "",
+    // The SDK formats the block time with time.RFC3339 (whole seconds).
+    timestamp: time ? new Date(time).toISOString().replace(/\.\d+Z$/, "Z") : "",
     events: t.result.events.map((e) => ({ type: e.type, attributes: e.attributes.map((a) => ({ key: a.key, value: a.value, index: a.index })) })),
   };
 }

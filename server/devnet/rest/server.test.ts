@@ -135,6 +135,7 @@ describe("REST gateway read by chain-sdk's grpc-gateway transport", () => {
     expect(tx.status).toBe(200);
     expect(tx.json.tx_response.txhash).toBe(hash);
     expect(tx.json.tx_response.height).toBe("2");
+    expect(tx.json.tx_response.timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     expect(tx.json.tx.body.messages[0]).toEqual({ "@type": "/cosmos.bank.v1beta1.MsgSend", from_address: owner, to_address: "akash1to", amount: [{ denom: "uakt", amount: "5" }] });
     expect((await get(`/cosmos/tx/v1beta1/txs/${"0".repeat(64)}`)).status).toBe(404);
     const search = await get(`/cosmos/tx/v1beta1/txs?query=${encodeURIComponent(`message.sender='${owner}'`)}`);
