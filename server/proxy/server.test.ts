@@ -348,6 +348,13 @@ describe("provider proxy: WebSocket", () => {
     expect(client.messages.find((m) => m.closed)).toMatchObject({ code: 4001, reason: "JWT is invalid" });
   });
 
+  it("reports a provider that never answers the upgrade as a timeout", async () => {
+    const { client, provider, tenant } = await setupWs({ handshakeTimeoutMs: 500 });
+    client.send({ type: "websocket", url: `${provider.hostUri}/lease/1/1/1/hang`, providerAddress: provider.address, auth: { type: "jwt", token: tenant.token } });
+    await client.waitFor((c) => c.messages.some((m) => m.closed), 5_000, "timeout close");
+    expect(client.messages[0]).toMatchObject({ code: "providerTimeout", error: expect.stringMatching(/did not accept the WebSocket within 500 ms/) });
+  });
+
   it("reports a provider refusing the upgrade with an HTTP status, with its message", async () => {
     const { client, provider, tenant } = await setupWs();
     client.send({ type: "websocket", url: `${provider.hostUri}/lease/1/1/1/forbidden`, providerAddress: provider.address, auth: { type: "jwt", token: tenant.token } });

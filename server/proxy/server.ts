@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ProviderCertificateValidator } from "./certificate-validator.ts";
 import { ProxyError, isProxyError } from "./errors.ts";
-import { handleProxyRequest, type ProxiedRequestSummary } from "./http-route.ts";
+import { DEFAULT_TIMEOUT_MS, handleProxyRequest, type ProxiedRequestSummary } from "./http-route.ts";
 import { ProviderAgentPool } from "./provider-agent.ts";
 import { CachedProviderRegistry, RestProviderRegistry, type CacheOptions, type ProviderRegistry } from "./provider-registry.ts";
 import { RateLimiter, type RateLimitOptions } from "./rate-limiter.ts";
@@ -65,7 +65,14 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
   const limiter = opts.rateLimit === false ? undefined : new RateLimiter(opts.rateLimit ?? DEFAULT_RATE_LIMIT, now);
   const corsOrigins = opts.corsOrigins ?? DEFAULT_CORS_ORIGINS;
   const maxBodyBytes = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const bridge = createWsBridge({ policy, pool, now, log, limiter });
+  const bridge = createWsBridge({
+    policy,
+    pool,
+    now,
+    log,
+    limiter,
+    handshakeTimeoutMs: Math.min(opts.handshakeTimeoutMs ?? DEFAULT_TIMEOUT_MS, DEFAULT_TIMEOUT_MS),
+  });
 
   const corsHeaders = (origin: string | undefined): Record<string, string> => {
     if (!origin) return {};

@@ -212,7 +212,9 @@ class ClientSession {
         this.client.close(WS_POLICY_VIOLATION, `invalidCertificate.${error.reason ?? "unknown"}`);
         return;
       }
-      const proxyError = toProxyError(error, { url: new URL(origin) });
+      const proxyError = /handshake has timed out/i.test(error.message)
+        ? new ProxyError("providerTimeout", `Provider ${origin} did not accept the WebSocket within ${options.handshakeTimeout} ms`)
+        : toProxyError(error, { url: new URL(origin) });
       this.send({ type: "websocket", error: proxyError.message, code: proxyError.code });
     });
     ws.on("close", (code, reason) => {

@@ -119,7 +119,11 @@ export async function startFakeProvider(opts: FakeProviderOptions): Promise<Fake
     server,
     perMessageDeflate: false,
     // Like a provider refusing the upgrade itself (HTTP status instead of a WebSocket close).
-    verifyClient: (info, cb) => (info.req.url?.includes("/forbidden") ? cb(false, 403, "lease not owned by tenant") : cb(true)),
+    verifyClient: (info, cb) => {
+      if (info.req.url?.includes("/forbidden")) cb(false, 403, "lease not owned by tenant");
+      else if (!info.req.url?.includes("/hang")) cb(true);
+      // "/hang": never answer the upgrade
+    },
   });
   wss.on("connection", (ws: WebSocket, req: IncomingMessage) => {
     const url = new URL(req.url ?? "/", "https://provider");
