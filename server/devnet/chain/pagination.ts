@@ -3,7 +3,7 @@ import Long from "long";
 
 /**
  * Offset/limit pagination over an ordered sequence, in the SDK's query.Paginate style: a request
- * with `key` resumes after the item whose key equals it; `nextKey` is the key of the next item.
+ * with `key` resumes at the item whose key equals it; `nextKey` is the key of the next item.
  */
 export function paginate<T>(
   items: Iterable<T>,
@@ -12,6 +12,8 @@ export function paginate<T>(
   defaultLimit = 100,
 ): { items: T[]; pagination: PageResponse } {
   const limit = req && !req.limit.isZero() ? req.limit.toNumber() : defaultLimit;
+  // query.Paginate: "count total results when the limit is zero/not supplied".
+  const countTotal = req === undefined || req.limit.isZero() || req.countTotal;
   const offset = req && !req.offset.isZero() ? req.offset.toNumber() : 0;
   const startKey = req && req.key.length > 0 ? new TextDecoder().decode(req.key) : undefined;
   const out: T[] = [];
@@ -33,14 +35,14 @@ export function paginate<T>(
     if (out.length < limit) out.push(item);
     else if (nextKey === undefined) {
       nextKey = key;
-      if (!req?.countTotal) break;
+      if (!countTotal) break;
     }
   }
   return {
     items: out,
     pagination: {
       nextKey: nextKey === undefined ? new Uint8Array() : new TextEncoder().encode(nextKey),
-      total: Long.fromNumber(req?.countTotal ? total : 0, true),
+      total: Long.fromNumber(countTotal ? total : 0, true),
     },
   };
 }
