@@ -49,6 +49,7 @@ const PARAM_ORDER: Record<string, string[]> = {
   block_results: ["height"],
   blockchain: ["minHeight", "maxHeight"],
   commit: ["height"],
+  consensus_params: ["height"],
   validators: ["height", "page", "per_page"],
   tx: ["hash", "prove"],
   tx_search: ["query", "prove", "page", "per_page", "order_by"],
@@ -390,6 +391,11 @@ export const methods: Record<string, Method> = {
   },
 
   genesis: ({ chain }) => ({ genesis: chain.genesis() }),
+
+  consensus_params: ({ chain }, p) => {
+    const h = resolveHeight(chain, p.int("height"));
+    return { block_height: String(h), consensus_params: (chain.genesis() as { consensus_params?: unknown }).consensus_params ?? null };
+  },
 
   num_unconfirmed_txs: ({ chain }) => {
     const n = String(chain.mempoolSize());

@@ -179,6 +179,8 @@ describe("JSON-RPC protocol edges", () => {
     const hash = chain.indexed[0]!.hash;
     const tx = await getJson(`${server.url}/tx?hash=0x${hash}`);
     expect(tx.result.hash).toBe(hash);
+    const cp = await getJson(`${server.url}/consensus_params`);
+    expect(cp.result.consensus_params.block.max_gas).toBe("-1");
     const badGet = await fetch(`${server.url}/block?height=abc`);
     expect(badGet.status).toBe(500);
     expect(((await badGet.json()) as { error: { code: number } }).error.code).toBe(-32602);
