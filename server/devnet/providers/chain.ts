@@ -278,7 +278,9 @@ export class TxSender {
   }
 
   private async broadcast(msgs: EncodeObject[], memo: string): Promise<{ height: number; hash: string }> {
-    const res = await this.client.signAndBroadcast(this.address, msgs, 1.3, memo);
+    let res = await this.client.signAndBroadcast(this.address, msgs, 1.5, memo);
+    // Simulation can under-estimate (e.g. state written at delivery): retry once with more headroom.
+    if (res.code === 11 && /out of gas/.test(res.rawLog ?? "")) res = await this.client.signAndBroadcast(this.address, msgs, 3, memo);
     if (res.code !== 0) throw new Error(`tx failed (code ${res.code}): ${res.rawLog ?? ""}`);
     return { height: res.height, hash: res.transactionHash };
   }

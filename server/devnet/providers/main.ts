@@ -1,0 +1,44 @@
+/**
+ * `npx tsx server/devnet/providers/main.ts [--rpc URL] [--rest URL]`: runs the simulated providers against
+ * an already running devnet (`npm run devnet`), e.g. while the devnet entry point does not start them itself.
+ */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { loadDevnetSettings } from "../config.ts";
+import { startProviders } from "./index.ts";
+import { loadProviderSettings } from "./settings.ts";
+
+async function main(): Promise<void> {
+  const devnet = loadDevnetSettings();
+  const { values } = parseArgs({ options: { rpc: { type: "string" }, rest: { type: "string" }, "data-dir": { type: "string" } } });
+  const settings = loadProviderSettings();
+  const running = await startProviders({
+    rpcUrl: values.rpc ?? `http://${devnet.host}:${devnet.rpcPort}`,
+    restUrl: values.rest ?? `http://${devnet.host}:${devnet.restPort}`,
+    chainId: devnet.chain.chainId,
+    dataDir: path.resolve(values["data-dir"] ?? path.join(devnet.dataDir, "providers")),
+    host: devnet.host,
+    ...settings,
+  });
+  console.log(`${running.providers.length} providers running (admin ${running.adminUrl}):`);
+  for (const p of running.providers) console.log(`  ${p.name.padEnd(12)} ${p.address}  ${p.hostUri}  ingress :${p.ingressPort}`);
+  let stopping = false;
+  const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    running.stop().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        console.error("stopping failed:", e);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+}
+
+main().catch((e: unknown) => {
+  console.error(`providers failed to start: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
