@@ -205,7 +205,10 @@ describe("DevnetApp tx pipeline", () => {
   it("simulates without signatures or state changes", async () => {
     const app = newApp();
     const signed = TxRaw.decode(await sendTx(direct, app));
-    const unsigned = TxRaw.encode({ ...signed, signatures: [new Uint8Array()] }).finish();
+    // As cosmjs simulates: no fee, zero gas, empty signature.
+    const { AuthInfo, Fee } = await import("cosmjs-types/cosmos/tx/v1beta1/tx");
+    const authInfo = AuthInfo.decode(signed.authInfoBytes);
+    const unsigned = TxRaw.encode({ ...signed, authInfoBytes: AuthInfo.encode({ ...authInfo, fee: Fee.fromPartial({}) }).finish(), signatures: [new Uint8Array()] }).finish();
     const before = balance(app, DEVNET_ADDRESS);
     const q = app.query("/cosmos.tx.v1beta1.Service/Simulate", SimulateRequest.encode(SimulateRequest.fromPartial({ txBytes: unsigned })).finish());
     expect(q.log).toBe("");
