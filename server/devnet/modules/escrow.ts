@@ -113,6 +113,8 @@ export type PaymentHook = (ctx: TxContext, payment: EscrowPayment) => void;
 
 const ACC = "escrow/acc/";
 const PAY = "escrow/pay/";
+/** Index of open payments (what EndBlock settles): key → {aid, xid}. */
+const OPEN = "escrow/open/";
 
 function accountKey(id: AccountId): string {
   return `${ACC}${id.scope}/${padXid(id.xid)}`;
@@ -122,6 +124,9 @@ function paymentPrefix(aid: AccountId): string {
 }
 function paymentKey(aid: AccountId, xid: string): string {
   return `${paymentPrefix(aid)}${padXid(xid)}`;
+}
+function openKey(aid: AccountId, xid: string): string {
+  return `${OPEN}${aid.scope}/${padXid(aid.xid)}/${padXid(xid)}`;
 }
 
 /** Block hooks get a TxContext-shaped context so bank transfers can emit their events. */
@@ -273,7 +278,7 @@ export class EscrowKeeper {
       unsettled: decCoin(rate.denom, 0n),
       withdrawn: coin(rate.denom, 0n),
     };
-    ctx.store.set(paymentKey(aid, xid), p);
+    this.savePayment(ctx, p);
     return p;
   }
 
@@ -315,16 +320,20 @@ export class EscrowKeeper {
     this.save(ctx, acc, payments);
   }
 
-  /** EndBlock: settle every account that has an open payment. */
+  /** EndBlock: settle every open account that has open payments (one index scan, direct reads). */
   settleAll(ctx: TxContext): void {
-    const accounts = new Map<string, AccountId>();
-    for (const [, p] of ctx.store.iterate<EscrowPayment>(PAY)) {
-      if (p.state === "open") accounts.set(accountKey(p.aid), p.aid);
+    const byAccount = new Map<string, { aid: AccountId; xids: string[] }>();
+    for (const [, ref] of ctx.store.iterate<{ aid: AccountId; xid: string }>(OPEN)) {
+      const k = accountKey(ref.aid);
+      const entry = byAccount.get(k) ?? { aid: ref.aid, xids: [] };
+      entry.xids.push(ref.xid);
+      byAccount.set(k, entry);
     }
-    for (const id of accounts.values()) {
-      const acc = this.getAccount(ctx.store, id);
+    for (const { aid, xids } of byAccount.values()) {
+      const acc = this.getAccount(ctx.store, aid);
       if (!acc || acc.state !== "open") continue;
-      const { payments } = this.settle(ctx, acc);
+      const open = xids.map((x) => this.getPayment(ctx.store, aid, x)).filter((p): p is EscrowPayment => p?.state === "open");
+      const { payments } = this.settle(ctx, acc, open);
       this.save(ctx, acc, payments);
     }
   }
@@ -344,7 +353,7 @@ export class EscrowKeeper {
   }
 
   /** accountSettle: moves rate × blocks from the account's deposits into each payment's balance. */
-  private settle(ctx: TxContext, acc: EscrowAccount): { payments: EscrowPayment[]; overdrawn: boolean } {
+  private settle(ctx: TxContext, acc: EscrowAccount, openPayments?: EscrowPayment[]): { payments: EscrowPayment[]; overdrawn: boolean } {
     if (acc.state === "closed") throw escrowErrors.accountClosed(`${acc.id.scope}/${acc.id.xid}`);
     const funds = acc.funds[0]!;
     if (parseDec(funds.amount) < 0n) return { payments: [], overdrawn: true };
@@ -353,7 +362,9 @@ export class EscrowKeeper {
       delta = BigInt(ctx.height) - BigInt(acc.settledAt);
       acc.settledAt = String(ctx.height);
     }
-    const payments = this.accountPayments(ctx.store, acc.id).filter((p) => p.state === "overdrawn" || (delta !== 0n && p.state === "open"));
+    // An open account has no overdrawn payments, so EndBlock can pass its open payments directly.
+    const all = openPayments ?? this.accountPayments(ctx.store, acc.id);
+    const payments = all.filter((p) => p.state === "overdrawn" || (delta !== 0n && p.state === "open"));
     if (payments.length === 0) return { payments, overdrawn: false };
 
     const transfers = payments.map((p) => {
@@ -422,8 +433,15 @@ export class EscrowKeeper {
   }
 
   /** Saves payments then the account; refunds depositors and runs hooks for closed/overdrawn ones. */
+  private savePayment(ctx: TxContext, p: EscrowPayment): void {
+    ctx.store.set(paymentKey(p.aid, p.xid), p);
+    if (p.state === "open") {
+      if (!ctx.store.has(openKey(p.aid, p.xid))) ctx.store.set(openKey(p.aid, p.xid), { aid: p.aid, xid: p.xid });
+    } else ctx.store.delete(openKey(p.aid, p.xid));
+  }
+
   private save(ctx: TxContext, acc: EscrowAccount, payments: EscrowPayment[]): void {
-    for (const p of payments) ctx.store.set(paymentKey(p.aid, p.xid), p);
+    for (const p of payments) this.savePayment(ctx, p);
     if (acc.state === "closed" || acc.state === "overdrawn") {
       const escrowAddr = this.escrowAddress(ctx);
       for (const d of acc.deposits) {

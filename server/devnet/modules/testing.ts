@@ -1,5 +1,5 @@
 /**
- * Test harness for the Akash modules: a chain-less "app" over MemoryStore with the chain's real
+ * Test harness for the Akash modules: a chain-less "app" over the chain's RootStore, with its real
  * bank keeper, store branches and event manager. It runs a message through ValidateBasic, the
  * signer check and its handler on a branch (committed only on success, like a tx), runs the end
  * and begin blockers, and serves queries (round-tripped through the wire format, or as gateway
@@ -8,8 +8,7 @@
  */
 import { toBech32 } from "@cosmjs/encoding";
 import { sha256 } from "@noble/hashes/sha2.js";
-import { MemoryStore } from "../chain/memory-store.ts";
-import { BranchStore } from "../chain/stores.ts";
+import { BranchStore, RootStore } from "../chain/stores.ts";
 import { DevnetEventManager } from "../chain/events.ts";
 import { createBankKeeper, type DevnetBankKeeper } from "../chain/bank.ts";
 import { sdkErrors } from "../chain/errors.ts";
@@ -41,7 +40,7 @@ export interface TxResult<R = unknown> {
 
 /** A one-node "app" over the Akash modules, for tests. */
 export class TestApp {
-  readonly store = new MemoryStore();
+  readonly store = new RootStore();
   readonly modules: Module[];
   readonly bank: DevnetBankKeeper;
   height = 1;
@@ -115,13 +114,20 @@ export class TestApp {
   /** Ends the current block (end blockers) and begins the next one. */
   nextBlock(count = 1): void {
     for (let i = 0; i < count; i++) {
+      // Like the app: each hook runs on its own branch, committed when it succeeds.
       const events = new DevnetEventManager();
-      const ctx = this.blockContext(this.store, events);
-      for (const m of this.modules) m.endBlock?.(ctx);
+      const run = (kind: "beginBlock" | "endBlock") => {
+        for (const m of this.modules) {
+          if (!m[kind]) continue;
+          const branch = new BranchStore(this.store);
+          m[kind].call(m, this.blockContext(branch, events));
+          branch.commit();
+        }
+      };
+      run("endBlock");
       this.height++;
       this.time = new Date(this.time.getTime() + this.config.blockTimeMs);
-      const begin = this.blockContext(this.store, events);
-      for (const m of this.modules) m.beginBlock?.(begin);
+      run("beginBlock");
       this.lastBlockEvents = events.events;
     }
   }
