@@ -10,7 +10,7 @@ import { PubKey as Ed25519PubKey } from "@akashnetwork/chain-sdk/private-types/c
 import type { DevnetBlock, IndexedTx } from "../chain/node-types.ts";
 import type { ChainBackend } from "../rpc/backend.ts";
 import { COMET_VERSION } from "../rpc/format.ts";
-import { txEventsMap } from "../rpc/format.ts";
+import { searchTxs } from "../rpc/methods.ts";
 import { parseQuery, QueryParseError } from "../rpc/query.ts";
 import { GatewayError, invalidArgument } from "./request.ts";
 import type { ProtoCodec } from "../../shared/chain-sdk-codecs.ts";
@@ -216,8 +216,7 @@ export const nodeServices: Record<string, Handler> = {
     if (limit <= 0) limit = 100;
     if (limit > 100) limit = 100;
     if (page <= 0) page = 1;
-    const matches: IndexedTx[] = [];
-    for (const t of chain.txs(order)) if (query.matches(txEventsMap(t))) matches.push(t);
+    const matches = searchTxs(chain, query, order);
     const pages = Math.max(1, Math.ceil(matches.length / limit));
     if (page > pages) throw invalidArgument(`page should be within [1, ${pages}] range, given ${page}`);
     const slice = matches.slice((page - 1) * limit, page * limit);

@@ -15,8 +15,8 @@ import {
   formatIndexedTx,
   formatTxResult,
 } from "./format.ts";
-import { parseQuery, QueryParseError } from "./query.ts";
-import { txEventsMap } from "./format.ts";
+import { matchesIndexed, parseQuery, QueryParseError, type Query } from "./query.ts";
+import type { IndexedTx } from "../chain/node-types.ts";
 
 export class RpcError extends Error {
   constructor(
@@ -450,14 +450,7 @@ export const methods: Record<string, Method> = {
   tx_search: ({ chain }, p) => {
     const query = parseQueryParam(p);
     const order = orderBy(p);
-    const hashCond = query.conditions.find((c) => c.tag === "tx.hash" && c.op === "=" && c.operand?.kind === "string");
-    const matches = [];
-    if (hashCond?.operand?.kind === "string") {
-      const t = chain.tx(hashCond.operand.value.toUpperCase());
-      if (t && query.matches(txEventsMap(t))) matches.push(t);
-    } else {
-      for (const t of chain.txs(order)) if (query.matches(txEventsMap(t))) matches.push(t);
-    }
+    const matches = searchTxs(chain, query, order);
     const { perPage, skip } = pageParams(p, matches.length);
     return { txs: matches.slice(skip, skip + perPage).map(formatIndexedTx), total_count: String(matches.length) };
   },
@@ -472,15 +465,28 @@ export const methods: Record<string, Method> = {
       const h = order === "asc" ? base + i : latest - i;
       const b = chain.block(h);
       if (!b) continue;
-      const r = chain.blockResults(h);
-      const events = { "block.height": [String(h)], "tm.event": ["NewBlock"] } as Record<string, string[]>;
-      for (const e of r?.finalizeBlockEvents ?? []) for (const a of e.attributes) (events[`${e.type}.${a.key}`] ??= []).push(a.value);
-      if (query.matches(events)) found.push(b);
+      if (matchesIndexed(query, "block.height", h, chain.blockResults(h)?.finalizeBlockEvents ?? [])) found.push(b);
     }
     const { perPage, skip } = pageParams(p, found.length);
     return { blocks: found.slice(skip, skip + perPage).map(formatBlockResponse), total_count: String(found.length) };
   },
 };
+
+/**
+ * Txs matching a tx_search query, with the kv indexer's semantics: a `tx.hash` condition is a
+ * direct lookup that ignores every other condition; otherwise heights and single-event attribute
+ * matches (see matchesIndexed).
+ */
+export function searchTxs(chain: Pick<ChainBackend, "tx" | "txs">, query: Query, order: "asc" | "desc"): IndexedTx[] {
+  const hashCond = query.conditions.find((c) => c.tag === "tx.hash" && c.op === "=" && c.operand?.kind === "string");
+  if (hashCond?.operand?.kind === "string") {
+    const t = chain.tx(hashCond.operand.value.toUpperCase());
+    return t ? [t] : [];
+  }
+  const out: IndexedTx[] = [];
+  for (const t of chain.txs(order)) if (matchesIndexed(query, "tx.height", t.height, t.result.events)) out.push(t);
+  return out;
+}
 
 /** Methods that exist only on the WebSocket endpoint. */
 export const WS_ONLY_METHODS = new Set(["subscribe", "unsubscribe", "unsubscribe_all"]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { eventsToMap, parseQuery, QueryParseError } from "./query.ts";
+import { eventsToMap, matchesIndexed, parseQuery, QueryParseError } from "./query.ts";
 
 const owner = "akash1q8f0l5n8l9xgk0z3n5a6h7ug4tq8x3vqzj5l3x";
 const bidEvents = eventsToMap(
@@ -72,5 +72,32 @@ describe("CometBFT query grammar", () => {
       expect(() => parseQuery(bad), bad).toThrow(QueryParseError);
     }
     expect(() => parseQuery("tm.event=")).toThrow(/position/);
+  });
+});
+
+describe("kv indexer semantics for tx_search", () => {
+  const events = [
+    { type: "message", attributes: [{ key: "sender", value: "akash1a", index: true }, { key: "module", value: "bank", index: true }] },
+    { type: "transfer", attributes: [{ key: "recipient", value: "akash1b", index: true }, { key: "amount", value: "5uakt", index: true }] },
+    { type: "transfer", attributes: [{ key: "recipient", value: "akash1c", index: true }, { key: "amount", value: "7uakt", index: true }] },
+    { type: "secret", attributes: [{ key: "x", value: "y", index: false }] },
+  ];
+  const m = (q: string, height = 10) => matchesIndexed(parseQuery(q), "tx.height", height, events);
+
+  it("matches conditions within one event and heights", () => {
+    expect(m("message.sender='akash1a' AND message.module='bank'")).toBe(true);
+    expect(m("transfer.recipient='akash1c' AND transfer.amount='7uakt'")).toBe(true);
+    expect(m("tx.height>=10 AND tx.height<11 AND transfer.recipient='akash1b'")).toBe(true);
+    expect(m("tx.height>10 AND transfer.recipient='akash1b'")).toBe(false);
+    expect(m("tx.height=10")).toBe(true);
+  });
+
+  it("never combines two events, does not index tm.event or unindexed attributes", () => {
+    expect(m("transfer.recipient='akash1b' AND transfer.amount='7uakt'")).toBe(false);
+    expect(m("message.sender='akash1a' AND transfer.recipient='akash1b'")).toBe(false);
+    expect(m("tm.event='Tx' AND message.sender='akash1a'")).toBe(false);
+    expect(m("secret.x='y'")).toBe(false);
+    // pubsub (subscriptions) flattens instead
+    expect(parseQuery("message.sender='akash1a' AND transfer.recipient='akash1b'").matches(eventsToMap(events, {}))).toBe(true);
   });
 });

@@ -178,3 +178,34 @@ export function eventsToMap(
   }
   return map;
 }
+
+/**
+ * tx_search / block_search semantics of CometBFT 0.38's kv indexer (state/txindex/kv): the indexer
+ * stores only indexed event attributes plus the height (`tx.height` / `block.height`); every
+ * attribute condition must be satisfied by ONE event (matches are keyed by event sequence), so
+ * conditions on two different events never match together; `tm.event` is not indexed.
+ * (Subscriptions use the pubsub semantics of `Query.matches` instead.)
+ */
+export function matchesIndexed(
+  query: Query,
+  heightKey: "tx.height" | "block.height",
+  height: number,
+  events: ReadonlyArray<{ type: string; attributes: ReadonlyArray<{ key: string; value: string; index?: boolean }> }>,
+): boolean {
+  const heightStr = String(height);
+  const others: Condition[] = [];
+  for (const c of query.conditions) {
+    if (c.tag === heightKey) {
+      if (!matchCondition(c, { [heightKey]: [heightStr] })) return false;
+    } else others.push(c);
+  }
+  if (others.length === 0) return true;
+  return events.some((event) => {
+    const map: EventsMap = {};
+    for (const a of event.attributes) {
+      if (a.index === false || !a.key) continue;
+      (map[`${event.type}.${a.key}`] ??= []).push(a.value);
+    }
+    return others.every((c) => matchCondition(c, map));
+  });
+}
