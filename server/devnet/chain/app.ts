@@ -250,6 +250,8 @@ export class DevnetApp {
   /** baseapp.validateBasicTxMsgs + ValidateBasicDecorator + TxTimeoutHeight + ValidateMemo. */
   private validateBasic(tx: DecodedTx, mode: ExecMode, height: number): void {
     if (tx.msgs.length === 0) throw sdkErrors.invalidRequest("must contain at least one message");
+    // RejectExtensionOptionsDecorator: no extension options are registered.
+    if (tx.body.extensionOptions.length > 0) throw new ChainError("sdk", 31, "unknown extension options");
     for (const m of tx.msgs) m.handler.validateBasic?.(m.value, this.config);
     if (tx.signatures.length === 0) throw sdkErrors.noSignatures();
     if (tx.signatures.length !== tx.signers.length) {
