@@ -130,6 +130,16 @@ describe("escrow settlement", () => {
   });
 });
 
+describe("open-payment index", () => {
+  it("is rebuilt once for state persisted before it existed", () => {
+    const a = leased();
+    for (const [k] of [...a.store.iterate("escrow/open/")]) a.store.delete(k);
+    a.store.delete("escrow/meta/open-index");
+    a.nextBlock(3);
+    expect(payment(a).balance.amount).toBe(formatDec(2n * rate));
+  });
+});
+
 describe("MsgAccountDeposit", () => {
   it("tops up an open deployment account from the owner or another depositor", () => {
     const a = leased();

@@ -115,6 +115,8 @@ const ACC = "escrow/acc/";
 const PAY = "escrow/pay/";
 /** Index of open payments (what EndBlock settles): key → {aid, xid}. */
 const OPEN = "escrow/open/";
+/** Set once the open-payment index exists (state persisted before the index is re-indexed once). */
+const OPEN_INDEX_MARKER = "escrow/meta/open-index";
 
 function accountKey(id: AccountId): string {
   return `${ACC}${id.scope}/${padXid(id.xid)}`;
@@ -322,6 +324,7 @@ export class EscrowKeeper {
 
   /** EndBlock: settle every open account that has open payments (one index scan, direct reads). */
   settleAll(ctx: TxContext): void {
+    if (!ctx.store.has(OPEN_INDEX_MARKER)) this.rebuildOpenIndex(ctx.store);
     const byAccount = new Map<string, { aid: AccountId; xids: string[] }>();
     for (const [, ref] of ctx.store.iterate<{ aid: AccountId; xid: string }>(OPEN)) {
       const k = accountKey(ref.aid);
@@ -336,6 +339,13 @@ export class EscrowKeeper {
       const { payments } = this.settle(ctx, acc, open);
       this.save(ctx, acc, payments);
     }
+  }
+
+  rebuildOpenIndex(store: KVStore): void {
+    for (const [, p] of store.iterate<EscrowPayment>(PAY)) {
+      if (p.state === "open") store.set(openKey(p.aid, p.xid), { aid: p.aid, xid: p.xid });
+    }
+    store.set(OPEN_INDEX_MARKER, 1);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -584,6 +594,9 @@ export function escrowModule(keeper: EscrowKeeper): Module & { keeper: EscrowKee
         },
       },
     ],
+    initGenesis(ctx: BlockContext) {
+      keeper.rebuildOpenIndex(ctx.store);
+    },
     endBlock(ctx: BlockContext) {
       keeper.settleAll(asTxContext(ctx));
     },
