@@ -7,6 +7,9 @@ import type { ProviderCertificateValidator } from "./certificate-validator.ts";
 import { explainCertificateCode } from "./certificate-validator.ts";
 import { ProxyError } from "./errors.ts";
 
+/** Request option (passed through the agent to `createConnection`): give up connecting at this time (ms epoch). */
+export const CONNECT_DEADLINE = "akashProxyConnectDeadline";
+
 export interface ProviderAgentOptions {
   providerAddress: string;
   validator: ProviderCertificateValidator;
@@ -52,9 +55,11 @@ export class ProviderAgent extends https.Agent {
       socket.destroy();
       done(err);
     };
+    const deadline = (options as Record<string, unknown>)[CONNECT_DEADLINE];
+    const budget = typeof deadline === "number" ? Math.max(1, Math.min(deadline - Date.now(), this.opts.handshakeTimeoutMs)) : this.opts.handshakeTimeoutMs;
     const timer = setTimeout(
       () => fail(new ProxyError("providerTimeout", `TLS handshake with ${options.host}:${options.port} timed out`)),
-      this.opts.handshakeTimeoutMs,
+      budget,
     );
     const handOver = () => {
       clearTimeout(timer);

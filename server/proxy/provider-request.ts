@@ -2,7 +2,7 @@ import https from "node:https";
 import type { IncomingMessage } from "node:http";
 import type { ProviderAuth } from "./auth.ts";
 import { ProxyError, isProxyError } from "./errors.ts";
-import type { ProviderAgentPool } from "./provider-agent.ts";
+import { CONNECT_DEADLINE, type ProviderAgentPool } from "./provider-agent.ts";
 
 export interface ProviderRequest {
   url: URL;
@@ -65,11 +65,13 @@ function attemptRequest(pool: ProviderAgentPool, req: ProviderRequest, timeoutMs
       cert: tlsOptions.cert,
       key: tlsOptions.key,
       servername: tlsOptions.servername,
-    });
+      [CONNECT_DEADLINE]: Date.now() + timeoutMs,
+    } as https.RequestOptions);
     const timer = setTimeout(() => {
-      upstream.destroy(
-        new ProxyError("providerTimeout", `Provider ${req.url.origin} did not respond within ${req.timeoutMs} ms`),
-      );
+      const error = new ProxyError("providerTimeout", `Provider ${req.url.origin} did not respond within ${req.timeoutMs} ms`);
+      // Reject now: a request still waiting for its socket only emits the error once the socket exists.
+      reject(error);
+      upstream.destroy(error);
     }, Math.max(1, timeoutMs));
     upstream.once("response", (res) => {
       clearTimeout(timer);

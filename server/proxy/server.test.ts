@@ -142,10 +142,15 @@ describe("provider proxy: HTTP", () => {
     expect(Date.now() - started).toBeLessThan(3_000);
   });
 
-  it("answers 504 when the provider accepts TCP but never completes TLS, and survives the late handshake failure", async () => {
-    const { proxy, provider, registry } = await setup({ handshakeTimeoutMs: 600 });
+  it("answers 504 when the provider accepts TCP but never completes TLS, and drops the pending connection", async () => {
+    const { proxy, provider, registry } = await setup();
     const accepted = new Set<net.Socket>();
-    const silent = net.createServer((s) => accepted.add(s));
+    let closed = 0;
+    const silent = net.createServer((s) => {
+      accepted.add(s);
+      s.resume();
+      s.on("close", () => closed++);
+    });
     await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
     cleanups.push(() => {
       for (const s of accepted) s.destroy();
@@ -153,11 +158,11 @@ describe("provider proxy: HTTP", () => {
     });
     const hostUri = `https://provider-1.localhost:${(silent.address() as AddressInfo).port}`;
     registry.hosts.set(provider.address, hostUri);
-    const res = await post(proxy, { method: "GET", url: `${hostUri}/status`, providerAddress: provider.address, timeout: 200 });
+    const started = Date.now();
+    const res = await post(proxy, { method: "GET", url: `${hostUri}/status`, providerAddress: provider.address, timeout: 300 });
     await expectProxyError(res, 504, "providerTimeout");
-    await new Promise((r) => setTimeout(r, 800));
-    const again = await post(proxy, { method: "GET", url: `${hostUri}/status`, providerAddress: provider.address, timeout: 200 });
-    await expectProxyError(again, 504, "providerTimeout");
+    expect(Date.now() - started).toBeLessThan(2_000);
+    await waitUntil(() => accepted.size > 0 && closed === accepted.size, 2_000);
   });
 
   it("answers 413 for a body larger than the limit, and forwards one at the limit", async () => {

@@ -220,7 +220,7 @@ describe("provider proxy with the devnet", () => {
     expect(badJwt.headers.get("x-proxy-error")).toBeNull();
   });
 
-  it("refuses another provider's host for this provider, and reports an offline provider", async () => {
+  it("refuses another provider's host for this provider, and reports an offline (503) or hanging (504) provider", async () => {
     const other = providers.providers.find((p) => p.address !== providerAddress)!;
     const wrong = await post({ method: "GET", url: `${other.hostUri}/status`, providerAddress, auth: jwtAuth() });
     expect(wrong.status).toBe(403);
@@ -231,6 +231,10 @@ describe("provider proxy with the devnet", () => {
       const offline = await post({ method: "GET", url: `${other.hostUri}/status`, providerAddress: other.address });
       expect(offline.status).toBe(503);
       expect(await offline.text()).toMatch(/is temporarily unavailable/);
+      other.setOnline(false, "hang");
+      const hanging = await post({ method: "GET", url: `${other.hostUri}/status`, providerAddress: other.address, timeout: 500 });
+      expect(hanging.status).toBe(504);
+      expect(hanging.headers.get("x-proxy-error")).toBe("providerTimeout");
     } finally {
       other.setOnline(true);
     }
