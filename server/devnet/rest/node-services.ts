@@ -199,8 +199,8 @@ export const nodeServices: Record<string, Handler> = {
   },
 
   "/cosmos.tx.v1beta1.Service/GetTxsEvent": (chain, req: cosmos.GetTxsEventRequest) => {
-    let text = req.query?.trim() ?? "";
-    if (!text && req.events?.length) text = req.events.join(" AND ");
+    // SDK 0.50+ reads only `query` (the deprecated `events` list is ignored, as on mainnet).
+    const text = req.query?.trim() ?? "";
     if (!text) throw invalidArgument("query cannot be empty");
     let query;
     try {
