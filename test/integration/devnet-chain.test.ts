@@ -124,6 +124,22 @@ describe("devnet chain over RPC with cosmjs", () => {
     amino.disconnect();
   });
 
+  it("resumes after a restart: height, balances and the tx index survive", async () => {
+    const to = await freshAddress();
+    const sent = await client.sendTokens(DEVNET_ADDRESS, to, [{ denom: "uakt", amount: "4242" }], fee);
+    expect(sent.code).toBe(0);
+    client.disconnect();
+    await devnet.stop();
+    devnet = await startDevnet({ dataDir, rpcPort: 0, restPort: 0, faucetPort: 0, blockMs: 200, host: "127.0.0.1" });
+    const wallet = await DirectSecp256k1HdWallet.fromMnemonic(DEVNET_MNEMONIC, { prefix: "akash" });
+    client = await SigningStargateClient.createWithSigner(await connectComet(devnet.rpcUrl), wallet, { gasPrice: GasPrice.fromString("0.025uakt"), broadcastPollIntervalMs: 200 });
+    expect(await client.getHeight()).toBeGreaterThanOrEqual(sent.height);
+    expect(await client.getBalance(to, "uakt")).toEqual({ denom: "uakt", amount: "4242" });
+    expect((await client.getTx(sent.transactionHash))?.height).toBe(sent.height);
+    // The account sequence carried over, so the next tx signs and lands.
+    expect((await client.sendTokens(DEVNET_ADDRESS, to, [{ denom: "uakt", amount: "1" }], fee)).code).toBe(0);
+  });
+
   it("reads the same state through a read-only StargateClient", async () => {
     const ro = await StargateClient.connect(devnet.rpcUrl);
     const all = await ro.getAllBalances(DEVNET_ADDRESS);
