@@ -50,7 +50,7 @@ test("Keplr: a rejected signature is explained and the app keeps working", async
   await expect.poll(() => balance(page, "act"), { timeout: 20_000 }).toBeGreaterThan(0);
 });
 
-test("Keplr: declining to add the chain, and a missing extension, give clear messages", async ({ page }) => {
+test("Keplr: declining to add the chain, a locked or missing extension give clear messages", async ({ page }) => {
   const keplr = await installFakeKeplr(page);
   keplr.declineSuggestChain = true;
   await openApp(page);
@@ -64,6 +64,11 @@ test("Keplr: declining to add the chain, and a missing extension, give clear mes
   await expect(dialog.getByRole("alert")).toContainText("Leap is not installed");
 
   keplr.declineSuggestChain = false;
+  keplr.locked = true;
+  await dialog.getByRole("button", { name: /Keplr/ }).click();
+  await expect(dialog.getByRole("alert")).toContainText("Keplr is locked. Unlock it and try again.");
+
+  keplr.locked = false;
   await dialog.getByRole("button", { name: /Keplr/ }).click();
   await expect(page.getByRole("button", { name: `Wallet ${keplr.address}` })).toBeVisible({ timeout: CONNECT_TIMEOUT });
 });

@@ -19,6 +19,8 @@ export interface FakeKeplrControl {
   rejectNextSign: boolean;
   /** When true, adding an unknown chain is declined. */
   declineSuggestChain: boolean;
+  /** When true, the extension is locked: key requests fail until it is unlocked. */
+  locked: boolean;
 }
 
 const KNOWN_CHAINS = new Set(["akashnet-2", "cosmoshub-4"]);
@@ -47,9 +49,10 @@ export async function installFakeKeplr(page: Page, mnemonic?: string): Promise<F
   const amino = await Secp256k1HdWallet.fromMnemonic(mnemonic, { prefix: "akash" });
   const [account] = await direct.getAccounts();
   const known = new Set(KNOWN_CHAINS);
-  const control: FakeKeplrControl = { address: account!.address, suggestedChains: [], signRequests: [], rejectNextSign: false, declineSuggestChain: false };
+  const control: FakeKeplrControl = { address: account!.address, suggestedChains: [], signRequests: [], rejectNextSign: false, declineSuggestChain: false, locked: false };
 
   const requireChain = (chainId: string) => {
+    if (control.locked) throw new Error("Keyring is locked");
     if (!known.has(chainId)) throw new Error(`There is no chain info for ${chainId}`);
   };
   const checkSign = (mode: "direct" | "amino", chainId: string, signer: string) => {

@@ -45,7 +45,7 @@ export function HomePage() {
             ))}
           </ol>
         </Card>
-        <Card labelledBy="net-title">
+        <Card labelledBy="net-title" className="self-start">
           <CardHeader id="net-title" title="Network" />
           <CardBody>
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
