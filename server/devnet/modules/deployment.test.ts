@@ -97,7 +97,7 @@ describe("MsgUpdateDeployment / MsgCloseDeployment", () => {
   it("updates the hash only when it changes and only while active", () => {
     const a = app();
     a.deliver(T.createDeployment, createDeploymentMsg(3), owner);
-    expect(errorOf(() => a.deliver(T.updateDeployment, { id: { owner, dseq: "3" }, hash: hash32() }))).toMatchObject({ codespace: "deployment", code: 2 });
+    expect(errorOf(() => a.deliver(T.updateDeployment, { id: { owner, dseq: "3" }, hash: hash32() }))).toMatchObject({ codespace: "deployment", code: 10 });
     const res = a.deliver(T.updateDeployment, { id: { owner, dseq: "3" }, hash: hash32(9) }, owner);
     expect(res.events.some((e) => e.type === "akash.deployment.v1.EventDeploymentUpdated")).toBe(true);
     expect(errorOf(() => a.deliver(T.updateDeployment, { id: { owner, dseq: "4" }, hash: hash32(9) }))).toMatchObject({ code: 4 });
@@ -118,6 +118,7 @@ describe("MsgUpdateDeployment / MsgCloseDeployment", () => {
     const orders = a.query<QueryOrdersResponse>("/akash.market.v1beta5.Query/Orders", { filters: { owner, state: "closed" } });
     expect(orders.orders).toHaveLength(1);
     expect(errorOf(() => a.deliver(T.closeDeployment, { id: { owner, dseq: "3" } }))).toMatchObject({ codespace: "deployment", code: 5 });
+    expect(errorOf(() => a.deliver(T.pauseGroup, { id: { owner, dseq: "3", gseq: 1 } }))).toMatchObject({ codespace: "deployment", code: 15 });
   });
 });
 

@@ -2,7 +2,7 @@
  * x/deployment (akash.deployment.v1beta4; ids, state and events in akash.deployment.v1).
  *
  * Error codes (codespace "deployment", chain-sdk go/node/deployment/v1/errors.go):
- * 2 invalid request, 3 deployment exists, 4 deployment not found, 5 deployment closed,
+ * 3 deployment exists, 4 deployment not found, 5 deployment closed,
  * 7 invalid groups, 9 empty hash, 10 invalid hash, 14 group not found, 15 group closed,
  * 16 group open, 17 group paused, 18 group not open, 19 group spec invalid, 20 invalid deposit.
  * A zero dseq is sdk code 3 (ErrInvalidSequence), an invalid owner sdk code 7, as DeploymentID.Validate.
@@ -53,7 +53,6 @@ import type { MarketKeeper } from "./market.ts";
 import { Grpc, decCoin, formatDec, pad, paginate, parseDec, registerErrors, requireAddress, u64 } from "./util.ts";
 
 export const deploymentErrors = registerErrors("deployment", {
-  invalidRequest: [2, Grpc.InvalidArgument, "Invalid request"],
   deploymentExists: [3, Grpc.AlreadyExists, "Deployment exists"],
   deploymentNotFound: [4, Grpc.NotFound, "Deployment not found"],
   deploymentClosed: [5, Grpc.FailedPrecondition, "Deployment closed"],
@@ -261,14 +260,12 @@ export class DeploymentKeeper {
     });
   }
 
-  private requireGroup(ctx: TxContext, id: GroupID | undefined): { d: DeploymentRecord; g: GroupRecord } {
+  /** The group handlers look the group up directly (a closed deployment's groups are closed). */
+  private requireGroup(ctx: TxContext, id: GroupID | undefined): GroupRecord {
     const { owner, dseq, gseq } = validateGroupId(id);
-    const d = this.getDeployment(ctx.store, owner, dseq);
-    if (!d) throw deploymentErrors.deploymentNotFound();
-    if (d.state !== "active") throw deploymentErrors.deploymentClosed();
     const g = this.getGroup(ctx.store, owner, dseq, gseq);
     if (!g) throw deploymentErrors.groupNotFound();
-    return { d, g };
+    return g;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -307,7 +304,7 @@ export class DeploymentKeeper {
     if (!d) throw deploymentErrors.deploymentNotFound();
     if (d.state !== "active") throw deploymentErrors.deploymentClosed();
     const hash = b64(msg.hash);
-    if (hash === d.hash) throw deploymentErrors.invalidRequest("deployment hash has not changed");
+    if (hash === d.hash) throw deploymentErrors.invalidHash("deployment hash has not changed");
     d.hash = hash;
     ctx.store.set(depKey(owner, dseq), d);
     ctx.events.emitTyped(EventDeploymentUpdated, EventDeploymentUpdated.fromPartial({ id: { owner, dseq }, hash: msg.hash }));
@@ -331,14 +328,14 @@ export class DeploymentKeeper {
   }
 
   closeGroup(ctx: TxContext, msg: MsgCloseGroup): void {
-    const { g } = this.requireGroup(ctx, msg.id);
+    const g = this.requireGroup(ctx, msg.id);
     if (g.state === "closed" || g.state === "insufficient_funds") throw deploymentErrors.groupClosed();
     this.onCloseGroup(ctx, g, "closed");
     this.market.onGroupClosed(ctx, g.owner, g.dseq, g.gseq);
   }
 
   pauseGroup(ctx: TxContext, msg: MsgPauseGroup): void {
-    const { g } = this.requireGroup(ctx, msg.id);
+    const g = this.requireGroup(ctx, msg.id);
     if (g.state === "closed" || g.state === "insufficient_funds") throw deploymentErrors.groupClosed();
     if (g.state === "paused") throw deploymentErrors.groupPaused();
     this.onPauseGroup(ctx, g);
@@ -346,7 +343,7 @@ export class DeploymentKeeper {
   }
 
   startGroup(ctx: TxContext, msg: MsgStartGroup): void {
-    const { g } = this.requireGroup(ctx, msg.id);
+    const g = this.requireGroup(ctx, msg.id);
     if (g.state === "closed" || g.state === "insufficient_funds") throw deploymentErrors.groupClosed();
     if (g.state === "open") throw deploymentErrors.groupOpen();
     g.state = "open";
