@@ -4,7 +4,7 @@ import { z } from "zod";
 import { AuthSchema, checkAuth, normaliseAuth, type ProviderAuth } from "./auth.ts";
 import { isBech32Address } from "./certificate-validator.ts";
 import { ProxyError, isProxyError } from "./errors.ts";
-import type { ProviderAgentPool } from "./provider-agent.ts";
+import { CONNECT_DEADLINE, type ProviderAgentPool } from "./provider-agent.ts";
 import { tlsAuthOptions, toProxyError } from "./provider-request.ts";
 import type { RateLimiter } from "./rate-limiter.ts";
 import type { TargetPolicy } from "./target-policy.ts";
@@ -160,13 +160,15 @@ class ClientSession {
   private openUpstream(url: string, providerAddress: string, auth: ProviderAuth | undefined): Upstream {
     const tlsOptions = tlsAuthOptions(auth);
     // `servername` is passed through to the TLS connection (empty = no SNI for mTLS, like the console's proxy).
-    const options: ClientOptions & { servername?: string } = {
+    const handshakeTimeout = this.deps.handshakeTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const options: ClientOptions & { servername?: string; [CONNECT_DEADLINE]?: number } = {
       agent: this.deps.pool.get(providerAddress, "ws"),
       headers: tlsOptions.headers,
       cert: tlsOptions.cert,
       key: tlsOptions.key,
       servername: tlsOptions.servername,
-      handshakeTimeout: this.deps.handshakeTimeoutMs ?? DEFAULT_TIMEOUT_MS,
+      handshakeTimeout,
+      [CONNECT_DEADLINE]: Date.now() + handshakeTimeout,
       perMessageDeflate: false,
       maxPayload: 64 << 20,
     };
