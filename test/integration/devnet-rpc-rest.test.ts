@@ -262,6 +262,17 @@ describe("faucet", () => {
     client2.disconnect();
     expect((await credit("cosmos1notakash", "uakt")).status).toBe(400);
     expect((await credit(fresh(), "ufoo")).status).toBe(422);
+    // Concurrent credits are batched into few txs and all arrive.
+    const client3 = await StargateClient.connect(devnet.rpcUrl);
+    const faucetTxsBefore = (await client3.searchTx(`message.sender='${FAUCET_ADDRESS}'`)).length;
+    const many = Array.from({ length: 6 }, fresh);
+    const answers = await Promise.all(many.map((a) => credit(a, "uakt")));
+    expect(answers.map((r) => r.status)).toEqual(many.map(() => 200));
+    for (const a of many) expect((await client3.getBalance(a, "uakt")).amount).toBe("100000000");
+    const faucetTxsAfter = (await client3.searchTx(`message.sender='${FAUCET_ADDRESS}'`)).length;
+    expect(faucetTxsAfter - faucetTxsBefore).toBeGreaterThanOrEqual(1);
+    expect(faucetTxsAfter - faucetTxsBefore).toBeLessThanOrEqual(3);
+    client3.disconnect();
     const status = (await (await fetch(`${devnet.faucetUrl}/status`)).json()) as { chainId: string; holder: { address: string } };
     expect(status.chainId).toBe(devnet.chainId);
     expect(status.holder.address).toBe(FAUCET_ADDRESS);

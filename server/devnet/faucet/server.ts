@@ -73,12 +73,50 @@ export async function startFaucetServer(chain: ChainBackend, opts: FaucetServerO
     return clientPromise;
   }
 
-  // One signer: credits run strictly one after another so sequences never collide.
-  let queue: Promise<unknown> = Promise.resolve();
-  function enqueue<T>(job: () => Promise<T>): Promise<T> {
-    const run = queue.then(job, job);
-    queue = run.catch(() => undefined);
-    return run;
+  // One signer, one sequence: a single worker sends credits. Credits that arrive while a tx is in
+  // flight are batched into the next tx (one block for many users); if a batch fails, its credits
+  // are retried one by one so one bad credit cannot fail the others.
+  interface PendingCredit {
+    messages: EncodeObject[];
+    resolve: (hash: string) => void;
+    reject: (err: unknown) => void;
+  }
+  const pending: PendingCredit[] = [];
+  let working = false;
+  const MAX_BATCH = 20;
+
+  async function send(messages: EncodeObject[]): Promise<string> {
+    const c = await client();
+    const result = await c.signAndBroadcast(holder, messages, 1.5, "devnet faucet");
+    if (result.code !== 0) throw new HttpError(500, `credit failed: ${result.rawLog || `code ${result.code}`}`);
+    return result.transactionHash;
+  }
+
+  async function work() {
+    if (working) return;
+    working = true;
+    try {
+      while (pending.length) {
+        const batch = pending.splice(0, MAX_BATCH);
+        try {
+          const hash = await send(batch.flatMap((p) => p.messages));
+          for (const p of batch) p.resolve(hash);
+        } catch (err) {
+          if (batch.length === 1) batch[0]!.reject(err);
+          else {
+            for (const p of batch) {
+              try {
+                p.resolve(await send(p.messages));
+              } catch (e) {
+                p.reject(e);
+              }
+            }
+          }
+        }
+      }
+    } finally {
+      working = false;
+    }
   }
 
   const lastCredit = new Map<string, number>();
@@ -99,13 +137,11 @@ export async function startFaucetServer(chain: ChainBackend, opts: FaucetServerO
     return [{ typeUrl: "/cosmos.bank.v1beta1.MsgSend", value: { fromAddress: holder, toAddress: address, amount: [coin] } }];
   }
 
-  async function credit(address: string, denom: string): Promise<string> {
-    const amount = credits[denom]!;
-    return enqueue(async () => {
-      const c = await client();
-      const result = await c.signAndBroadcast(holder, messagesFor(address, denom, amount), 1.5, "devnet faucet");
-      if (result.code !== 0) throw new HttpError(500, `credit failed: ${result.rawLog ?? `code ${result.code}`}`);
-      return result.transactionHash;
+  function credit(address: string, denom: string): Promise<string> {
+    const messages = messagesFor(address, denom, credits[denom]!);
+    return new Promise<string>((resolve, reject) => {
+      pending.push({ messages, resolve, reject });
+      void work();
     });
   }
 
