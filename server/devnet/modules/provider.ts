@@ -66,8 +66,11 @@ function validateProviderMsg(msg: MsgCreateProvider | MsgUpdateProvider): void {
   } catch {
     throw providerErrors.notAbsProviderUri(`"${msg.hostUri}" is not an absolute URL`);
   }
-  if (url.protocol !== "https:") throw providerErrors.invalidProviderUri(`"${msg.hostUri}" must use https`);
-  if (url.pathname !== "/" && url.pathname !== "") throw providerErrors.invalidProviderUri(`"${msg.hostUri}" must not have a path`);
+  if (url.protocol !== "https:") throw providerErrors.invalidProviderUri(`scheme in "${msg.hostUri}" should be https`);
+  // As Go's url.Parse sees it: a host is required and the path must be empty (not even "/").
+  const m = /^https:\/\/([^/?#]*)(.*)$/i.exec(msg.hostUri);
+  if (!m || m[1] === "") throw providerErrors.notAbsProviderUri(`validating "${msg.hostUri}" for valid host`);
+  if (m[2] !== "") throw providerErrors.invalidProviderUri(`path in "${msg.hostUri}" should be empty`);
   validateAttributes(msg.attributes, (d) => providerErrors.attributes(d));
   const website = msg.info?.website ?? "";
   if (website !== "") {
