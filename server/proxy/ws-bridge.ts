@@ -73,6 +73,7 @@ class ClientSession {
   private upstream: Upstream | undefined;
   private queue: Promise<void> = Promise.resolve();
   private drainTimer: NodeJS.Timeout | undefined;
+  private disposed = false;
   alive = true;
 
   constructor(
@@ -131,6 +132,8 @@ class ClientSession {
     const auth = normaliseAuth(message);
     checkAuth(auth, this.deps.now());
     const target = await this.deps.policy.resolve(message.url, message.providerAddress);
+    // The browser may have gone while the chain was consulted: open nothing for it.
+    if (this.disposed) return;
     target.protocol = "wss:";
     const url = target.toString();
 
@@ -256,6 +259,7 @@ class ClientSession {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.closeUpstream();
   }
 }
