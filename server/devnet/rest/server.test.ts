@@ -101,6 +101,9 @@ describe("REST gateway read by chain-sdk's grpc-gateway transport", () => {
     const unknown = await get("/akash/nothing/here");
     expect(unknown.status).toBe(501);
     expect(unknown.json).toEqual({ code: 12, message: "Not Implemented", details: [] });
+    const wrongMethod = await fetch(`${server.url}/akash/deployment/v1beta4/params`, { method: "POST", body: "{}" });
+    expect(wrongMethod.status).toBe(501);
+    expect(await wrongMethod.json()).toEqual({ code: 12, message: "Method Not Allowed", details: [] });
   });
 
   it("emits defaults like the gateway", async () => {

@@ -154,7 +154,9 @@ export async function startRestServer(chain: ChainBackend, opts: RestServerOptio
     // Prefer a route the devnet actually serves when several templates match (e.g. duplicated epochs paths).
     const match = candidates.find((c) => nodeServices[c.route.grpcPath] || chain.queryHandler(c.route.grpcPath)) ?? candidates[0];
     if (!match) {
-      sendError(res, 12, "Not Implemented");
+      // grpc-gateway v1: a path served for another method is Unimplemented "Method Not Allowed".
+      const otherMethod = matchRoutes(routes, method === "GET" ? "POST" : "GET", url.pathname).length > 0;
+      sendError(res, 12, otherMethod ? "Method Not Allowed" : "Not Implemented");
       return;
     }
     try {
