@@ -53,6 +53,14 @@ describe("MsgCreateDeployment", () => {
     ]);
   });
 
+  it("stores group specs with their non-nullable requirements even when the client omits them", () => {
+    const a = app();
+    const spec = groupSpec();
+    a.deliver(T.createDeployment, createDeploymentMsg(11, { groups: [{ ...spec, requirements: undefined as unknown as typeof spec.requirements }] }), owner);
+    const info = a.query<QueryDeploymentResponse>(`${Q}Deployment`, { id: { owner, dseq: "11" } });
+    expect(info.groups[0]!.groupSpec!.requirements).toEqual({ signedBy: { allOf: [], anyOf: [] }, attributes: [] });
+  });
+
   it("ValidateBasic: dseq, groups, hash, group specs and denominations", () => {
     const a = app();
     expect(errorOf(() => a.deliver(T.createDeployment, createDeploymentMsg(0)))).toMatchObject({ codespace: "sdk", code: 3 });

@@ -120,10 +120,17 @@ export function groupSpecPrice(spec: GroupSpec): DecCoin {
   return decCoin(denom, total);
 }
 
-/** Normalises every price to 18 decimals (what the node's LegacyDec JSON shows). */
+/**
+ * Normalises a group spec as the node stores it: prices with 18 decimals (LegacyDec) and the
+ * non-nullable `requirements{signed_by, attributes}` always present, so clients decode it.
+ */
 export function normaliseSpec(spec: GroupSpec): GroupSpec {
   return GroupSpec.fromPartial({
     ...spec,
+    requirements: {
+      signedBy: { allOf: spec.requirements?.signedBy?.allOf ?? [], anyOf: spec.requirements?.signedBy?.anyOf ?? [] },
+      attributes: spec.requirements?.attributes ?? [],
+    },
     resources: spec.resources.map((ru) => ({ ...ru, price: ru.price ? { denom: ru.price.denom, amount: formatDec(parseDec(ru.price.amount)) } : undefined })),
   });
 }
