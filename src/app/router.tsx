@@ -1,10 +1,11 @@
 import { lazy } from "react";
 import { createBrowserRouter } from "react-router";
 import { Layout } from "./layout";
+import { HomePage } from "@/features/home";
 import { RouteError } from "./error-boundary";
 
-// Every page is its own chunk: the first visit only downloads the shell and the page it opens.
-const HomePage = lazy(() => import("@/features/home/home-page"));
+// Pages are their own chunks (the first visit downloads the shell and the page it opens); Home, the
+// landing page, ships with the shell to save a round trip.
 const AccountPage = lazy(() => import("@/features/account/account-page"));
 const SettingsPage = lazy(() => import("@/features/settings/settings-page"));
 const TemplateGalleryPage = lazy(() => import("@/features/templates").then((m) => ({ default: m.TemplateGalleryPage })));

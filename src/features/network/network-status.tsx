@@ -29,7 +29,8 @@ export function NetworkStatus({ compact = false }: { compact?: boolean }) {
   return (
     <div
       role="status"
-      aria-live="polite"
+      // The height changes every block; state changes are announced by NodeProblemBanner (role=alert).
+      aria-live="off"
       aria-label="Node status"
       data-state={state}
       title={health?.message ?? undefined}
