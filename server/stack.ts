@@ -1,26 +1,34 @@
 /**
- * The whole local stack behind the console: devnet (chain + RPC + REST + faucet), and — once they
- * exist — simulated providers and the provider proxy.
- *
- * Thin wrapper over startDevnet written by the console shell so e2e and `npm start` have one entry
- * point; the lead owns this file and extends it with providers and the proxy (same signature).
+ * The whole local stack behind the console: the devnet (chain + RPC + REST + faucet), the simulated
+ * providers and the provider proxy. One entry point for `npm start`, the e2e harness and benchmarks.
  */
 import { startDevnet } from "./devnet/index.ts";
+import { startProviders, type RunningProvider } from "./devnet/providers/index.ts";
+import { startProxy } from "./proxy/server.ts";
 
 export interface StackPorts {
   rpc?: number;
   rest?: number;
   faucet?: number;
   proxy?: number;
+  /** Provider N uses providerBase+2(N-1) (gateway) and +1 (ingress); 0 = free ports. */
+  providerBase?: number;
 }
 
 export interface StartStackOptions {
   dataDir: string;
   reset?: boolean;
   host?: string;
-  /** 0 = a free port; omitted = the devnet defaults (26657, 1317, 8000, 3040). */
+  /** 0 = a free port; omitted = the devnet defaults (26657, 1317, 8000, 3040, providers on free ports). */
   ports?: StackPorts;
   blockMs?: number;
+  /** Number of simulated providers (default 5); 0 starts none. */
+  providers?: number;
+  /** Start the provider proxy (default true). */
+  proxy?: boolean;
+  /** Base delay before providers bid, ms. */
+  bidDelayMs?: number;
+  log?: (msg: string) => void;
 }
 
 export interface RunningStack {
@@ -29,26 +37,72 @@ export interface RunningStack {
   restUrl: string;
   faucetUrl: string;
   proxyUrl?: string;
-  providers: { address: string; hostUri: string }[];
+  /** Loopback endpoint to take providers offline/online (failure-path tests). */
+  providerAdminUrl?: string;
+  providers: RunningProvider[];
   stop(): Promise<void>;
 }
 
 export async function startStack(opts: StartStackOptions): Promise<RunningStack> {
+  const host = opts.host ?? "127.0.0.1";
   const devnet = await startDevnet({
     dataDir: opts.dataDir,
     reset: opts.reset ?? false,
-    ...(opts.host !== undefined ? { host: opts.host } : {}),
+    host,
     ...(opts.ports?.rpc !== undefined ? { rpcPort: opts.ports.rpc } : {}),
     ...(opts.ports?.rest !== undefined ? { restPort: opts.ports.rest } : {}),
     ...(opts.ports?.faucet !== undefined ? { faucetPort: opts.ports.faucet } : {}),
     ...(opts.blockMs !== undefined ? { blockMs: opts.blockMs } : {}),
   });
-  return {
-    chainId: devnet.chainId,
-    rpcUrl: devnet.rpcUrl,
-    restUrl: devnet.restUrl,
-    faucetUrl: devnet.faucetUrl,
-    providers: [],
-    stop: () => devnet.stop(),
+  const stops: (() => Promise<void>)[] = [() => devnet.stop()];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => {});
   };
+  try {
+    const providerCount = opts.providers ?? 5;
+    const providers =
+      providerCount > 0
+        ? await startProviders({
+            rpcUrl: devnet.rpcUrl,
+            restUrl: devnet.restUrl,
+            chainId: devnet.chainId,
+            count: providerCount,
+            host,
+            dataDir: `${opts.dataDir}/providers`,
+            ...(opts.ports?.providerBase !== undefined ? { basePort: opts.ports.providerBase } : {}),
+            ...(opts.bidDelayMs !== undefined ? { bidDelayMs: opts.bidDelayMs } : {}),
+            ...(opts.log ? { log: opts.log } : {}),
+          })
+        : undefined;
+    if (providers) stops.push(() => providers.stop());
+
+    // The devnet proxy must reach providers on loopback; requests carry their own auth (no cookies),
+    // so any local origin may call it.
+    const proxy =
+      opts.proxy === false
+        ? undefined
+        : await startProxy({
+            host,
+            port: opts.ports?.proxy ?? Number(process.env.PROXY_PORT ?? 3040),
+            restUrl: devnet.restUrl,
+            allowLoopback: true,
+            corsOrigins: "*",
+            log: false,
+          });
+    if (proxy) stops.push(() => proxy.close());
+
+    return {
+      chainId: devnet.chainId,
+      rpcUrl: devnet.rpcUrl,
+      restUrl: devnet.restUrl,
+      faucetUrl: devnet.faucetUrl,
+      ...(proxy ? { proxyUrl: proxy.url } : {}),
+      ...(providers ? { providerAdminUrl: providers.adminUrl } : {}),
+      providers: providers?.providers ?? [],
+      stop: stopAll,
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
 }
