@@ -6,6 +6,8 @@
 import * as monaco from "monaco-editor/editor";
 import "monaco-editor/features/hover/register";
 import "monaco-editor/features/suggest/register";
+// features/suggest only brings inline completions; the suggest widget itself is this contribution.
+import "monaco-editor/editor/contrib/suggest/browser/suggestController";
 import "monaco-editor/features/codeAction/register";
 import "monaco-editor/features/find/register";
 import "monaco-editor/features/folding/register";
@@ -38,6 +40,27 @@ window.MonacoEnvironment = {
   },
 };
 
+/**
+ * monaco-yaml (through monaco-worker-manager) still calls `editor.createWebWorker({moduleId, label,
+ * createData})`, the pre-0.55 form; monaco 0.57 wants a Worker. This adapter does what monaco's own
+ * language services do: start the worker, hand it `createData`, then wrap it.
+ */
+interface LegacyWorkerOptions {
+  createData?: unknown;
+  label?: string;
+  host?: Record<string, (...args: unknown[]) => unknown>;
+  keepIdleModels?: boolean;
+}
+
+function createLegacyWebWorker(opts: LegacyWorkerOptions) {
+  const worker = opts.label === "yaml" ? new YamlWorker() : new EditorWorker();
+  worker.postMessage("ignore");
+  worker.postMessage(opts.createData);
+  return monaco.editor.createWebWorker({ worker, host: opts.host, keepIdleModels: opts.keepIdleModels });
+}
+
+const monacoForYaml = { ...monaco, editor: { ...monaco.editor, createWebWorker: createLegacyWebWorker } } as unknown as typeof monaco;
+
 /** Point monaco-yaml at the SDL schema. Our own worker reports errors, so monaco-yaml's validation is off. */
 export function configureSdlSchema(schema: unknown) {
   const options = {
@@ -49,7 +72,7 @@ export function configureSdlSchema(schema: unknown) {
     schemas: [{ uri: "https://akash.network/schemas/sdl.json", fileMatch: [SDL_MODEL_URI], schema: schema as JSONSchema }],
   };
   if (yaml) yaml.update(options);
-  else yaml = configureMonacoYaml(monaco, options);
+  else yaml = configureMonacoYaml(monacoForYaml, options);
 }
 
 export { monaco };
