@@ -82,11 +82,6 @@ export class Params {
     else throw invalidParams("params must be an object or an array");
   }
 
-  has(name: string): boolean {
-    const v = this.values[name];
-    return v !== undefined && v !== null && v !== "";
-  }
-
   private get(name: string, kind: ParamKind): unknown {
     const v = Object.hasOwn(this.values, name) ? this.values[name] : undefined;
     if (v === undefined || v === null) return undefined;
@@ -275,9 +270,7 @@ export const methods: Record<string, Method> = {
     const path = p.requiredString("path");
     const data = p.bytes("data", "hex") ?? new Uint8Array();
     const height = p.int("height");
-    if (p.bool("prove")) {
-      // Proofs are not supported by the devnet; Comet would return proof ops. Answer without them.
-    }
+    p.bool("prove"); // validated; the devnet has no Merkle proofs, so none are returned
     const r = chain.abciQuery(path, data, height || undefined);
     return {
       response: {

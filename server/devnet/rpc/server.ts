@@ -256,8 +256,9 @@ export async function startRpcServer(chain: ChainBackend, opts: RpcServerOptions
       clients.delete(client);
       ws.terminate();
     });
-    ws.on("message", (data, isBinary) => {
-      void handleWsMessage(client, isBinary ? Buffer.from(data as Buffer) : Buffer.from(data as Buffer)).catch((err) => {
+    ws.on("message", (data) => {
+      const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+      void handleWsMessage(client, bytes).catch((err) => {
         wsSend(client, errorResponse(null, internalError(err instanceof Error ? err.message : String(err))));
       });
     });
