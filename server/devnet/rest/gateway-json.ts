@@ -2,7 +2,15 @@
  * Cosmos grpc-gateway JSON (`JSONPb{OrigName:true, EmitDefaults:true}`) for chain-sdk messages:
  * proto field names, every field emitted with its default, 64-bit ints as strings, enums by name,
  * bytes as base64, Any as {"@type", ...fields}, LegacyDec with 18 decimals, ResourceValue.val as a
- * decimal string, Timestamp as RFC3339, Duration as "Ns".
+ * decimal string, Timestamp as RFC3339, Duration as "Ns"; unset oneof members are omitted.
+ *
+ * How chain-sdk's grpc-gateway transport (createChainNodeWebSDK) reads this: GET params come from
+ * `input.toJSON(request)` flattened to `a.b=value` (snake_case, 64-bit as strings, bytes base64),
+ * path templates are filled from the request's own fields, a 2xx body goes through
+ * `output.fromJSON(body)` (snake_case keys, enum names or numbers, strings for 64-bit ints), and a
+ * non-2xx body's `{code, message}` becomes a TransportError with that gRPC code.
+ * One known mainnet quirk is reproduced, not fixed: fromJSON base64-decodes ResourceValue.val, so
+ * the SDK misreads the gateway's decimal "1000" (read resource quantities from the raw JSON).
  */
 import Long from "long";
 import { codecFor, type ProtoCodec } from "../../shared/chain-sdk-codecs.ts";
