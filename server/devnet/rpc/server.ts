@@ -36,6 +36,8 @@ export interface RpcServerOptions {
   /** WebSocket ping interval; a client that misses a pong is dropped. */
   pingIntervalMs?: number;
   broadcastCommitTimeoutMs?: number;
+  /** Unsent bytes a WebSocket client may accumulate before it is dropped. */
+  maxBufferedBytes?: number;
 }
 
 type JsonRpcId = string | number | null;
@@ -70,6 +72,7 @@ export async function startRpcServer(chain: ChainBackend, opts: RpcServerOptions
   const maxSubs = opts.maxSubscriptionsPerClient ?? 50;
   const maxConnections = opts.maxConnections ?? 900;
   const pingIntervalMs = opts.pingIntervalMs ?? 20_000;
+  const maxBufferedBytes = opts.maxBufferedBytes ?? 16 * 1024 * 1024;
   const ctx: MethodContext = {
     chain,
     rpcAddress: `tcp://${opts.host}:${opts.port}`,
@@ -240,6 +243,12 @@ export async function startRpcServer(chain: ChainBackend, opts: RpcServerOptions
 
   function wsSend(client: Client, message: unknown) {
     if (client.ws.readyState !== client.ws.OPEN) return;
+    // Like Comet, drop a subscriber that does not read its events (bounded memory per client).
+    if (client.ws.bufferedAmount > maxBufferedBytes) {
+      client.ws.terminate();
+      clients.delete(client);
+      return;
+    }
     client.ws.send(JSON.stringify(message), (err) => {
       if (err) client.ws.terminate();
     });
