@@ -4,7 +4,7 @@
  */
 import { SigningStargateClient, GasPrice } from "@cosmjs/stargate";
 import type { EncodeObject, OfflineSigner } from "@cosmjs/proto-signing";
-import { Comet38Client } from "@cosmjs/tendermint-rpc";
+import { Comet38Client, WebsocketClient } from "@cosmjs/tendermint-rpc";
 import type { Attribute, EndpointKind, GroupSpecView, LeaseIdView, OrderIdView, OrderView, ResourceUnitSpec } from "./types.ts";
 import type { AuditRecord } from "./matching.ts";
 import { createAkashRegistry } from "../../shared/akash-registry.ts";
@@ -375,13 +375,30 @@ export class ChainEvents {
   }
 
   private async connect(): Promise<void> {
-    const client = await Comet38Client.connect(this.wsUrl());
-    this.client = client;
     const onError = (err: unknown) => {
       if (this.stopped) return;
       console.warn(`[providers] event subscription error: ${err instanceof Error ? err.message : String(err)}; reconnecting`);
       this.scheduleReconnect();
     };
+    const ws = new WebsocketClient(this.wsUrl(), onError);
+    const client = Comet38Client.create(ws);
+    this.client = client;
+    // Leases closed by the chain itself (e.g. an overdrawn escrow account in EndBlock) are block events, not tx events.
+    const blockEvents = ws.listen({ jsonrpc: "2.0", id: `lease-closed-${Date.now()}`, method: "subscribe", params: { query: "tm.event='NewBlockEvents' AND akash.market.v1.EventLeaseClosed.id EXISTS" } });
+    this.subs.push(
+      blockEvents.subscribe({
+        next: (ev) => {
+          const value = obj(ev.data.value);
+          for (const e of arr(value.events).map(obj)) {
+            if (e.type !== "akash.market.v1.EventLeaseClosed") continue;
+            const attrs = arr(e.attributes).map((a) => ({ key: str(obj(a).key), value: str(obj(a).value) }));
+            this.safe(() => this.handlers.onLeaseClosed(parseLeaseId(typedAttr(attrs, "id"))));
+          }
+        },
+        error: onError,
+        complete: () => undefined,
+      }),
+    );
     const subscribe = (query: string, fn: (ev: TxEventLike) => void) => {
       const stream = client.subscribeTx(query);
       this.subs.push(stream.subscribe({ next: (ev) => fn(ev as unknown as TxEventLike), error: onError, complete: () => undefined }));
