@@ -62,6 +62,8 @@ test("Keplr: declining to add the chain, a locked or missing extension give clea
 
   await dialog.getByRole("button", { name: /Leap/ }).click();
   await expect(dialog.getByRole("alert")).toContainText("Leap is not installed");
+  await dialog.getByRole("button", { name: /OKX Wallet/ }).click();
+  await expect(dialog.getByRole("alert")).toContainText("OKX Wallet is not installed");
 
   keplr.declineSuggestChain = false;
   keplr.locked = true;

@@ -1,5 +1,6 @@
 /**
- * Loaded on demand: cosmos-kit (react-lite ChainProvider) with the Keplr, Leap and Cosmostation extensions.
+ * Loaded on demand: cosmos-kit (react-lite ChainProvider) with the Keplr, Leap, Cosmostation and OKX
+ * extensions (wallets that need no online service).
  * It renders nothing; it connects the requested wallet and reports the result to the WalletProvider.
  */
 import "./node-globals";
@@ -9,6 +10,7 @@ import type { MainWalletBase } from "@cosmos-kit/core";
 import { wallets as keplrWallets } from "@cosmos-kit/keplr-extension";
 import { wallets as leapWallets } from "@cosmos-kit/leap-extension";
 import { wallets as cosmostationWallets } from "@cosmos-kit/cosmostation-extension";
+import { wallets as okxWallets } from "@cosmos-kit/okxwallet-extension";
 import type { OfflineSigner } from "@cosmjs/proto-signing";
 import type { NetworkConfig } from "@/lib/networks/networks";
 import { chainNameFor, toRegistryAssetList, toRegistryChain } from "@/lib/wallet/chain-info";
@@ -31,7 +33,7 @@ export interface BridgeResult {
 
 type ProviderProps = ComponentProps<typeof ChainProvider>;
 
-const ALL_WALLETS = [...keplrWallets, ...leapWallets, ...cosmostationWallets] as unknown as MainWalletBase[];
+const ALL_WALLETS = [...keplrWallets, ...leapWallets, ...cosmostationWallets, ...okxWallets] as unknown as MainWalletBase[];
 
 export default function CosmosKitBridge({ network, chainId, request, onResult }: { network: NetworkConfig; chainId: string; request: BridgeRequest; onResult: (result: BridgeResult) => void }) {
   const chains = useMemo(() => [toRegistryChain(network, chainId) as unknown as ProviderProps["chains"][number]], [network, chainId]);

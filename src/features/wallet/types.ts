@@ -1,12 +1,13 @@
 import type { OfflineSigner } from "@cosmjs/proto-signing";
 
-export type ExtensionWalletName = "keplr-extension" | "leap-extension" | "cosmostation-extension";
+export type ExtensionWalletName = "keplr-extension" | "leap-extension" | "cosmostation-extension" | "okxwallet-extension";
 export type WalletKind = "builtin" | ExtensionWalletName;
 
 export const EXTENSION_WALLETS: Array<{ name: ExtensionWalletName; label: string }> = [
   { name: "keplr-extension", label: "Keplr" },
   { name: "leap-extension", label: "Leap" },
   { name: "cosmostation-extension", label: "Cosmostation" },
+  { name: "okxwallet-extension", label: "OKX Wallet" },
 ];
 
 export function walletLabel(kind: WalletKind): string {
