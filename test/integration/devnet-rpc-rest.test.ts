@@ -202,7 +202,11 @@ describe("Akash state over REST after a real MsgCreateDeployment", () => {
     for (const r of routes) {
       const path = r.httpPath.replace(/\{[^}]+\}/g, DEVNET_ADDRESS);
       const res = await get(path);
-      if (res.status === 200) expect(typeof res.json, path).toBe("object");
+      if (res.status === 200) {
+        // Top-level keys are the response message's proto field names, every one emitted.
+        const expected = Object.keys(r.output.fromPartial({}) as object).map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+        expect(Object.keys(res.json).sort(), path).toEqual(expected.sort());
+      }
       else expect(res.json, path).toMatchObject({ code: expect.any(Number), message: expect.any(String), details: [] });
       expect(res.status, `${path}: ${JSON.stringify(res.json)}`).toBeLessThan(500);
     }
