@@ -11,7 +11,7 @@ import { BmeKeeper, bmeModule } from "./bme.ts";
 import { CertKeeper, certModule } from "./cert.ts";
 import { DeploymentKeeper, deploymentModule } from "./deployment.ts";
 import { EscrowKeeper, escrowModule } from "./escrow.ts";
-import { MarketKeeper, marketModule } from "./market.ts";
+import { MarketKeeper, marketModule, matchRequirements } from "./market.ts";
 import { ProviderKeeper, providerModule } from "./provider.ts";
 
 export interface AkashKeepers {
@@ -32,6 +32,14 @@ export function createAkashKeepers(): AkashKeepers {
   const market = new MarketKeeper(escrow, deployment, provider, audit);
   deployment.market = market;
   provider.activeLeaseCount = (store, owner) => market.leasesForProvider(store, owner, "active").length;
+  provider.attributesConflict = (store, owner, attributes) => {
+    const signed = audit.providerAttributes(store, owner);
+    for (const l of market.leasesForProvider(store, owner, "active")) {
+      const order = market.getOrder(store, l);
+      if (order && !matchRequirements(market.orderSpec(order), attributes, signed)) return `active lease ${l.owner}/${l.dseq}/${l.gseq}/${l.oseq} requires attributes the update removes`;
+    }
+    return undefined;
+  };
   escrow.onPaymentClosed((ctx, p) => market.onEscrowPaymentClosed(ctx, p));
   escrow.onAccountClosed((ctx, acc) => {
     if (acc.id.scope !== "deployment") return;

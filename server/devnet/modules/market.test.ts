@@ -249,6 +249,15 @@ describe("closing and withdrawing", () => {
     expect(a.balance(owner, "uact")).toBe(100000000n - 25n);
   });
 
+  it("refuses provider attribute updates that would break an active lease's placement", () => {
+    const a = setup({ attributes: [{ key: "region", value: "us-west" }] });
+    a.deliver(T.createBid, createBidMsg(1), provider);
+    a.deliver(T.createLease, { bidId: bidId(1) }, owner);
+    const update = (attributes: { key: string; value: string }[]) => a.deliver("/akash.provider.v1beta4.MsgUpdateProvider", { owner: provider, hostUri: "https://p.example.com:8443", attributes }, provider);
+    expect(errorOf(() => update([{ key: "region", value: "eu" }]))).toMatchObject({ codespace: "provider", code: 7 });
+    update([{ key: "region", value: "us-west" }, { key: "tier", value: "2" }]);
+  });
+
   it("refuses to delete a provider with active leases", () => {
     const a = leased();
     expect(errorOf(() => a.deliver("/akash.provider.v1beta4.MsgDeleteProvider", { owner: provider }, provider))).toMatchObject({ codespace: "provider", code: 10 });

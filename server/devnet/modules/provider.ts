@@ -3,7 +3,8 @@
  *
  * Error codes (codespace "provider", chain-sdk go/node/provider/v1beta4/errors.go):
  * 1 invalid host uri, 2 not absolute host uri, 3 provider not found, 4 provider exists,
- * 5 invalid address, 6 attribute specification error, 8 invalid info website, 10 internal.
+ * 5 invalid address, 6 attribute specification error, 7 attributes cannot be changed (an active
+ * lease's placement would no longer match), 8 invalid info website, 10 internal.
  * Deleting a provider with active leases fails with 10 ("provider has active leases"); the node
  * itself does not implement MsgDeleteProvider (it always answers code 10 "NOT IMPLEMENTED").
  */
@@ -34,6 +35,7 @@ export const providerErrors = registerErrors("provider", {
   providerExists: [4, Grpc.AlreadyExists, "invalid provider: already exists"],
   invalidAddress: [5, Grpc.InvalidArgument, "invalid address"],
   attributes: [6, Grpc.InvalidArgument, "attribute specification error"],
+  incompatibleAttributes: [7, Grpc.FailedPrecondition, "attributes cannot be changed"],
   invalidInfoWebsite: [8, Grpc.InvalidArgument, "invalid provider: invalid info website"],
   internal: [10, Grpc.Internal, "internal error"],
 });
@@ -86,6 +88,8 @@ function validateProviderMsg(msg: MsgCreateProvider | MsgUpdateProvider): void {
 export class ProviderKeeper {
   /** Set by akashModules(): counts a provider's active leases (market). */
   activeLeaseCount: (store: KVStore, provider: string) => number = () => 0;
+  /** Set by akashModules(): why new attributes would break an active lease's placement, if they would. */
+  attributesConflict: (store: KVStore, provider: string, attributes: { key: string; value: string }[]) => string | undefined = () => undefined;
 
   get(store: KVStore, owner: string): ProviderRecord | undefined {
     return store.get<ProviderRecord>(PROV + owner);
@@ -115,8 +119,11 @@ export class ProviderKeeper {
     ctx.events.emitTyped(EventProviderCreated, EventProviderCreated.fromPartial({ owner: msg.owner }));
   }
 
+  /** Attributes may change only as far as every active lease's placement still matches them. */
   update(ctx: TxContext, msg: MsgUpdateProvider): void {
     if (!this.get(ctx.store, msg.owner)) throw providerErrors.providerNotFound(msg.owner);
+    const conflict = this.attributesConflict(ctx.store, msg.owner, msg.attributes);
+    if (conflict) throw providerErrors.incompatibleAttributes(conflict);
     this.save(ctx, msg);
     ctx.events.emitTyped(EventProviderUpdated, EventProviderUpdated.fromPartial({ owner: msg.owner }));
   }
