@@ -54,8 +54,9 @@ export function useSdlValidation(text: string, options: SdlCheckOptions, changed
       }
       setState((s) => ({ ...s, result: msg.result, checkedText: sent.text, pending: false, lastMs: msg.ms, workerError: undefined, lastValidSummary: msg.result.summary ?? s.lastValidSummary }));
       if (sent.changedAt !== null) {
-        const latency = performance.now() - sent.changedAt;
-        (window.__sdlDiagnosticsLatency ??= []).push(latency);
+        const startedAt = sent.changedAt;
+        // Measured at the next frame, after React has rendered the markers and problems.
+        requestAnimationFrame(() => (window.__sdlDiagnosticsLatency ??= []).push(performance.now() - startedAt));
       }
     };
     worker.onerror = (e) => setState((s) => ({ ...s, pending: false, workerError: e.message || "The validation worker failed to start." }));

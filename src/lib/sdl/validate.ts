@@ -1,5 +1,6 @@
 import { generateManifest, validationSDLSchema, type SDLInput } from "@akashnetwork/chain-sdk/web";
-import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from "yaml";
+import jsYaml from "js-yaml";
+import { isMap, isScalar, type Document, type LineCounter, type Node } from "yaml";
 import { keyNode, locatePointer, parseSdlDocument, pointerToSegments } from "./document";
 import { documentEdit, removePairEdit, renameKeyEdit, replaceNodeEdit } from "./edits";
 import { COMPOSE_KEY_ADVICE, describePointer, plainMessage, type RawValidationError } from "./messages";
@@ -28,9 +29,37 @@ export interface SdlCheckResult {
 
 interface Ctx {
   text: string;
-  doc: Document;
-  lineCounter: LineCounter;
+  /** The `yaml` AST with positions; built only when a problem has to be located (it is the slow part). */
+  readonly doc: Document;
+  readonly lineCounter: LineCounter;
   diagnostics: SdlDiagnostic[];
+}
+
+function makeCtx(text: string, parsed?: { doc: Document; lineCounter: LineCounter }): Ctx {
+  let ast = parsed;
+  const get = () => (ast ??= parseSdlDocument(text));
+  return {
+    text,
+    diagnostics: [],
+    get doc() {
+      return get().doc;
+    },
+    get lineCounter() {
+      return get().lineCounter;
+    },
+  };
+}
+
+/**
+ * Fast read of the SDL value with js-yaml (the parser chain-sdk's own SDL class uses). Undefined
+ * when js-yaml rejects the text; the `yaml` AST then explains where and why.
+ */
+function fastLoad(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: jsYaml.load(text) };
+  } catch {
+    return { ok: false };
+  }
 }
 
 function makeDiagnostic(ctx: Ctx, start: number, end: number, d: Omit<SdlDiagnostic, "start" | "end" | "line" | "column" | "endLine" | "endColumn" | "fixes"> & { fixes?: QuickFix[] }): SdlDiagnostic {
@@ -280,34 +309,40 @@ export function checkSdl(text: string, options: SdlCheckOptions = {}): SdlCheckR
       ],
     };
   }
-  const { doc, lineCounter } = parseSdlDocument(text);
-  const ctx: Ctx = { text, doc, lineCounter, diagnostics: [] };
-  if (doc.errors.length) {
-    for (const err of doc.errors.slice(0, 20)) {
-      ctx.diagnostics.push(makeDiagnostic(ctx, err.pos[0], Math.max(err.pos[1], err.pos[0] + 1), { severity: "error", code: "yaml-syntax", message: yamlMessage(err.code, err.message) }));
-    }
-    return { valid: false, diagnostics: ctx.diagnostics };
-  }
+  const fast = fastLoad(text);
+  let ctx: Ctx;
   let sdl: unknown;
-  try {
-    sdl = doc.toJS({ maxAliasCount: 1000 });
-  } catch (e) {
-    ctx.diagnostics.push(makeDiagnostic(ctx, 0, 0, { severity: "error", code: "yaml-syntax", message: `YAML could not be read: ${(e as Error).message}` }));
-    return { valid: false, diagnostics: ctx.diagnostics };
+  if (fast.ok) {
+    ctx = makeCtx(text);
+    sdl = fast.value;
+  } else {
+    const parsed = parseSdlDocument(text);
+    ctx = makeCtx(text, parsed);
+    if (parsed.doc.errors.length) {
+      for (const err of parsed.doc.errors.slice(0, 20)) {
+        ctx.diagnostics.push(makeDiagnostic(ctx, err.pos[0], Math.max(err.pos[1], err.pos[0] + 1), { severity: "error", code: "yaml-syntax", message: yamlMessage(err.code, err.message) }));
+      }
+      return { valid: false, diagnostics: ctx.diagnostics };
+    }
+    try {
+      sdl = parsed.doc.toJS({ maxAliasCount: 1000 });
+    } catch (e) {
+      ctx.diagnostics.push(makeDiagnostic(ctx, 0, 0, { severity: "error", code: "yaml-syntax", message: `YAML could not be read: ${(e as Error).message}` }));
+      return { valid: false, diagnostics: ctx.diagnostics };
+    }
   }
   const notSdl = (message: string) => {
     ctx.diagnostics.push(makeDiagnostic(ctx, 0, Math.max(0, text.indexOf("\n")), { severity: "error", code: "not-sdl", message }));
     return { valid: false, diagnostics: ctx.diagnostics };
   };
   if (sdl === null || sdl === undefined) return notSdl("The document is empty. An SDL starts with `version: \"2.0\"` followed by `services`, `profiles` and `deployment`; pick a template to start from.");
-  if (typeof sdl !== "object" || Array.isArray(sdl) || !isMap(doc.contents)) {
+  if (typeof sdl !== "object" || Array.isArray(sdl)) {
     return notSdl(`This is YAML, but it is ${Array.isArray(sdl) ? "a list" : "a single value"}, not an SDL. An SDL is a map with version, services, profiles and deployment.`);
   }
   const keys = Object.keys(sdl);
   if (!["services", "profiles", "deployment"].some((k) => keys.includes(k))) {
     return notSdl(`This YAML is not an SDL: it has none of "services", "profiles" or "deployment" (found ${keys.slice(0, 5).map((k) => `"${k}"`).join(", ")}). Start from a template, or see the SDL reference.`);
   }
-  if (isSeq(doc.contents)) return notSdl("An SDL is a map, not a list.");
 
   addDenomRule(ctx, sdl, options);
   let result: ReturnType<typeof generateManifest>;
