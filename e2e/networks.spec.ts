@@ -103,3 +103,14 @@ test("theme toggles between light and dark and is remembered; the layout works a
   const overflow = await page.evaluate<number>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test("a page whose code fails to load shows a clear message inside the layout, never a blank page", async ({ page }) => {
+  await openApp(page);
+  await page.route(/\/assets\/providers-page-[^/]+\.js$/, (route) => route.abort());
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Providers" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "This page could not be loaded" })).toBeVisible();
+  await expect(page.getByRole("status", { name: "Node status" })).toHaveText(/Block \d/);
+  await page.unroute(/\/assets\/providers-page-[^/]+\.js$/);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Settings");
+});
