@@ -79,15 +79,18 @@ function benchNode(sdl: string) {
   return { valid: stats(times), invalid: stats(errTimes), hugeMs: performance.now() - t0 };
 }
 
+/** In-page globals (this file is type-checked without the DOM library). */
+type PageGlobals = { __sdlDiagnosticsLatency?: number[]; document: { querySelector(sel: string): { textContent: string | null } | null } };
+
 async function keystrokeLatencies(page: Page, lineText: string, keystrokes: number): Promise<number[]> {
   await page.locator(".monaco-editor .view-line").filter({ hasText: lineText }).first().click();
   await page.keyboard.press("End");
   const out: number[] = [];
   for (let i = 0; i < keystrokes; i++) {
-    const before = await page.evaluate(() => window.__sdlDiagnosticsLatency?.length ?? 0);
+    const before = await page.evaluate(() => ((globalThis as unknown as PageGlobals).__sdlDiagnosticsLatency ?? []).length);
     await page.keyboard.type(i % 2 ? "a" : "b");
-    await page.waitForFunction((n) => (window.__sdlDiagnosticsLatency?.length ?? 0) > n, before, { timeout: 10_000 });
-    out.push(await page.evaluate(() => window.__sdlDiagnosticsLatency!.at(-1)!));
+    await page.waitForFunction((n) => ((globalThis as unknown as PageGlobals).__sdlDiagnosticsLatency ?? []).length > n, before, { timeout: 10_000 });
+    out.push(await page.evaluate(() => ((globalThis as unknown as PageGlobals).__sdlDiagnosticsLatency ?? []).at(-1)!));
     // Let the debounce window pass so each keystroke is measured on its own.
     await page.waitForTimeout(60);
   }
@@ -109,7 +112,7 @@ async function benchBrowser(sdl: string) {
     await status.getByText("Valid").waitFor({ timeout: 60_000 });
     const small = await keystrokeLatencies(page, "image: nginx:1.27-alpine", KEYSTROKES);
     await page.getByTestId("import-input").setInputFiles({ name: "large.yaml", mimeType: "text/yaml", buffer: Buffer.from(sdl) });
-    await page.waitForFunction(() => document.querySelector('[data-testid="sdl-status"]')?.textContent === "Valid", undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.querySelector('[data-testid="sdl-status"]')?.textContent === "Valid", undefined, { timeout: 60_000 });
     const large = await keystrokeLatencies(page, "# service 0", KEYSTROKES);
     return { small: stats(small), large: stats(large) };
   } finally {
