@@ -42,6 +42,20 @@ describe("RootStore", () => {
     expect(s.size).toBe(model.size);
   });
 
+  it("an open iterator is not disturbed by inserts and nested iterations", () => {
+    const s = new RootStore();
+    for (let i = 0; i < 200; i += 2) s.set(`k/${String(i).padStart(3, "0")}`, i);
+    const seen: string[] = [];
+    for (const [k] of s.iterate("k/")) {
+      seen.push(k);
+      if (seen.length > 1000) break; // a disturbed iterator would run on over the new keys
+      s.set(`${k}x`, 1); // new key right after the current one
+      expect([...s.iterate("k/")].length).toBeGreaterThan(0); // forces the index to take the new key
+    }
+    expect(seen).toHaveLength(100);
+    expect(new Set(seen).size).toBe(100);
+  });
+
   it("records the changes of a block", () => {
     const s = new RootStore();
     s.set("a", 1);

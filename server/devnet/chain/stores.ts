@@ -65,11 +65,18 @@ class SortedIndex {
     }
   }
 
+  /** Open iterators over `keys`; while any is open the array is replaced, never edited in place. */
+  activeIterators = 0;
+
   sorted(live: (k: string) => boolean): readonly string[] {
     if (this.pending.length > 0) {
       const add = [...new Set(this.pending.filter((k) => live(k) && !this.inArray.has(k)))].sort();
       this.pending = [];
-      if (add.length > 0) {
+      if (add.length > 0 && add.length * 32 < this.keys.length && this.activeIterators === 0) {
+        // A few new keys into a big index: in-place inserts (memmove) beat a full merge copy.
+        for (const k of add) this.keys.splice(lowerBound(this.keys, k), 0, k);
+        for (const k of add) this.inArray.add(k);
+      } else if (add.length > 0) {
         const merged: string[] = new Array(this.keys.length + add.length);
         let i = 0;
         let j = 0;
@@ -128,7 +135,12 @@ export class RootStore implements KVStore {
   }
   *iterate<T = unknown>(prefix: string, opts: IterOpts = {}): Iterable<[string, T]> {
     const keys = this.index.sorted(this.live);
-    for (const k of scanSorted(keys, prefix, opts, this.live)) yield [k, this.map.get(k) as T];
+    this.index.activeIterators++;
+    try {
+      for (const k of scanSorted(keys, prefix, opts, this.live)) yield [k, this.map.get(k) as T];
+    } finally {
+      this.index.activeIterators--;
+    }
   }
 
   get size(): number {
