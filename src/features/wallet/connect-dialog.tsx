@@ -40,7 +40,7 @@ export function ConnectWalletDialog() {
           <ul className="flex flex-col gap-2" aria-label="Browser extension wallets">
             {EXTENSION_WALLETS.map((w) => (
               <li key={w.name}>
-                <Button variant="secondary" className="w-full justify-between" onClick={() => connectExtension(w.name)} loading={connecting === w.name} disabled={connecting !== null && connecting !== w.name}>
+                <Button variant="secondary" className="w-full justify-between!" onClick={() => connectExtension(w.name)} loading={connecting === w.name} disabled={connecting !== null && connecting !== w.name}>
                   <span>{w.label}</span>
                   <span className="text-xs font-normal text-muted">{connecting === w.name ? "Check the extension…" : "Extension"}</span>
                 </Button>
