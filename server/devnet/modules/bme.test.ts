@@ -83,6 +83,18 @@ describe("x/bme", () => {
     expect(a.balance(user, "uact")).toBe(0n);
   });
 
+  it("the oracle reports the price BME mints with; take params report the 0% devnet take rate", () => {
+    const a = app(2.37);
+    const agg = a.query<{ aggregatedPrice?: { twap: string; numSources: number }; priceHealth?: { isHealthy: boolean } }>("/akash.oracle.v1.Query/AggregatedPrice", { denom: "uakt" });
+    expect(agg.aggregatedPrice).toMatchObject({ twap: "2.37", numSources: 1 });
+    expect(agg.priceHealth?.isHealthy).toBe(true);
+    expect(a.queryJson("/akash.oracle.v1.Query/AggregatedPrice", { denom: "uact" })).toMatchObject({ aggregated_price: { median_price: "1.000000000000000000" } });
+    expect(errorOf(() => a.query("/akash.oracle.v1.Query/AggregatedPrice", { denom: "ufoo" }))).toMatchObject({ codespace: "oracle" });
+    const prices = a.query<{ prices: { state?: { price: string } }[] }>("/akash.oracle.v1.Query/Prices", { filters: { assetDenom: "uakt" } });
+    expect(prices.prices[0]?.state?.price).toBe("2.37");
+    expect(a.query<{ params?: { defaultTakeRate: number } }>("/akash.take.v1.Query/Params", {}).params?.defaultTakeRate).toBe(0);
+  });
+
   it("reports params and converts float prices exactly", () => {
     const a = app();
     const p = a.query<BmeParamsResponse>(`${Q}Params`, {});

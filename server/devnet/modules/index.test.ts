@@ -3,7 +3,7 @@ import { loadRoutes } from "../rest/routes.ts";
 import { akashModules } from "./index.ts";
 
 // The mainnet module versions (reference §0) and the services the REST gateway serves.
-const SERVICES = ["akash.deployment.v1beta4.Query", "akash.market.v1beta5.Query", "akash.escrow.v1.Query", "akash.cert.v1.Query", "akash.provider.v1beta4.Query", "akash.audit.v1.Query", "akash.bme.v1.Query"];
+const SERVICES = ["akash.deployment.v1beta4.Query", "akash.market.v1beta5.Query", "akash.escrow.v1.Query", "akash.cert.v1.Query", "akash.provider.v1beta4.Query", "akash.audit.v1.Query", "akash.bme.v1.Query", "akash.oracle.v1.Query", "akash.take.v1.Query"];
 
 describe("akashModules()", () => {
   const modules = akashModules();
@@ -48,8 +48,8 @@ describe("akashModules()", () => {
     expect(handlers.size).toBe(new Set(routes.map((r) => r.grpcPath)).size);
   });
 
-  it("exposes each module's keeper", () => {
-    for (const m of modules) expect(m.keeper, m.name).toBeDefined();
-    expect(modules.map((m) => m.name).sort()).toEqual(["audit", "bme", "cert", "deployment", "escrow", "market", "provider"]);
+  it("exposes the keeper of each module with messages", () => {
+    for (const m of modules) if (m.msgs.length > 0) expect(m.keeper, m.name).toBeDefined();
+    expect(modules.map((m) => m.name).sort()).toEqual(["audit", "bme", "cert", "deployment", "escrow", "market", "oracle", "provider", "take"]);
   });
 });

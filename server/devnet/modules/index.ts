@@ -13,6 +13,7 @@ import { DeploymentKeeper, deploymentModule } from "./deployment.ts";
 import { EscrowKeeper, escrowModule } from "./escrow.ts";
 import { MarketKeeper, marketModule, matchRequirements } from "./market.ts";
 import { ProviderKeeper, providerModule } from "./provider.ts";
+import { oracleModule, takeModule } from "./oracle-take.ts";
 
 export interface AkashKeepers {
   escrow: EscrowKeeper;
@@ -51,5 +52,5 @@ export function createAkashKeepers(): AkashKeepers {
 
 export function akashModules(): Module[] {
   const k = createAkashKeepers();
-  return [escrowModule(k.escrow), deploymentModule(k.deployment), marketModule(k.market), providerModule(k.provider), auditModule(k.audit), certModule(k.cert), bmeModule(k.bme)];
+  return [escrowModule(k.escrow), deploymentModule(k.deployment), marketModule(k.market), providerModule(k.provider), auditModule(k.audit), certModule(k.cert), bmeModule(k.bme), oracleModule(), takeModule()];
 }
