@@ -155,6 +155,12 @@ describe("REST gateway read by chain-sdk's grpc-gateway transport", () => {
     expect(((await sim.json()) as { gas_info: { gas_used: string } }).gas_info.gas_used).toBe("81234");
   });
 
+  it("rejects oversized bodies with InvalidArgument", async () => {
+    const big = await fetch(`${server.url}/cosmos/tx/v1beta1/simulate`, { method: "POST", body: JSON.stringify({ tx_bytes: "A".repeat(2_500_000) }) });
+    expect(big.status).toBe(400);
+    expect(((await big.json()) as { message: string }).message).toMatch(/larger than/);
+  });
+
   it("CORS preflight", async () => {
     const pre = await fetch(`${server.url}/cosmos/bank/v1beta1/balances/x`, { method: "OPTIONS", headers: { Origin: "http://localhost:5173", "Access-Control-Request-Method": "GET" } });
     expect(pre.status).toBe(204);

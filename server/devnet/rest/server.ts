@@ -112,12 +112,13 @@ export async function startRestServer(chain: ChainBackend, opts: RestServerOptio
       let size = 0;
       let failed = false;
       req.on("data", (chunk: Buffer) => {
-        if (failed) return;
         size += chunk.length;
+        if (size > maxBodyBytes * 8) req.destroy(); // a flood: stop reading
+        if (failed) return;
         if (size > maxBodyBytes) {
           failed = true;
+          chunks.length = 0;
           reject(invalidArgument(`request body is larger than ${maxBodyBytes} bytes`));
-          req.resume();
           return;
         }
         chunks.push(chunk);

@@ -114,18 +114,17 @@ export async function startRpcServer(chain: ChainBackend, opts: RpcServerOptions
 
   function readBody(req: http.IncomingMessage): Promise<Buffer | "too-large"> {
     return new Promise((resolve, reject) => {
-      const declared = Number(req.headers["content-length"] ?? 0);
-      if (declared > maxBodyBytes) {
-        req.resume();
-        resolve("too-large");
-        return;
-      }
       const chunks: Buffer[] = [];
       let size = 0;
-      let tooLarge = false;
+      let tooLarge = Number(req.headers["content-length"] ?? 0) > maxBodyBytes;
       req.on("data", (chunk: Buffer) => {
-        if (tooLarge) return;
         size += chunk.length;
+        // Drain a modestly oversized body so the client gets its 413; cut off a flood.
+        if (size > maxBodyBytes * 8) {
+          req.destroy();
+          return;
+        }
+        if (tooLarge) return;
         if (size > maxBodyBytes) {
           tooLarge = true;
           chunks.length = 0;
