@@ -220,17 +220,22 @@ export class BranchStore implements KVStore {
     let a = own.next();
     let b = base.next();
     const before = (x: string, y: string) => (reverse ? x > y : x < y);
-    while (!a.done || !b.done) {
-      if (!a.done && (b.done || before(a.value, b.value[0]) || a.value === b.value[0])) {
-        const key = a.value;
-        if (!b.done && b.value[0] === key) b = base.next();
-        const w = this.writes.get(key);
-        a = own.next();
-        if (w !== DELETED) yield [key, w as T];
-      } else if (!b.done) {
-        yield [b.value[0], copy(b.value[1])];
-        b = base.next();
+    try {
+      while (!a.done || !b.done) {
+        if (!a.done && (b.done || before(a.value, b.value[0]) || a.value === b.value[0])) {
+          const key = a.value;
+          if (!b.done && b.value[0] === key) b = base.next();
+          const w = this.writes.get(key);
+          a = own.next();
+          if (w !== DELETED) yield [key, w as T];
+        } else if (!b.done) {
+          yield [b.value[0], copy(b.value[1])];
+          b = base.next();
+        }
       }
+    } finally {
+      // Close the parent's iterator when the consumer stops early.
+      base.return?.();
     }
   }
 
