@@ -84,6 +84,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error("devnet failed to start:", e instanceof Error ? e.message : e);
+  const message = e instanceof Error ? e.message : String(e);
+  console.error("devnet failed to start:", message);
+  if (/EADDRINUSE/.test(message)) {
+    console.error("A port is taken (another devnet running?). Stop it, or pick ports with DEVNET_RPC_PORT / DEVNET_REST_PORT / DEVNET_FAUCET_PORT (0 = any free port).");
+  }
   process.exit(1);
 });
