@@ -18,6 +18,7 @@ import { MsgCreateDeployment } from "@akashnetwork/chain-sdk/private-types/akash
 import { Source } from "@akashnetwork/chain-sdk/private-types/akash.v1";
 import Long from "long";
 import { loadRoutes } from "../../server/devnet/rest/routes.ts";
+import { FaucetClient } from "@cosmjs/faucet-client";
 
 let devnet: RunningDevnet;
 const fresh = () => toBech32("akash", randomBytes(20));
@@ -246,6 +247,14 @@ describe("tx service over REST with a real signed tx", () => {
 });
 
 describe("faucet", () => {
+  it("@cosmjs/faucet-client credits an address", async () => {
+    const to = fresh();
+    await new FaucetClient(devnet.faucetUrl).credit(to, "uakt");
+    const client = await StargateClient.connect(devnet.rpcUrl);
+    expect((await client.getBalance(to, "uakt")).amount).toBe("100000000");
+    client.disconnect();
+  });
+
   const credit = (address: string, denom: string) =>
     fetch(`${devnet.faucetUrl}/credit`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ address, denom }) });
 
