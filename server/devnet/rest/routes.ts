@@ -63,7 +63,7 @@ let loaded: Promise<CompiledRoute[]> | undefined;
 
 /** Loads every gateway route chain-sdk knows about (cached). */
 export function loadRoutes(): Promise<CompiledRoute[]> {
-  loaded ??= (async () => {
+  loaded ??= (async (): Promise<CompiledRoute[]> => {
     const dir = chainSdkEsmDir();
     const files = fs.readdirSync(dir).filter((f) => /^(query|service)_akash-[A-Z0-9]+\.js$/.test(f));
     const routes: CompiledRoute[] = [];
@@ -93,10 +93,16 @@ export function loadRoutes(): Promise<CompiledRoute[]> {
         }
       }
     }
+    if (!routes.some((r) => r.grpcPath === "/akash.deployment.v1beta4.Query/Deployments")) {
+      throw new Error(`could not derive the REST route table from @akashnetwork/chain-sdk in ${dir} (its dist layout changed?)`);
+    }
     // More specific (more literal segments) first, like the gateway's static-before-variable matching.
     routes.sort((a, b) => b.literalCount - a.literalCount || a.segments.length - b.segments.length);
     return routes;
-  })();
+  })().catch((err: unknown) => {
+    loaded = undefined;
+    throw err;
+  });
   return loaded;
 }
 
