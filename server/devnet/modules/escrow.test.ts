@@ -5,6 +5,8 @@ import { Deployment_State, LeaseClosedReason, Lease_State, QueryAccountsResponse
 import { TestApp, errorOf, testAddress } from "./testing.ts";
 import { T, bidId, createBidMsg, createDeploymentMsg, owner, provider, registerProvider } from "./fixtures.test-util.ts";
 import { formatDec, parseDec } from "./util.ts";
+import type { EscrowKeeper } from "./escrow.ts";
+import { DevnetEventManager } from "../chain/events.ts";
 
 const EQ = "/akash.escrow.v1.Query/";
 const RATE = "123456.789012345678";
@@ -137,6 +139,18 @@ describe("open-payment index", () => {
     a.store.delete("escrow/meta/open-index");
     a.nextBlock(3);
     expect(payment(a).balance.amount).toBe(formatDec(2n * rate));
+  });
+});
+
+describe("keeper.accountClose", () => {
+  it("closes payments that were already settled in the same block", () => {
+    const a = leased();
+    const keeper = (a.keepers as unknown as { escrow: EscrowKeeper }).escrow;
+    const ctx = { store: a.store, height: a.height, time: a.time, config: a.config, keepers: a.keepers, events: new DevnetEventManager(), gas: { limit: Infinity, consumed: 0, consume: () => undefined }, signers: [], msgIndex: 0 };
+    keeper.accountClose(ctx, { scope: "deployment", xid: `${owner}/1` });
+    expect(payment(a).state).toBe("closed");
+    expect(account(a).state).toBe("closed");
+    expect([...a.store.iterate("escrow/open/")]).toHaveLength(0);
   });
 });
 

@@ -253,6 +253,10 @@ export class EscrowKeeper {
     if (!acc) throw escrowErrors.accountNotFound(`${id.scope}/${id.xid}`);
     if (acc.state === "closed") throw escrowErrors.accountClosed(`${id.scope}/${id.xid}`);
     const { payments } = this.settle(ctx, acc);
+    // Payments already settled this block are not in `payments`; they close too.
+    for (const p of this.accountPayments(ctx.store, id)) {
+      if (p.state !== "closed" && !payments.some((x) => x.xid === p.xid)) payments.push(p);
+    }
     if (acc.state === "open") acc.state = "closed";
     for (const p of payments) {
       if (p.state === "open") p.state = "closed";
