@@ -96,6 +96,10 @@ test("a newcomer picks a template, edits it in the form and in YAML, sees errors
   await expect(maxMonth).toContainText("258.7");
   await expect.poll(() => editorText(page)).toContain("amount: 600");
 
+  // What providers would likely charge: their published prices (via the provider proxy) give a range.
+  await expect(page.getByTestId("cost-market-month")).toContainText("ACT", { timeout: 45_000 });
+  await expect(page.getByTestId("cost-panel")).toContainText(/From [1-9]\d* provider price list/);
+
   // Starting over from the template is one click (and undoable).
   await page.getByRole("button", { name: "Start over from the template" }).click();
   await expect.poll(() => editorText(page)).toContain("amount: 300");
@@ -121,9 +125,13 @@ test("bad input: not YAML, not an SDL, a huge paste — clear messages, no freez
   await page.getByTestId("mode-form").click();
   await expect(page.getByTestId("form-unavailable")).toContainText("YAML view");
   expect(Date.now() - t0).toBeLessThan(5000);
-  await page.getByTestId("undo").click();
   await page.getByTestId("mode-yaml").click();
-  await expect(page.getByTestId("problem").first()).toContainText("This YAML is not an SDL", { timeout: 30_000 });
+
+  // The 5 MB draft went to IndexedDB; after a reload it is all there.
+  await expect(page.getByTestId("draft-state")).toContainText("Draft saved", { timeout: 30_000 });
+  await page.reload();
+  await expect(page.getByTestId("editor-notice")).toContainText("Restored your draft", { timeout: 30_000 });
+  await expect(page.getByTestId("problem").first()).toContainText("5.2 MB", { timeout: 30_000 });
 });
 
 test("the YAML editor completes SDL keys from chain-sdk's schema", async ({ page }) => {

@@ -1,76 +1,16 @@
 import { useQuery } from "@tanstack/react-query";
-import { parseAktPriceFromLedger, parseBids, parseProviderScales, parseStatusPricing, type MarketData, type ProviderPriceScale } from "@/lib/pricing/market";
-import { parseMinDeposits } from "@/lib/pricing/deposit";
+import { fetchMarketSnapshot } from "@/lib/pricing/market-data";
 
-export interface MarketSnapshot {
-  market: MarketData;
-  aktPriceUsd?: number;
-  minDeposits: Record<string, number>;
-  /** Sources that could not be read, in words (the estimate degrades, the page does not). */
-  problems: string[];
-}
-
-const TIMEOUT_MS = 5000;
-
-async function getJson(url: string): Promise<unknown> {
-  const res = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  return res.json();
-}
-
-async function providerStatus(proxyUrl: string, owner: string, hostUri: string): Promise<unknown> {
-  const res = await fetch(proxyUrl, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ method: "GET", url: `${hostUri.replace(/\/$/, "")}/status`, providerAddress: owner, timeout: 4000 }),
-    signal: AbortSignal.timeout(TIMEOUT_MS),
-  });
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  return res.json();
-}
-
-/** Everything the cost estimate can learn from the chain (and providers' /status through the proxy). */
-export async function fetchMarketSnapshot(restUrl: string, proxyUrl: string): Promise<MarketSnapshot> {
-  const rest = restUrl.replace(/\/$/, "");
-  const problems: string[] = [];
-  const settle = async <T>(label: string, p: Promise<T>): Promise<T | undefined> => {
-    try {
-      return await p;
-    } catch (e) {
-      problems.push(`${label}: ${e instanceof Error ? e.message : String(e)}`);
-      return undefined;
-    }
-  };
-  const [providersJson, bidsJson, ordersJson, ledgerJson, paramsJson] = await Promise.all([
-    settle("providers", getJson(`${rest}/akash/provider/v1beta4/providers?pagination.limit=100`)),
-    settle("recent bids", getJson(`${rest}/akash/market/v1beta5/bids/list?pagination.limit=200&pagination.reverse=true`)),
-    settle("orders", getJson(`${rest}/akash/market/v1beta5/orders/list?pagination.limit=200&pagination.reverse=true`)),
-    settle("AKT price", getJson(`${rest}/akash/bme/v1/ledger?pagination.limit=20&pagination.reverse=true`)),
-    settle("deployment params", getJson(`${rest}/akash/deployment/v1beta4/params`)),
-  ]);
-  const providers: ProviderPriceScale[] = parseProviderScales(providersJson);
-  const known = new Set(providers.map((p) => p.provider));
-  const list = ((providersJson as { providers?: { owner?: unknown; host_uri?: unknown }[] })?.providers ?? []).filter(
-    (p): p is { owner: string; host_uri: string } => typeof p?.owner === "string" && typeof p?.host_uri === "string" && !known.has(p.owner),
-  );
-  if (proxyUrl && list.length) {
-    const statuses = await Promise.all(list.slice(0, 12).map((p) => providerStatus(proxyUrl, p.owner, p.host_uri).then((s) => parseStatusPricing(p.owner, s)).catch(() => undefined)));
-    for (const s of statuses) if (s) providers.push(s);
-  }
-  return {
-    market: { providers, bids: parseBids(bidsJson, ordersJson) },
-    aktPriceUsd: parseAktPriceFromLedger(ledgerJson),
-    minDeposits: parseMinDeposits(paramsJson),
-    problems,
-  };
-}
+export type { MarketSnapshot } from "@/lib/pricing/market-data";
 
 export function useMarketData(restUrl: string, proxyUrl: string) {
   return useQuery({
     queryKey: ["sdl-editor", "market", restUrl, proxyUrl],
     queryFn: () => fetchMarketSnapshot(restUrl, proxyUrl),
     enabled: Boolean(restUrl),
-    staleTime: 60_000,
+    staleTime: 15_000,
+    // Providers register and bids arrive over time; keep the estimate current while the page is open.
+    refetchInterval: 30_000,
     retry: false,
   });
 }
