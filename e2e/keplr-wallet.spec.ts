@@ -26,6 +26,11 @@ test("Keplr: the app suggests the devnet chain, connects, funds, mints ACT signe
   // The extension session survives a reload (cosmos-kit reconnects without a prompt).
   await page.reload();
   await expect(page.getByRole("button", { name: `Wallet ${keplr.address}` })).toBeVisible({ timeout: CONNECT_TIMEOUT });
+
+  // Switching accounts in the extension switches the app to that account.
+  const next = await keplr.switchAccount();
+  await expect(page.getByTestId("account-address")).toHaveText(next);
+  await expect(page.getByTestId("balance-akt")).toHaveText("0");
 });
 
 test("Keplr: a rejected signature is explained and the app keeps working", async ({ page }) => {

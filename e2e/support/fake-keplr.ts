@@ -21,6 +21,8 @@ export interface FakeKeplrControl {
   declineSuggestChain: boolean;
   /** When true, the extension is locked: key requests fail until it is unlocked. */
   locked: boolean;
+  /** Switches the extension to another account (a new mnemonic) and tells the page, as Keplr does. */
+  switchAccount: (mnemonic?: string) => Promise<string>;
 }
 
 const KNOWN_CHAINS = new Set(["akashnet-2", "cosmoshub-4"]);
@@ -45,11 +47,27 @@ function wrap(value: unknown): string {
 /** Installs the fake extension in `page`, holding `mnemonic` (a fresh one when omitted). */
 export async function installFakeKeplr(page: Page, mnemonic?: string): Promise<FakeKeplrControl> {
   mnemonic ??= (await DirectSecp256k1HdWallet.generate(24)).mnemonic;
-  const direct = await DirectSecp256k1HdWallet.fromMnemonic(mnemonic, { prefix: "akash" });
-  const amino = await Secp256k1HdWallet.fromMnemonic(mnemonic, { prefix: "akash" });
-  const [account] = await direct.getAccounts();
+  let direct = await DirectSecp256k1HdWallet.fromMnemonic(mnemonic, { prefix: "akash" });
+  let amino = await Secp256k1HdWallet.fromMnemonic(mnemonic, { prefix: "akash" });
+  let [account] = await direct.getAccounts();
   const known = new Set(KNOWN_CHAINS);
-  const control: FakeKeplrControl = { address: account!.address, suggestedChains: [], signRequests: [], rejectNextSign: false, declineSuggestChain: false, locked: false };
+  const control: FakeKeplrControl = {
+    address: account!.address,
+    suggestedChains: [],
+    signRequests: [],
+    rejectNextSign: false,
+    declineSuggestChain: false,
+    locked: false,
+    switchAccount: async (next) => {
+      next ??= (await DirectSecp256k1HdWallet.generate(24)).mnemonic;
+      direct = await DirectSecp256k1HdWallet.fromMnemonic(next, { prefix: "akash" });
+      amino = await Secp256k1HdWallet.fromMnemonic(next, { prefix: "akash" });
+      [account] = await direct.getAccounts();
+      control.address = account!.address;
+      await page.evaluate('window.dispatchEvent(new Event("keplr_keystorechange"))');
+      return control.address;
+    },
+  };
 
   const requireChain = (chainId: string) => {
     if (control.locked) throw new Error("Keyring is locked");

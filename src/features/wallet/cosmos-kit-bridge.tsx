@@ -29,6 +29,8 @@ export interface BridgeResult {
   name?: string;
   signer?: OfflineSigner;
   error?: string;
+  /** The extension switched to another account after the first connection. */
+  accountChanged?: boolean;
 }
 
 type ProviderProps = ComponentProps<typeof ChainProvider>;
@@ -67,7 +69,7 @@ function Connector({ chainName, chainId, request, onResult }: { chainName: strin
       return;
     }
     chainWallet.activate();
-    (async () => {
+    const connect = async (accountChanged: boolean) => {
       await chainWallet.connect();
       if (cancelled) return;
       if (chainWallet.walletStatus !== "Connected" || !chainWallet.address || !chainWallet.client) {
@@ -88,12 +90,19 @@ function Connector({ chainName, chainId, request, onResult }: { chainName: strin
         ledger = false;
       }
       const signer = ledger ? (client.getOfflineSignerAmino?.(chainId) ?? (await client.getOfflineSigner(chainId, "amino"))) : (client.getOfflineSignerDirect?.(chainId) ?? (await client.getOfflineSigner(chainId, "direct")));
-      onResult({ nonce: request.nonce, ok: true, address: chainWallet.address, name: chainWallet.username, signer });
-    })().catch((error: unknown) => {
+      onResult({ nonce: request.nonce, ok: true, address: chainWallet.address, name: chainWallet.username, signer, accountChanged });
+    };
+    const fail = (error: unknown) => {
       if (!cancelled) onResult({ nonce: request.nonce, ok: false, error: error instanceof Error ? error.message : String(error) });
-    });
+    };
+    connect(false).catch(fail);
+    // The user switched accounts in the extension (e.g. "keplr_keystorechange"): follow it.
+    const events = chainWallet.walletInfo.connectEventNamesOnWindow ?? [];
+    const onAccountChange = () => void connect(true).catch(fail);
+    events.forEach((name) => window.addEventListener(name, onAccountChange));
     return () => {
       cancelled = true;
+      events.forEach((name) => window.removeEventListener(name, onAccountChange));
     };
     // One connection attempt per request.
     // eslint-disable-next-line react-hooks/exhaustive-deps

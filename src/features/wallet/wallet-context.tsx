@@ -112,7 +112,8 @@ export function WalletProvider({ children }: { children: ReactNode }) {
         setWallet({ kind: request.walletName, address: result.address, signer: result.signer, name: result.name });
         rememberKind(request.walletName);
         setConnectDialogOpen(false);
-        toast.success(`Connected ${walletLabel(request.walletName)}`);
+        if (result.accountChanged) toast(`${walletLabel(request.walletName)} account changed`, { description: result.address });
+        else toast.success(`Connected ${walletLabel(request.walletName)}`);
       } else {
         setError(result.error ?? "Could not connect the wallet");
       }
