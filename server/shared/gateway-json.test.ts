@@ -4,8 +4,8 @@ import * as akashV1 from "@akashnetwork/chain-sdk/private-types/akash.v1";
 import * as v1beta4 from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
 import * as v1beta5 from "@akashnetwork/chain-sdk/private-types/akash.v1beta5";
 import * as cosmos from "@akashnetwork/chain-sdk/private-types/cosmos.v1beta1";
-import type { ProtoCodec } from "../../shared/chain-sdk-codecs.ts";
-import { formatLegacyDec, toGatewayJSON } from "./gateway-json.ts";
+import type { ProtoCodec } from "./chain-sdk-codecs.ts";
+import { formatLegacyDec, toGatewayJSON, typedEventAttributes } from "./gateway-json.ts";
 
 /**
  * Expected shapes come from the chain-sdk codecs of each nested type, named here explicitly:
@@ -158,6 +158,13 @@ describe("gateway JSON", () => {
     expect(json.signer_infos[0].mode_info).toEqual({ single: { mode: "SIGN_MODE_DIRECT" } });
     expect(json.signer_infos[0].sequence).toBe("3");
     expect(json.fee).toEqual({ amount: [], gas_limit: "100", payer: "", granter: "" });
+  });
+
+  it("typed event attributes emit defaults like the SDK (EventBidCreated)", () => {
+    const ev = akashV1.EventBidCreated.fromPartial({ id: { owner, dseq: Long.fromNumber(12, true), gseq: 1, oseq: 1, provider: "akash1prov", bseq: 0 }, price: { denom: "uact", amount: "2.5" } });
+    const attrs = Object.fromEntries(typedEventAttributes(akashV1.EventBidCreated as unknown as ProtoCodec, ev).map((a) => [a.key, a.value]));
+    expect(attrs.id).toBe(JSON.stringify({ owner, dseq: "12", gseq: 1, oseq: 1, provider: "akash1prov", bseq: 0 }));
+    expect(attrs.price).toBe(JSON.stringify({ denom: "uact", amount: "2.500000000000000000" }));
   });
 
   it("formats LegacyDec", () => {

@@ -13,7 +13,7 @@
  * the SDK misreads the gateway's decimal "1000" (read resource quantities from the raw JSON).
  */
 import Long from "long";
-import { codecFor, type ProtoCodec } from "../../shared/chain-sdk-codecs.ts";
+import { codecFor, type ProtoCodec } from "./chain-sdk-codecs.ts";
 import { schemaAt, type FieldInfo, type PathSeg } from "./proto-schema.ts";
 
 /** "50" -> "50.000000000000000000", "0.5" -> "0.500000000000000000"; input from LegacyDec fields. */
@@ -130,4 +130,17 @@ function convertField(codec: ProtoCodec, path: PathSeg[], f: FieldInfo, v: unkno
     default:
       return scalar(v) ?? null;
   }
+}
+
+/**
+ * Attributes of a typed event the way the SDK's TypedEventToEvent builds them: one attribute per
+ * top-level field, value = that field's proto-JSON with defaults emitted (codec.ProtoMarshalJSON
+ * uses EmitDefaults), keys sorted. E.g. EventBidCreated.id =
+ * {"owner":"akash1…","dseq":"12","gseq":1,"oseq":1,"provider":"akash1…","bseq":0}.
+ */
+export function typedEventAttributes<T>(codec: ProtoCodec<T>, value: T): { key: string; value: string }[] {
+  const json = toGatewayJSON(codec, codec.decode(codec.encode(value).finish()));
+  return Object.keys(json)
+    .sort()
+    .map((key) => ({ key, value: JSON.stringify(json[key]) }));
 }

@@ -11,7 +11,7 @@
  * types never need to be named.
  */
 import Long from "long";
-import { allEnums, type ProtoCodec } from "../../shared/chain-sdk-codecs.ts";
+import { allEnums, type ProtoCodec } from "./chain-sdk-codecs.ts";
 
 export type FieldKind =
   | "string"

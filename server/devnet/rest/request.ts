@@ -6,7 +6,7 @@
  */
 import Long from "long";
 import type { ProtoCodec } from "../../shared/chain-sdk-codecs.ts";
-import { schemaAt, type FieldInfo, type PathSeg } from "./proto-schema.ts";
+import { schemaAt, type FieldInfo, type PathSeg } from "../../shared/proto-schema.ts";
 
 export class GatewayError extends Error {
   constructor(

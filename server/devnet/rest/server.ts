@@ -9,7 +9,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ProtoCodec } from "../../shared/chain-sdk-codecs.ts";
 import type { ChainBackend, ServerHandle } from "../rpc/backend.ts";
-import { toGatewayJSON } from "./gateway-json.ts";
+import { toGatewayJSON } from "../../shared/gateway-json.ts";
 import { nodeServices, type NodeServiceResult } from "./node-services.ts";
 import { buildRequest, GatewayError, invalidArgument } from "./request.ts";
 import { loadRoutes, matchRoutes, type CompiledRoute } from "./routes.ts";
