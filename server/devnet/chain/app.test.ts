@@ -4,7 +4,7 @@ import { Secp256k1HdWallet } from "@cosmjs/amino";
 import { SigningStargateClient } from "@cosmjs/stargate";
 import { TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import { QueryAccountRequest, QueryAccountResponse, QueryBalanceRequest, QueryBalanceResponse, SimulateRequest, SimulateResponse, TxMsgData } from "@akashnetwork/chain-sdk/private-types/cosmos.v1beta1";
-import { DevnetApp } from "./app.ts";
+import { DevnetApp, requiredFee } from "./app.ts";
 import { defaultChainConfig, DEVNET_ADDRESS, DEVNET_MNEMONIC, FAUCET_ADDRESS, GENESIS_BALANCES } from "../config.ts";
 import { getAccount } from "./accounts.ts";
 import { akashModules } from "../modules/index.ts";
@@ -141,6 +141,14 @@ describe("DevnetApp tx pipeline", () => {
     const app = newApp();
     const r = app.checkTx(await sendTx(direct, app, { feeAmount: "100" })).result;
     expect([r.code, r.log]).toEqual([13, "insufficient fees; got: 100uakt required: 5000uakt: insufficient fee"]);
+  });
+
+  it("computes the minimum fee exactly (ceil of gas × price)", () => {
+    expect(requiredFee(200_000, 0.025)).toBe(5000n);
+    expect(requiredFee(123_457, 0.025)).toBe(3087n);
+    expect(requiredFee(3, 0.1)).toBe(1n);
+    expect(requiredFee(10, 0.1)).toBe(1n);
+    expect(requiredFee(1, 2)).toBe(2n);
   });
 
   it("a failing message applies nothing but the fee and sequence", async () => {

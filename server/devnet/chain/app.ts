@@ -287,7 +287,7 @@ export class DevnetApp {
 
     // MempoolFeeDecorator (CheckTx only): fee >= gas limit × min gas price.
     if (mode === "check" && this.config.minGasPrice > 0) {
-      const required = BigInt(Math.ceil(tx.gasLimit * this.config.minGasPrice));
+      const required = requiredFee(tx.gasLimit, this.config.minGasPrice);
       const paid = BigInt(tx.fee.find((c) => c.denom === this.config.bondDenom)?.amount ?? "0");
       if (paid < required) {
         throw sdkErrors.insufficientFee(`insufficient fees; got: ${coinsToString(tx.fee)} required: ${required}${this.config.bondDenom}`);
@@ -492,6 +492,16 @@ export class DevnetApp {
     });
     return { code: 0, codespace: "", log: "", value: SimulateResponse.encode(res).finish(), height };
   }
+}
+
+/** ceil(gasLimit × gasPrice) in exact decimal arithmetic, as the SDK (and cosmjs calculateFee) compute it. */
+export function requiredFee(gasLimit: number, gasPrice: number): bigint {
+  // String() gives the shortest decimal that round-trips ("0.025"), unlike toFixed's binary expansion.
+  const text = /e/i.test(String(gasPrice)) ? gasPrice.toFixed(20).replace(/0+$/, "") : String(gasPrice);
+  const [int, frac = ""] = text.split(".");
+  const scale = 10n ** BigInt(frac.length);
+  const price = BigInt(int!) * scale + BigInt(frac || "0");
+  return (BigInt(gasLimit) * price + scale - 1n) / scale;
 }
 
 function wrapMsgError(err: unknown, i: number): ChainError {
