@@ -54,11 +54,12 @@ function makeCtx(text: string, parsed?: { doc: Document; lineCounter: LineCounte
  * Fast read of the SDL value with js-yaml (the parser chain-sdk's own SDL class uses). Undefined
  * when js-yaml rejects the text; the `yaml` AST then explains where and why.
  */
-function fastLoad(text: string): { ok: true; value: unknown } | { ok: false } {
+function fastLoad(text: string): { ok: true; value: unknown } | { ok: false; reason: string; position?: number } {
   try {
     return { ok: true, value: jsYaml.load(text) };
-  } catch {
-    return { ok: false };
+  } catch (e) {
+    const err = e as { reason?: string; message?: string; mark?: { position?: number } };
+    return { ok: false, reason: err.reason ?? err.message ?? "unreadable YAML", position: err.mark?.position };
   }
 }
 
@@ -324,6 +325,15 @@ export function checkSdl(text: string, options: SdlCheckOptions = {}): SdlCheckR
       }
       return { valid: false, diagnostics: ctx.diagnostics };
     }
+    // `yaml` accepted what js-yaml (chain-sdk's SDL.fromString parser, used by other tools) rejects.
+    const at = Math.min(fast.position ?? 0, text.length);
+    ctx.diagnostics.push(
+      makeDiagnostic(ctx, at, Math.min(text.length, at + 1), {
+        severity: "warning",
+        code: "yaml-strict",
+        message: `YAML that strict parsers reject (${fast.reason}); chain-sdk's SDL.fromString and the Akash CLI tooling would refuse this file. Check the indentation here.`,
+      }),
+    );
     try {
       sdl = parsed.doc.toJS({ maxAliasCount: 1000 });
     } catch (e) {
