@@ -1,0 +1,97 @@
+import type { OfflineAminoSigner } from "@cosmjs/amino";
+import type { JwtTokenAccessScope, OfflineDataSigner } from "@akashnetwork/chain-sdk/web";
+
+/** Everything a token can grant; the console asks only for what a screen needs. */
+export type ProviderScope = JwtTokenAccessScope;
+
+export interface JwtRequest {
+  /** Owner address (the JWT `iss`). */
+  address: string;
+  scope: ProviderScope[];
+  /** Lifetime in seconds (default 15 minutes). */
+  ttlSeconds?: number;
+}
+
+export type JwtSigner = OfflineDataSigner | OfflineAminoSigner;
+
+interface CachedToken {
+  token: string;
+  exp: number;
+}
+
+/**
+ * Creates provider JWTs (AEP-64, ES256KADR36 via the wallet's `signArbitrary`) with chain-sdk's
+ * JwtTokenManager, scoped to the requested actions and short-lived. Tokens are cached per owner+scope and
+ * re-created when less than `renewBeforeSeconds` remain, so a wallet prompt happens at most once per TTL.
+ */
+export class ProviderJwtCache {
+  private readonly cache = new Map<string, CachedToken>();
+  private readonly inflight = new Map<string, Promise<string>>();
+
+  constructor(
+    private readonly getSigner: (address: string) => JwtSigner | Promise<JwtSigner>,
+    private readonly options: { renewBeforeSeconds?: number; now?: () => number } = {},
+  ) {}
+
+  private now(): number {
+    return Math.floor((this.options.now?.() ?? Date.now()) / 1000);
+  }
+
+  /** A valid token for the request; `force` ignores the cache (e.g. after the provider said it expired). */
+  async token(request: JwtRequest, force = false): Promise<string> {
+    const key = `${request.address}|${[...new Set(request.scope)].sort().join(",")}`;
+    const cached = this.cache.get(key);
+    if (!force && cached && cached.exp - this.now() > (this.options.renewBeforeSeconds ?? 60)) return cached.token;
+    const running = this.inflight.get(key);
+    if (running && !force) return running;
+    const promise = this.create(request)
+      .then((created) => {
+        this.cache.set(key, created);
+        return created.token;
+      })
+      .finally(() => this.inflight.delete(key));
+    this.inflight.set(key, promise);
+    return promise;
+  }
+
+  /** Forgets every token (e.g. when the wallet disconnects or switches account). */
+  clear(): void {
+    this.cache.clear();
+  }
+
+  private async create(request: JwtRequest): Promise<CachedToken> {
+    const { JwtTokenManager } = await import("@akashnetwork/chain-sdk/web");
+    const signer = await this.getSigner(request.address);
+    const manager = new JwtTokenManager(signer);
+    const iat = this.now();
+    const exp = iat + (request.ttlSeconds ?? 15 * 60);
+    const token = await manager.generateToken({
+      version: "v1",
+      iss: request.address,
+      iat,
+      nbf: iat,
+      exp,
+      jti: randomId(),
+      leases: { access: "scoped", scope: [...new Set(request.scope)] },
+    });
+    return { token, exp };
+  }
+}
+
+/** Reads `exp` from a JWT without verifying it (to tell a user their token expired). */
+export function jwtExpiry(token: string): number | null {
+  const payload = token.split(".")[1];
+  if (!payload) return null;
+  try {
+    const json = JSON.parse(atob(payload.replace(/-/g, "+").replace(/_/g, "/"))) as { exp?: unknown };
+    return typeof json.exp === "number" ? json.exp : null;
+  } catch {
+    return null;
+  }
+}
+
+function randomId(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
