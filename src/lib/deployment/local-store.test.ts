@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { DeploymentStore, INLINE_LIMIT, type BlobStore, type DeploymentRecord } from "./local-store";
+
+class MemoryStorage implements Storage {
+  private data = new Map<string, string>();
+  constructor(private readonly quota = Infinity) {}
+  get length() {
+    return this.data.size;
+  }
+  clear() {
+    this.data.clear();
+  }
+  getItem(key: string) {
+    return this.data.get(key) ?? null;
+  }
+  key(index: number) {
+    return [...this.data.keys()][index] ?? null;
+  }
+  removeItem(key: string) {
+    this.data.delete(key);
+  }
+  setItem(key: string, value: string) {
+    if (value.length > this.quota) throw new DOMException("quota", "QuotaExceededError");
+    this.data.set(key, value);
+  }
+}
+
+function memoryBlobs(): BlobStore & { map: Map<string, string> } {
+  const map = new Map<string, string>();
+  return { map, get: async (k) => map.get(k), put: async (k, v) => void map.set(k, v), delete: async (k) => void map.delete(k) };
+}
+
+const record = (over: Partial<DeploymentRecord> = {}): DeploymentRecord => ({
+  networkId: "devnet",
+  owner: "akash1owner",
+  dseq: "42",
+  name: "web",
+  sdl: "version: '2.0'\n",
+  manifestJson: "[]",
+  manifestVersion: "ab",
+  status: "pending",
+  createdAt: 1,
+  updatedAt: 1,
+  ...over,
+});
+
+describe("DeploymentStore", () => {
+  it("round-trips a small record through localStorage and lists it per network and owner", async () => {
+    const storage = new MemoryStorage();
+    const store = new DeploymentStore(storage, memoryBlobs());
+    await store.save(record());
+    await store.save(record({ dseq: "43", createdAt: 2 }));
+    await store.save(record({ owner: "akash1other", dseq: "44" }));
+    await store.save(record({ networkId: "sandbox", dseq: "45" }));
+    expect((await store.load("devnet", "akash1owner", "42"))?.sdl).toBe("version: '2.0'\n");
+    expect(store.list("devnet", "akash1owner").map((r) => r.dseq)).toEqual(["43", "42"]);
+    expect(store.list("devnet", "akash1owner")[0]).not.toHaveProperty("sdl");
+    expect(await store.load("devnet", "akash1owner", "44")).toBeUndefined();
+  });
+
+  it("keeps large SDLs in the blob store and finds them again", async () => {
+    const blobs = memoryBlobs();
+    const store = new DeploymentStore(new MemoryStorage(), blobs);
+    const big = "x".repeat(INLINE_LIMIT + 1);
+    await store.save(record({ sdl: big }));
+    expect(blobs.map.size).toBe(1);
+    expect((await store.load("devnet", "akash1owner", "42"))?.sdl).toBe(big);
+    await store.remove("devnet", "akash1owner", "42");
+    expect(blobs.map.size).toBe(0);
+    expect(await store.load("devnet", "akash1owner", "42")).toBeUndefined();
+  });
+
+  it("falls back to the blob store when localStorage is full", async () => {
+    const blobs = memoryBlobs();
+    const store = new DeploymentStore(new MemoryStorage(2000), blobs);
+    await store.save(record({ sdl: "y".repeat(3000) }));
+    expect((await store.load("devnet", "akash1owner", "42"))?.sdl).toHaveLength(3000);
+  });
+
+  it("updates status and leases without losing the SDL", async () => {
+    const store = new DeploymentStore(new MemoryStorage(), null);
+    await store.save(record());
+    const updated = await store.update("devnet", "akash1owner", "42", { status: "leased", leases: [{ gseq: 1, oseq: 1, provider: "akash1p" }] });
+    expect(updated?.status).toBe("leased");
+    expect((await store.load("devnet", "akash1owner", "42"))?.sdl).toBe("version: '2.0'\n");
+    expect(await store.update("devnet", "akash1owner", "99", { status: "closed" })).toBeUndefined();
+  });
+
+  it("refuses (rejects) rather than silently dropping a large SDL without IndexedDB", async () => {
+    const store = new DeploymentStore(new MemoryStorage(), null);
+    await expect(store.save(record({ sdl: "z".repeat(INLINE_LIMIT + 1) }))).rejects.toThrow(/too large/);
+  });
+});
