@@ -28,6 +28,8 @@ export function useRecentTxs(network: NetworkConfig, address: string | undefined
     queryFn: ({ signal }) => getRecentTxs(network.restUrl, network.rpcUrl, address!, 10, signal),
     enabled: Boolean(address),
     placeholderData: (previous) => previous,
+    // History is heavier to query than balances: refresh it every few seconds, and at once after a tx.
+    refetchInterval: Math.max(network.blockTimeMs, 5_000),
   });
 }
 
@@ -40,13 +42,13 @@ export function useMintQuote(network: NetworkConfig) {
   });
 }
 
-/** Refresh the account's data whenever a new block arrives. */
+/** Refresh the account's balances whenever a new block arrives. */
 export function useRefreshOnNewBlock(network: NetworkConfig, address: string | undefined) {
   const queryClient = useQueryClient();
   const { health } = useNodeHealth();
   const height = health?.height ?? null;
   useEffect(() => {
     if (!address || height === null) return;
-    void queryClient.invalidateQueries({ queryKey: accountKeys.all(network, address) });
+    void queryClient.invalidateQueries({ queryKey: accountKeys.balances(network, address) });
   }, [height, address, network, queryClient]);
 }
