@@ -10,6 +10,7 @@ import { clearNetworkData, useNetwork, useNodeHealth } from "@/features/network"
 import { customNetworkSchema, NETWORK_IDS, type NetworkId } from "@/lib/networks/networks";
 import { cn } from "@/components/ui/cn";
 import { useTheme, type ThemePreference } from "./theme";
+import { SettingsCertificatesSection } from "@/features/certificates";
 
 export function SettingsPage() {
   const location = useLocation();
@@ -20,6 +21,7 @@ export function SettingsPage() {
     <Page title="Settings" description="Network, appearance and the data this browser keeps.">
       <NetworkSection />
       <CustomNetworkSection />
+      <SettingsCertificatesSection />
       <AppearanceSection />
       <LocalDataSection />
     </Page>

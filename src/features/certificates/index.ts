@@ -1,0 +1,3 @@
+export { SettingsCertificatesSection } from "./settings-certificates-section";
+export { useProviderCredentials, type ProviderCredentials, type MtlsAuth } from "./provider-credentials";
+export { useCertificates } from "./use-certificates";

@@ -1,0 +1,23 @@
+/** This browser's certificates (public PEMs + sealed private key), per network and owner in localStorage. */
+import { networkKey, readJson, writeJson } from "@/features/network";
+import type { NetworkId } from "@/lib/networks/networks";
+import type { LocalCertificate } from "./model";
+
+const key = (networkId: NetworkId, owner: string) => networkKey(networkId, `certificates:${owner}`);
+
+export function readLocalCertificates(networkId: NetworkId, owner: string): LocalCertificate[] {
+  const list = readJson<LocalCertificate[]>(key(networkId, owner));
+  return Array.isArray(list) ? list.filter((c) => c && typeof c.serial === "string" && c.sealedKey) : [];
+}
+
+export function saveLocalCertificate(networkId: NetworkId, record: LocalCertificate): void {
+  const list = readLocalCertificates(networkId, record.owner).filter((c) => c.serial !== record.serial);
+  writeJson(key(networkId, record.owner), [...list, record]);
+}
+
+export function removeLocalCertificate(networkId: NetworkId, owner: string, serial: string): void {
+  writeJson(
+    key(networkId, owner),
+    readLocalCertificates(networkId, owner).filter((c) => c.serial !== serial),
+  );
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import type { Deployment, Lease } from "./chain";
+import { formatDuration, runwayLevel, summarizeEscrow } from "./escrow";
+
+const deployment = (funds: string, settledAt: number, state = "active"): Deployment => ({
+  owner: "o",
+  dseq: "1",
+  state,
+  hashB64: "",
+  createdAt: 10,
+  groups: [],
+  escrow: {
+    state: "open",
+    funds: [{ denom: "uact", amount: funds }],
+    transferred: [{ denom: "uact", amount: "100.0" }],
+    settledAt,
+    deposits: [{ owner: "o", height: 10, source: "balance", balance: { denom: "uact", amount: "5000000.0" } }],
+  },
+});
+const lease = (price: string, state = "active"): Lease => ({
+  owner: "o",
+  dseq: "1",
+  gseq: 1,
+  oseq: 1,
+  provider: "p",
+  bseq: 0,
+  state,
+  price: { denom: "uact", amount: price },
+  createdAt: 10,
+  closedOn: 0,
+  reason: "",
+  payment: null,
+});
+
+describe("summarizeEscrow", () => {
+  it("subtracts what active leases accrued since the last settlement", () => {
+    const s = summarizeEscrow(deployment("1000.0", 100), [lease("2.5"), lease("7.5", "closed")], 140, 6000);
+    expect(s.ratePerBlock).toBe(2.5);
+    expect(s.accrued).toBe(100);
+    expect(s.balance).toBe(900);
+    expect(s.spent).toBe(200);
+    expect(s.blocksLeft).toBe(360);
+    expect(s.secondsLeft).toBe(2160);
+    expect(s.deposited).toBe(5_000_000);
+  });
+
+  it("never goes below zero and has no runway without an active lease or once closed", () => {
+    expect(summarizeEscrow(deployment("10.0", 0), [lease("5")], 1000, 1000).balance).toBe(0);
+    expect(summarizeEscrow(deployment("10.0", 0), [], 1000, 1000).secondsLeft).toBeNull();
+    expect(summarizeEscrow(deployment("10.0", 0, "closed"), [lease("5")], 1000, 1000).blocksLeft).toBeNull();
+  });
+});
+
+describe("runway", () => {
+  it("grades and formats", () => {
+    expect(runwayLevel(null)).toBe("none");
+    expect(runwayLevel(0)).toBe("empty");
+    expect(runwayLevel(600)).toBe("critical");
+    expect(runwayLevel(7200)).toBe("low");
+    expect(runwayLevel(90_000)).toBe("ok");
+    expect(formatDuration(90_061)).toBe("1 d 1 h");
+    expect(formatDuration(3_720)).toBe("1 h 2 min");
+    expect(formatDuration(42)).toBe("42 s");
+  });
+});

@@ -1,0 +1,28 @@
+/** Message builders for managing a deployment. Components never assemble protobuf objects themselves. */
+import type { EncodeObject } from "@cosmjs/proto-signing";
+import { MsgAccountDeposit, Scope, Source } from "@akashnetwork/chain-sdk/private-types/akash.v1";
+import { MsgCloseDeployment, MsgUpdateDeployment } from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
+
+export const MSG_ACCOUNT_DEPOSIT = "/akash.escrow.v1.MsgAccountDeposit";
+export const MSG_CLOSE_DEPLOYMENT = "/akash.deployment.v1beta4.MsgCloseDeployment";
+export const MSG_UPDATE_DEPLOYMENT = "/akash.deployment.v1beta4.MsgUpdateDeployment";
+
+/** Top up a deployment's escrow from the signer's balance (there is no MsgDepositDeployment any more). */
+export function buildDepositMsg(signer: string, owner: string, dseq: string, denom: string, amount: bigint): EncodeObject {
+  return {
+    typeUrl: MSG_ACCOUNT_DEPOSIT,
+    value: MsgAccountDeposit.fromPartial({
+      signer,
+      id: { scope: Scope.deployment, xid: `${owner}/${dseq}` },
+      deposit: { amount: { denom, amount: amount.toString() }, sources: [Source.balance] },
+    }),
+  };
+}
+
+export function buildCloseDeploymentMsg(owner: string, dseq: string): EncodeObject {
+  return { typeUrl: MSG_CLOSE_DEPLOYMENT, value: MsgCloseDeployment.fromPartial({ id: { owner, dseq: BigInt(dseq) } }) };
+}
+
+export function buildUpdateDeploymentMsg(owner: string, dseq: string, hash: Uint8Array): EncodeObject {
+  return { typeUrl: MSG_UPDATE_DEPLOYMENT, value: MsgUpdateDeployment.fromPartial({ id: { owner, dseq: BigInt(dseq) }, hash }) };
+}
