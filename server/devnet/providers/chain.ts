@@ -2,7 +2,7 @@
  * How a provider talks to the chain, exactly as a real one would: REST (grpc-gateway JSON) queries,
  * signed txs through cosmjs over CometBFT RPC, and CometBFT WebSocket subscriptions for events.
  */
-import { SigningStargateClient, GasPrice } from "@cosmjs/stargate";
+import { SigningStargateClient, GasPrice, calculateFee } from "@cosmjs/stargate";
 import type { EncodeObject, OfflineSigner } from "@cosmjs/proto-signing";
 import { Comet38Client, WebsocketClient } from "@cosmjs/tendermint-rpc";
 import type { Attribute, EndpointKind, GroupSpecView, LeaseIdView, OrderIdView, OrderView, ResourceUnitSpec } from "./types.ts";
@@ -248,6 +248,7 @@ export class TxSender {
   private constructor(
     readonly address: string,
     private readonly client: SigningStargateClient,
+    private readonly gasPrice: GasPrice,
   ) {}
 
   static async connect(rpcUrl: string, signer: OfflineSigner, gasPrice = "0.025uakt"): Promise<TxSender> {
@@ -262,7 +263,7 @@ export class TxSender {
           broadcastPollIntervalMs: 200,
           broadcastTimeoutMs: 30_000,
         });
-        return new TxSender(account.address, client);
+        return new TxSender(account.address, client, GasPrice.fromString(gasPrice));
       } catch (e) {
         if (attempt >= 30) throw new Error(`cannot connect to the chain at ${rpcUrl}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
         await new Promise((r) => setTimeout(r, 300));
@@ -277,10 +278,25 @@ export class TxSender {
     });
   }
 
+  /** Simulated gas per message, by type URL: repeated message kinds (bids) skip the simulation round trip. */
+  private readonly gasPerMsg = new Map<string, number>();
+
+  private async estimateGas(msgs: EncodeObject[], memo: string): Promise<number> {
+    const known = msgs.map((m) => this.gasPerMsg.get(m.typeUrl));
+    if (known.every((g) => g !== undefined)) return (known as number[]).reduce((a, b) => a + b, 0);
+    const simulated = await this.client.simulate(this.address, msgs, memo);
+    if (new Set(msgs.map((m) => m.typeUrl)).size === 1) this.gasPerMsg.set(msgs[0]!.typeUrl, Math.ceil(simulated / msgs.length));
+    return simulated;
+  }
+
   private async broadcast(msgs: EncodeObject[], memo: string): Promise<{ height: number; hash: string }> {
-    let res = await this.client.signAndBroadcast(this.address, msgs, 1.5, memo);
-    // Simulation can under-estimate (e.g. state written at delivery): retry once with more headroom.
-    if (res.code === 11 && /out of gas/.test(res.rawLog ?? "")) res = await this.client.signAndBroadcast(this.address, msgs, 3, memo);
+    const gas = await this.estimateGas(msgs, memo);
+    let res = await this.client.signAndBroadcast(this.address, msgs, calculateFee(Math.ceil(gas * 1.5), this.gasPrice), memo);
+    if (res.code === 11 && /out of gas/.test(res.rawLog ?? "")) {
+      // Simulation (or the cached estimate) was too low: forget it and retry once with more headroom.
+      for (const m of msgs) this.gasPerMsg.delete(m.typeUrl);
+      res = await this.client.signAndBroadcast(this.address, msgs, 3, memo);
+    }
     if (res.code !== 0) throw new Error(`tx failed (code ${res.code}): ${res.rawLog ?? ""}`);
     return { height: res.height, hash: res.transactionHash };
   }
@@ -360,14 +376,28 @@ export class ChainEvents {
   private stopped = false;
   private readonly subs: { unsubscribe(): void }[] = [];
   private reconnectTimer: NodeJS.Timeout | undefined;
+  private watchdog: NodeJS.Timeout | undefined;
+  private lastBlockAt = Date.now();
 
+  /**
+   * `staleAfterMs`: with no new block header for this long the connection is considered dead (cosmjs
+   * reconnects its socket but does not re-send subscriptions), so everything is re-subscribed and resynced.
+   */
   constructor(
     private readonly rpcUrl: string,
     private readonly handlers: ChainEventHandlers,
+    private readonly staleAfterMs = 30_000,
   ) {}
 
   async start(): Promise<void> {
     await this.connect();
+    this.watchdog = setInterval(() => {
+      if (!this.stopped && !this.reconnectTimer && Date.now() - this.lastBlockAt > this.staleAfterMs) {
+        console.warn(`[providers] no block for ${this.staleAfterMs} ms; re-subscribing`);
+        this.lastBlockAt = Date.now();
+        this.scheduleReconnect(0);
+      }
+    }, Math.min(5000, this.staleAfterMs / 2));
   }
 
   private wsUrl(): string {
@@ -383,6 +413,8 @@ export class ChainEvents {
     const ws = new WebsocketClient(this.wsUrl(), onError);
     const client = Comet38Client.create(ws);
     this.client = client;
+    this.lastBlockAt = Date.now();
+    this.subs.push(client.subscribeNewBlockHeader().subscribe({ next: () => (this.lastBlockAt = Date.now()), error: onError, complete: () => undefined }));
     // Leases closed by the chain itself (e.g. an overdrawn escrow account in EndBlock) are block events, not tx events.
     const blockEvents = ws.listen({ jsonrpc: "2.0", id: `lease-closed-${Date.now()}`, method: "subscribe", params: { query: "tm.event='NewBlockEvents' AND akash.market.v1.EventLeaseClosed.id EXISTS" } });
     this.subs.push(
@@ -437,7 +469,7 @@ export class ChainEvents {
     this.teardown();
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = undefined;
-      this.connect().catch(() => this.scheduleReconnect(Math.min(delayMs * 2, 10_000)));
+      this.connect().catch(() => this.scheduleReconnect(Math.max(500, Math.min(delayMs * 2, 10_000))));
     }, delayMs);
   }
 
@@ -459,6 +491,7 @@ export class ChainEvents {
 
   stop(): void {
     this.stopped = true;
+    if (this.watchdog) clearInterval(this.watchdog);
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.teardown();
   }
