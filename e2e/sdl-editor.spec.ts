@@ -23,7 +23,7 @@ test("a newcomer picks a template, edits it in the form and in YAML, sees errors
   const card = page.getByTestId("template-card").filter({ hasText: "PostgreSQL" });
   await expect(card).toBeVisible();
   await expect(card).toContainText("persistent");
-  await expect(card).toContainText(/up to \$[\d,.]+\/month/);
+  await expect(card).toContainText(/max \$[\d,.]+/);
   await page.getByTestId("template-search").fill("");
   await page.getByTestId("filter-gpu").check();
   await expect(page.getByTestId("template-card").filter({ hasText: "Ollama" })).toBeVisible();

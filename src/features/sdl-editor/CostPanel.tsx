@@ -39,9 +39,9 @@ export function CostPanel({ summary, stale, snapshot, loadingMarket }: Props) {
 
   if (!summary || !estimate) {
     return (
-      <aside className="rounded-lg border border-gray-200 p-4 text-sm" data-testid="cost-panel">
+      <aside className="rounded-lg border border-border p-4 text-sm" data-testid="cost-panel">
         <h2 className="mb-1 font-semibold">Cost estimate</h2>
-        <p className="text-gray-600">The estimate appears as soon as the SDL is valid.</p>
+        <p className="text-muted">The estimate appears as soon as the SDL is valid.</p>
       </aside>
     );
   }
@@ -57,44 +57,44 @@ export function CostPanel({ summary, stale, snapshot, loadingMarket }: Props) {
     r ? `${money(r.low[k], denom, aktPriceUsd)} – ${money(r.high[k], denom, aktPriceUsd)}` : "—";
 
   return (
-    <aside className="space-y-3 rounded-lg border border-gray-200 p-4 text-sm" data-testid="cost-panel" aria-live="polite">
+    <aside className="space-y-3 rounded-lg border border-border p-4 text-sm" data-testid="cost-panel" aria-live="polite">
       <div className="flex items-baseline justify-between gap-2">
         <h2 className="font-semibold">Cost estimate</h2>
         {stale && <span className="text-xs text-amber-700">from the last valid SDL</span>}
       </div>
       <div>
-        <div className="text-xs uppercase tracking-wide text-gray-500">Max you pay (SDL price)</div>
+        <div className="text-xs uppercase tracking-wide text-muted">Max you pay (SDL price)</div>
         <div className="text-lg font-semibold" data-testid="cost-max-month">
-          {money(estimate.totalMax.perMonth, denom, aktPriceUsd)} <span className="text-sm font-normal text-gray-600">/ month</span>
+          {money(estimate.totalMax.perMonth, denom, aktPriceUsd)} <span className="text-sm font-normal text-muted">/ month</span>
         </div>
-        <div className="text-gray-600" data-testid="cost-max-hour">{money(estimate.totalMax.perHour, denom, aktPriceUsd)} / hour</div>
+        <div className="text-muted" data-testid="cost-max-hour">{money(estimate.totalMax.perHour, denom, aktPriceUsd)} / hour</div>
       </div>
       <div>
-        <div className="text-xs uppercase tracking-wide text-gray-500">Likely market price</div>
+        <div className="text-xs uppercase tracking-wide text-muted">Likely market price</div>
         {estimate.totalMarket ? (
           <>
             <div className="font-semibold" data-testid="cost-market-month">
               ~{money(estimate.totalMarket.typical.perMonth, denom, aktPriceUsd)} / month
             </div>
-            <div className="text-gray-600">range {range(estimate.totalMarket, "perMonth")} / month</div>
-            <div className="text-gray-600">range {range(estimate.totalMarket, "perHour")} / hour</div>
-            <div className="text-xs text-gray-500">
+            <div className="text-muted">range {range(estimate.totalMarket, "perMonth")} / month</div>
+            <div className="text-muted">range {range(estimate.totalMarket, "perHour")} / hour</div>
+            <div className="text-xs text-muted">
               From {estimate.market.providersUsed} provider price list(s) and {estimate.market.bidsUsed} recent comparable bid(s).
             </div>
           </>
         ) : (
-          <div className="text-gray-600" data-testid="cost-market-none">
+          <div className="text-muted" data-testid="cost-market-none">
             {loadingMarket ? "Reading provider prices and recent bids…" : "No provider prices or recent bids known: SDL max price only."}
           </div>
         )}
         {estimate.market.notes
           .filter((n) => estimate.totalMarket || !n.includes("max price only"))
           .map((n) => (
-            <div key={n} className="text-xs text-gray-500">{n}</div>
+            <div key={n} className="text-xs text-muted">{n}</div>
           ))}
       </div>
       <table className="w-full text-left text-xs">
-        <thead className="text-gray-500">
+        <thead className="text-muted">
           <tr>
             <th className="py-1 font-normal">Service</th>
             <th className="py-1 font-normal">Max / month</th>
@@ -103,7 +103,7 @@ export function CostPanel({ summary, stale, snapshot, loadingMarket }: Props) {
         </thead>
         <tbody>
           {estimate.lines.map((l) => (
-            <tr key={`${l.service}/${l.placement}`} className="border-t border-gray-100">
+            <tr key={`${l.service}/${l.placement}`} className="border-t border-border">
               <td className="py-1">
                 {l.service}
                 {l.count > 1 ? ` ×${l.count}` : ""}
@@ -114,23 +114,23 @@ export function CostPanel({ summary, stale, snapshot, loadingMarket }: Props) {
           ))}
         </tbody>
       </table>
-      <div className="space-y-1 border-t border-gray-100 pt-2">
+      <div className="space-y-1 border-t border-border pt-2">
         <label className="flex items-center justify-between gap-2">
           <span>Deposit ({denom === "uakt" ? "AKT" : "ACT"})</span>
-          <input className="w-24 rounded border border-gray-300 px-2 py-1 text-right" inputMode="decimal" value={depositAct} placeholder={String(defaultDeposit)} onChange={(e) => setDepositAct(e.target.value)} aria-label="Deposit amount" />
+          <input className="w-24 rounded border border-border bg-surface text-fg px-2 py-1 text-right" inputMode="decimal" value={depositAct} placeholder={String(defaultDeposit)} onChange={(e) => setDepositAct(e.target.value)} aria-label="Deposit amount" />
         </label>
-        <div className="text-gray-600" data-testid="deposit-runway">
+        <div className="text-muted" data-testid="deposit-runway">
           {runwayMax ? `Lasts at least ${days(runwayMax.days)} at the max price` : "—"}
           {runwayTypical ? `, about ${days(runwayTypical.days)} at the likely price` : ""}.
         </div>
-        <div className="text-gray-600">
+        <div className="text-muted">
           A month at the max price needs {money(monthAtMax, denom, aktPriceUsd)}
           {minDeposit !== undefined ? ` (chain minimum deposit ${money(minDeposit, denom, aktPriceUsd)})` : ""}.
         </div>
         <label className="flex items-center justify-between gap-2">
           <span>AKT price (USD)</span>
           <input
-            className="w-24 rounded border border-gray-300 px-2 py-1 text-right"
+            className="w-24 rounded border border-border bg-surface text-fg px-2 py-1 text-right"
             inputMode="decimal"
             value={aktInput}
             placeholder={snapshot?.aktPriceUsd ? String(snapshot.aktPriceUsd) : "unknown"}
@@ -141,7 +141,7 @@ export function CostPanel({ summary, stale, snapshot, loadingMarket }: Props) {
             aria-label="AKT price in USD"
           />
         </label>
-        <p className="text-xs text-gray-500">Per block prices × 590.4 blocks/hour (6.098 s blocks), 30.437-day months. 1 ACT = 1 USD.</p>
+        <p className="text-xs text-muted">Per block prices × 590.4 blocks/hour (6.098 s blocks), 30.437-day months. 1 ACT = 1 USD.</p>
       </div>
     </aside>
   );

@@ -59,7 +59,7 @@ export function DeployEditorPage({ renderDeployAction }: DeployEditorPageProps =
       {initial ? (
         <EditorWorkspace key={key} draftStorageKey={key} templateId={templateId} templateName={template?.name} templateSdl={template?.sdl} initial={initial} renderDeployAction={renderDeployAction} />
       ) : (
-        <p className="p-8 text-gray-600">Loading…</p>
+        <p className="p-8 text-muted">Loading…</p>
       )}
     </section>
   );
@@ -178,11 +178,11 @@ function EditorWorkspace({ draftStorageKey, templateId, templateName, templateSd
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold">{templateName ? `Deploy: ${templateName}` : "Deploy from an SDL"}</h1>
-        <span data-testid="sdl-status" className={`rounded px-2 py-0.5 text-sm ${!result || (!current && validation.pending) ? "bg-gray-100 text-gray-700" : errors ? "bg-red-100 text-red-800" : "bg-green-100 text-green-800"}`}>
+        <span data-testid="sdl-status" className={`rounded px-2 py-0.5 text-sm ${!result || (!current && validation.pending) ? "bg-surface-2 text-fg" : errors ? "bg-red-100 text-red-800" : "bg-green-100 text-green-800"}`}>
           {status}
         </span>
-        {validation.lastMs !== undefined && <span className="text-xs text-gray-500">checked in {validation.lastMs.toFixed(0)} ms</span>}
-        <span className="text-xs text-gray-500" data-testid="draft-state">{saveState}</span>
+        {validation.lastMs !== undefined && <span className="text-xs text-muted">checked in {validation.lastMs.toFixed(0)} ms</span>}
+        <span className="text-xs text-muted" data-testid="draft-state">{saveState}</span>
         <div className="ml-auto">{renderDeployAction?.({ sdl: text, valid, summary: valid ? result?.summary : undefined })}</div>
       </div>
       {notice && (
@@ -198,9 +198,9 @@ function EditorWorkspace({ draftStorageKey, templateId, templateName, templateSd
       )}
       {validation.workerError && <div role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm">Validation is unavailable: {validation.workerError}. Your text is kept and saved.</div>}
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <div role="tablist" className="flex overflow-hidden rounded border border-gray-300">
+        <div role="tablist" className="flex overflow-hidden rounded border border-border">
           {(["yaml", "form"] as const).map((m) => (
-            <button key={m} role="tab" type="button" aria-selected={mode === m} data-testid={`mode-${m}`} className={`px-3 py-1 ${mode === m ? "bg-gray-800 text-white" : "bg-white"}`} onClick={() => setMode(m)}>
+            <button key={m} role="tab" type="button" aria-selected={mode === m} data-testid={`mode-${m}`} className={`px-3 py-1 ${mode === m ? "bg-fg text-bg" : "bg-surface"}`} onClick={() => setMode(m)}>
               {m === "yaml" ? "YAML" : "Form"}
             </button>
           ))}
@@ -217,8 +217,8 @@ function EditorWorkspace({ draftStorageKey, templateId, templateName, templateSd
       </div>
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_340px]">
         <div className="min-w-0 space-y-3">
-          <div className={mode === "yaml" ? "h-[65vh] overflow-hidden rounded-lg border border-gray-300" : "hidden"}>
-            <Suspense fallback={<p className="p-4 text-sm text-gray-600">Loading the editor…</p>}>
+          <div className={mode === "yaml" ? "h-[65vh] overflow-hidden rounded-lg border border-border" : "hidden"}>
+            <Suspense fallback={<p className="p-4 text-sm text-muted">Loading the editor…</p>}>
               <SdlMonacoEditor ref={editorRef} initialValue={initial.text} onChange={onEditorChange} diagnostics={diagnostics} checkedText={validation.checkedText} schema={validation.schema} />
             </Suspense>
           </div>
@@ -227,8 +227,8 @@ function EditorWorkspace({ draftStorageKey, templateId, templateName, templateSd
         </div>
         <div className="space-y-3">
           <CostPanel summary={current && result?.summary ? result.summary : validation.lastValidSummary} stale={!(current && result?.summary)} snapshot={market.data} loadingMarket={market.isLoading} />
-          {market.data?.problems.length ? <p className="text-xs text-gray-500">Market data partly unavailable ({market.data.problems.join("; ")}).</p> : null}
-          {market.error && <p className="text-xs text-gray-500">Market data unavailable: {market.error.message}. Showing the SDL max price only.</p>}
+          {market.data?.problems.length ? <p className="text-xs text-muted">Market data partly unavailable ({market.data.problems.join("; ")}).</p> : null}
+          {market.error && <p className="text-xs text-muted">Market data unavailable: {market.error.message}. Showing the SDL max price only.</p>}
         </div>
       </div>
     </div>
@@ -237,7 +237,7 @@ function EditorWorkspace({ draftStorageKey, templateId, templateName, templateSd
 
 function ToolbarButton({ children, onClick, testId }: { children: ReactNode; onClick: () => void; testId?: string }) {
   return (
-    <button type="button" onClick={onClick} data-testid={testId} className="rounded border border-gray-300 bg-white px-3 py-1 hover:bg-gray-50">
+    <button type="button" onClick={onClick} data-testid={testId} className="rounded border border-border bg-surface px-3 py-1 hover:bg-surface-2">
       {children}
     </button>
   );

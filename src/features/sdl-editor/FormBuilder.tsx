@@ -37,7 +37,7 @@ export function FormBuilder({ text, onEdit }: Props) {
 
   return (
     <div className="space-y-4" data-testid="form-builder">
-      {services.length === 0 && <p className="text-sm text-gray-600">No services yet. Add one below.</p>}
+      {services.length === 0 && <p className="text-sm text-muted">No services yet. Add one below.</p>}
       {services.map((name) => (
         <ServiceForm key={name} name={name} sdl={sdl} set={set} del={del} onEdit={onEdit} />
       ))}
@@ -53,7 +53,7 @@ export function FormBuilder({ text, onEdit }: Props) {
           Add service
         </SmallButton>
       </div>
-      <p className="text-xs text-gray-500">Edits here change only the matching lines of the YAML; comments and keys the form does not show are kept.</p>
+      <p className="text-xs text-muted">Edits here change only the matching lines of the YAML; comments and keys the form does not show are kept.</p>
     </div>
   );
 }
@@ -73,7 +73,7 @@ function ServiceForm({ name, sdl, set, del, onEdit }: ServiceProps) {
   const creds = obj(svc.credentials);
   const [showCreds, setShowCreds] = useState(Object.keys(creds).length > 0);
   return (
-    <section className="space-y-3 rounded-lg border border-gray-300 p-3" data-testid={`service-form-${name}`}>
+    <section className="space-y-3 rounded-lg border border-border p-3" data-testid={`service-form-${name}`}>
       <div className="flex items-center justify-between">
         <h3 className="font-semibold">Service “{name}”</h3>
         <SmallButton danger onClick={() => onEdit((t) => removeSdlService(t, name))}>
@@ -216,7 +216,7 @@ function ExposeForm({ service, svc, set, del, onEdit }: { service: string; svc: 
         const p: SdlPath = [...ep, i];
         const setTo = (patch: Obj) => set([...p, "to"], [Object.fromEntries(Object.entries({ ...first, ...patch }).filter(([, v]) => v !== "" && v !== undefined && v !== false)), ...to.slice(1)]);
         return (
-          <div key={i} className="space-y-2 rounded border border-gray-100 p-2" data-testid={`expose-${service}-${i}`}>
+          <div key={i} className="space-y-2 rounded border border-border p-2" data-testid={`expose-${service}-${i}`}>
             <div className="grid items-end gap-2 sm:grid-cols-6">
               <TextField label="Container port" value={str(e.port)} onCommit={(v) => set([...p, "port"], coerceScalar(v, "integer"))} testId={`port-${service}-${i}`} />
               <TextField label="Published as" value={str(e.as)} placeholder="same" onCommit={(v) => set([...p, "as"], coerceScalar(v, "integer"))} />
@@ -232,7 +232,7 @@ function ExposeForm({ service, svc, set, del, onEdit }: { service: string; svc: 
               <TextField label="Accept hosts (comma separated)" value={strings(e.accept).join(", ")} onCommit={(v) => set([...p, "accept"], v.split(",").map((h) => h.trim()).filter(Boolean))} />
             </div>
             <details>
-              <summary className="cursor-pointer text-xs text-gray-600">HTTP options</summary>
+              <summary className="cursor-pointer text-xs text-muted">HTTP options</summary>
               <div className="mt-2 grid gap-2 sm:grid-cols-6">
                 {(["max_body_size", "read_timeout", "send_timeout", "next_tries", "next_timeout"] as const).map((k) => (
                   <TextField key={k} label={k} value={str(http[k])} onCommit={(v) => set([...p, "http_options", k], coerceScalar(v, "integer"))} />

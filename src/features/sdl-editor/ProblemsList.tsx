@@ -13,11 +13,11 @@ const MAX_SHOWN = 50;
 export function ProblemsList({ diagnostics, onReveal, onFix, fixesEnabled }: Props) {
   if (!diagnostics.length) return null;
   return (
-    <section className="rounded-lg border border-gray-200" aria-label="Problems" data-testid="problems">
-      <h2 className="border-b border-gray-200 px-3 py-2 text-sm font-semibold">
+    <section className="rounded-lg border border-border" aria-label="Problems" data-testid="problems">
+      <h2 className="border-b border-border px-3 py-2 text-sm font-semibold">
         Problems ({diagnostics.length})
       </h2>
-      <ul className="max-h-64 divide-y divide-gray-100 overflow-auto text-sm">
+      <ul className="max-h-64 divide-y divide-border overflow-auto text-sm">
         {diagnostics.slice(0, MAX_SHOWN).map((d, i) => (
           <li key={`${d.start}-${d.code}-${i}`} className="flex items-start gap-2 px-3 py-2" data-testid="problem">
             <span className={`mt-0.5 shrink-0 rounded px-1.5 text-xs ${d.severity === "error" ? "bg-red-100 text-red-800" : "bg-amber-100 text-amber-800"}`}>{d.severity}</span>
@@ -33,7 +33,7 @@ export function ProblemsList({ diagnostics, onReveal, onFix, fixesEnabled }: Pro
           </li>
         ))}
       </ul>
-      {diagnostics.length > MAX_SHOWN && <p className="px-3 py-2 text-xs text-gray-500">…and {diagnostics.length - MAX_SHOWN} more.</p>}
+      {diagnostics.length > MAX_SHOWN && <p className="px-3 py-2 text-xs text-muted">…and {diagnostics.length - MAX_SHOWN} more.</p>}
     </section>
   );
 }

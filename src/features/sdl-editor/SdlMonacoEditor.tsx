@@ -61,6 +61,12 @@ export default function SdlMonacoEditor({ initialValue, onChange, diagnostics, c
       ariaLabel: "SDL editor",
     });
     editorRef.current = editor;
+    // Follow the app's light/dark theme (the shell toggles `.dark` on <html>).
+    const root = document.documentElement;
+    const applyTheme = () => monaco.editor.setTheme(root.classList.contains("dark") ? "vs-dark" : "vs");
+    applyTheme();
+    const themeObserver = new MutationObserver(applyTheme);
+    themeObserver.observe(root, { attributes: true, attributeFilter: ["class"] });
     const sub = model.onDidChangeContent(() => onChangeRef.current(model.getValue()));
     const actions = monaco.languages.registerCodeActionProvider("yaml", {
       provideCodeActions(m, _range, context) {
@@ -83,6 +89,7 @@ export default function SdlMonacoEditor({ initialValue, onChange, diagnostics, c
       },
     });
     return () => {
+      themeObserver.disconnect();
       actions.dispose();
       sub.dispose();
       editor.dispose();

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 
-const inputClass = "w-full rounded border border-gray-300 px-2 py-1 text-sm focus:border-blue-500 focus:outline-none";
+const inputClass = "w-full rounded border border-border bg-surface px-2 py-1 text-sm text-fg focus:border-blue-500 focus:outline-none";
 
 /** A text input that edits locally and commits on blur or Enter, so typing "0." never round-trips through YAML. */
 export function TextField({ label, value, onCommit, placeholder, type = "text", testId, width }: { label: string; value: string; onCommit: (v: string) => void; placeholder?: string; type?: "text" | "password"; testId?: string; width?: string }) {
@@ -14,7 +14,7 @@ export function TextField({ label, value, onCommit, placeholder, type = "text", 
     if (draft !== value) onCommit(draft);
   };
   return (
-    <label htmlFor={id} className={`flex flex-col gap-0.5 text-xs text-gray-600 ${width ?? ""}`}>
+    <label htmlFor={id} className={`flex flex-col gap-0.5 text-xs text-muted ${width ?? ""}`}>
       {label}
       <input
         id={id}
@@ -47,7 +47,7 @@ export function LinesField({ label, value, onCommit, placeholder, testId }: { la
     if (!focused.current) setDraft(joined);
   }, [joined]);
   return (
-    <label htmlFor={id} className="flex flex-col gap-0.5 text-xs text-gray-600">
+    <label htmlFor={id} className="flex flex-col gap-0.5 text-xs text-muted">
       {label}
       <textarea
         id={id}
@@ -72,7 +72,7 @@ export function SelectField({ label, value, options, onCommit, testId }: { label
   const id = useId();
   const all = options.includes(value) ? options : [value, ...options];
   return (
-    <label htmlFor={id} className="flex flex-col gap-0.5 text-xs text-gray-600">
+    <label htmlFor={id} className="flex flex-col gap-0.5 text-xs text-muted">
       {label}
       <select id={id} className={inputClass} value={value} data-testid={testId} onChange={(e) => onCommit(e.target.value)}>
         {all.map((o) => (
@@ -87,7 +87,7 @@ export function SelectField({ label, value, options, onCommit, testId }: { label
 
 export function CheckField({ label, checked, onCommit, testId }: { label: string; checked: boolean; onCommit: (v: boolean) => void; testId?: string }) {
   return (
-    <label className="flex items-center gap-2 text-xs text-gray-700">
+    <label className="flex items-center gap-2 text-xs text-fg">
       <input type="checkbox" checked={checked} data-testid={testId} onChange={(e) => onCommit(e.target.checked)} />
       {label}
     </label>
@@ -96,8 +96,8 @@ export function CheckField({ label, checked, onCommit, testId }: { label: string
 
 export function Section({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
   return (
-    <fieldset className="space-y-2 rounded border border-gray-200 p-3">
-      <legend className="flex items-center gap-2 px-1 text-xs font-semibold uppercase tracking-wide text-gray-500">
+    <fieldset className="space-y-2 rounded border border-border p-3">
+      <legend className="flex items-center gap-2 px-1 text-xs font-semibold uppercase tracking-wide text-muted">
         {title}
         {actions}
       </legend>
@@ -108,7 +108,7 @@ export function Section({ title, children, actions }: { title: string; children:
 
 export function SmallButton({ children, onClick, danger, testId }: { children: ReactNode; onClick: () => void; danger?: boolean; testId?: string }) {
   return (
-    <button type="button" data-testid={testId} onClick={onClick} className={`rounded border px-2 py-0.5 text-xs normal-case ${danger ? "border-red-300 text-red-700 hover:bg-red-50" : "border-gray-300 text-gray-700 hover:bg-gray-50"}`}>
+    <button type="button" data-testid={testId} onClick={onClick} className={`rounded border px-2 py-0.5 text-xs normal-case ${danger ? "border-red-300 text-red-700 hover:bg-red-50" : "border-border text-fg hover:bg-surface-2"}`}>
       {children}
     </button>
   );

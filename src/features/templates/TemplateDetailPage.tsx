@@ -8,7 +8,7 @@ import { useTemplate } from "./hooks";
 export function TemplateDetailPage() {
   const { id = "" } = useParams();
   const { data: template, isLoading, error } = useTemplate(id);
-  if (isLoading) return <p className="p-6 text-gray-600">Loading template…</p>;
+  if (isLoading) return <p className="p-6 text-muted">Loading template…</p>;
   if (!template) {
     return (
       <section className="mx-auto max-w-4xl space-y-2 p-6">
@@ -22,18 +22,18 @@ export function TemplateDetailPage() {
   const facts = templateFacts(template);
   return (
     <section className="mx-auto max-w-5xl space-y-4 p-6">
-      <Link to="/templates" className="text-sm text-gray-600 hover:underline">
+      <Link to="/templates" className="text-sm text-muted hover:underline">
         ← Templates
       </Link>
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold">{template.name}</h1>
-          <p className="text-sm text-gray-500">
+          <p className="text-sm text-muted">
             {template.category}
             {template.source === "feed" ? " · community template" : ""}
           </p>
-          <p className="mt-1 text-sm text-gray-700">{template.description}</p>
-          <p className="mt-1 text-sm text-gray-600" data-testid="template-resources">
+          <p className="mt-1 text-sm text-fg">{template.description}</p>
+          <p className="mt-1 text-sm text-muted" data-testid="template-resources">
             {facts.resources}
             {facts.maxMonthlyUsd !== undefined ? ` · up to ${formatUsd(facts.maxMonthlyUsd)}/month` : ""}
           </p>
@@ -43,7 +43,7 @@ export function TemplateDetailPage() {
         </Link>
       </div>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
-        <article className="prose prose-sm max-w-none rounded-lg border border-gray-200 p-4 [&_code]:rounded [&_code]:bg-gray-100 [&_code]:px-1 [&_h1]:text-xl [&_h1]:font-semibold [&_h2]:mt-4 [&_h2]:font-semibold [&_li]:ml-5 [&_li]:list-disc [&_p]:my-2 [&_pre]:overflow-auto [&_pre]:bg-gray-100 [&_pre]:p-2 [&_table]:text-sm [&_td]:border [&_td]:px-2 [&_th]:border [&_th]:px-2" data-testid="template-readme">
+        <article className="prose prose-sm max-w-none rounded-lg border border-border p-4 [&_code]:rounded [&_code]:bg-surface-2 [&_code]:px-1 [&_h1]:text-xl [&_h1]:font-semibold [&_h2]:mt-4 [&_h2]:font-semibold [&_li]:ml-5 [&_li]:list-disc [&_p]:my-2 [&_pre]:overflow-auto [&_pre]:bg-surface-2 [&_pre]:p-2 [&_table]:text-sm [&_td]:border [&_td]:px-2 [&_th]:border [&_th]:px-2" data-testid="template-readme">
           <Markdown remarkPlugins={[remarkGfm]}>{template.readme}</Markdown>
         </article>
         <div>

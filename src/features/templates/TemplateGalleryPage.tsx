@@ -1,11 +1,13 @@
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
-import { formatUsd } from "@/lib/pricing/denoms";
+import { formatUsd, microToUsd } from "@/lib/pricing/denoms";
+import { estimateCost } from "@/lib/pricing/estimate";
 import { BUILTIN_TEMPLATES } from "./builtin";
 import { templateFacts } from "./facts";
 import { getFeedUrl, setFeedUrl, type FeedTemplateSummary } from "./feed";
 import { useFeedTemplateList } from "./hooks";
 import { TEMPLATE_CATEGORIES } from "./model";
+import { useMarketSnapshot } from "./use-market";
 
 interface Filters {
   gpu: boolean;
@@ -26,7 +28,19 @@ export function TemplateGalleryPage() {
   const [feedUrl, setFeedUrlState] = useState(getFeedUrl);
   const feed = useFeedTemplateList(feedUrl);
 
+  const market = useMarketSnapshot();
   const builtins = useMemo(() => BUILTIN_TEMPLATES.map((t) => ({ t, facts: templateFacts(t) })), []);
+  const likely = useMemo(() => {
+    const out = new Map<string, number>();
+    if (!market.data) return out;
+    for (const { t, facts } of builtins) {
+      if (!facts.summary) continue;
+      const cost = estimateCost(facts.summary, market.data.market);
+      const usd = cost.totalMarket && cost.denom ? microToUsd(cost.totalMarket.typical.perMonth, cost.denom) : undefined;
+      if (usd !== undefined) out.set(t.id, usd);
+    }
+    return out;
+  }, [builtins, market.data]);
   const shownBuiltins = builtins.filter(
     ({ t, facts }) =>
       (category === "All" || t.category === category) &&
@@ -46,14 +60,14 @@ export function TemplateGalleryPage() {
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">Templates</h1>
-          <p className="text-sm text-gray-600">Start from a ready SDL, change what you need, see the cost before you deploy.</p>
+          <p className="text-sm text-muted">Start from a ready SDL, change what you need, see the cost before you deploy.</p>
         </div>
-        <Link to="/deploy" className="rounded border border-gray-300 px-3 py-1.5 text-sm hover:bg-gray-50">
+        <Link to="/deploy" className="rounded border border-border px-3 py-1.5 text-sm hover:bg-surface-2">
           Start from a blank SDL
         </Link>
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Search templates (e.g. postgres, llm, game)" aria-label="Search templates" className="w-72 rounded border border-gray-300 px-3 py-1.5 text-sm" data-testid="template-search" />
+        <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Search templates (e.g. postgres, llm, game)" aria-label="Search templates" className="w-72 rounded border border-border bg-surface text-fg px-3 py-1.5 text-sm" data-testid="template-search" />
         {(
           [
             ["gpu", "GPU"],
@@ -69,41 +83,44 @@ export function TemplateGalleryPage() {
       </div>
       <nav className="flex flex-wrap gap-2" aria-label="Categories">
         {categories.map((c) => (
-          <button key={c} type="button" onClick={() => setCategory(c)} aria-pressed={category === c} className={`rounded-full border px-3 py-1 text-sm ${category === c ? "border-gray-800 bg-gray-800 text-white" : "border-gray-300 hover:bg-gray-50"}`}>
+          <button key={c} type="button" onClick={() => setCategory(c)} aria-pressed={category === c} className={`rounded-full border px-3 py-1 text-sm ${category === c ? "border-fg bg-fg text-bg" : "border-border hover:bg-surface-2"}`}>
             {c}
           </button>
         ))}
       </nav>
-      {shownBuiltins.length === 0 && shownFeed.length === 0 && <p className="text-sm text-gray-600">No template matches. Clear the search or the filters.</p>}
+      {shownBuiltins.length === 0 && shownFeed.length === 0 && <p className="text-sm text-muted">No template matches. Clear the search or the filters.</p>}
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="template-list">
         {shownBuiltins.map(({ t, facts }) => (
-          <li key={t.id} className="flex flex-col rounded-lg border border-gray-200 p-4 hover:border-gray-400" data-testid="template-card">
+          <li key={t.id} className="flex flex-col rounded-lg border border-border p-4 hover:border-muted" data-testid="template-card">
             <Link to={`/templates/${t.id}`} className="font-medium hover:underline">
               {t.name}
             </Link>
-            <p className="text-xs text-gray-500">{t.category}</p>
-            <p className="mt-2 grow text-sm text-gray-700">{t.description}</p>
-            <p className="mt-2 text-xs text-gray-600">{facts.resources}</p>
+            <p className="text-xs text-muted">{t.category}</p>
+            <p className="mt-2 grow text-sm text-fg">{t.description}</p>
+            <p className="mt-2 text-xs text-muted">{facts.resources}</p>
             <div className="mt-2 flex items-center justify-between text-xs">
-              <span className="text-gray-700" title="The SDL's max price; providers usually bid less">{facts.maxMonthlyUsd !== undefined ? `up to ${formatUsd(facts.maxMonthlyUsd)}/month` : ""}</span>
-              <Link to={`/deploy?template=${encodeURIComponent(t.id)}`} className="rounded bg-gray-900 px-2 py-1 text-white">
+              <span className="text-fg" data-testid="card-cost" title="Likely: from providers' prices on this network. Max: the SDL's price ceiling.">
+                {likely.has(t.id) ? `~${formatUsd(likely.get(t.id)!)}/month · ` : ""}
+                {facts.maxMonthlyUsd !== undefined ? `max ${formatUsd(facts.maxMonthlyUsd)}` : ""}
+              </span>
+              <Link to={`/deploy?template=${encodeURIComponent(t.id)}`} className="rounded bg-fg px-2 py-1 text-bg">
                 Deploy
               </Link>
             </div>
           </li>
         ))}
         {shownFeed.map((f) => (
-          <li key={`feed-${f.id}`} className="flex flex-col rounded-lg border border-dashed border-gray-300 p-4" data-testid="feed-template-card">
+          <li key={`feed-${f.id}`} className="flex flex-col rounded-lg border border-dashed border-border p-4" data-testid="feed-template-card">
             <Link to={`/templates/${encodeURIComponent(f.id)}`} className="font-medium hover:underline">
               {f.name}
             </Link>
-            <p className="text-xs text-gray-500">Community · {f.category}</p>
-            <p className="mt-2 grow text-sm text-gray-700">{f.description}</p>
-            {f.persistentStorage && <p className="mt-2 text-xs text-gray-600">persistent storage</p>}
+            <p className="text-xs text-muted">Community · {f.category}</p>
+            <p className="mt-2 grow text-sm text-fg">{f.description}</p>
+            {f.persistentStorage && <p className="mt-2 text-xs text-muted">persistent storage</p>}
           </li>
         ))}
       </ul>
-      <details className="text-sm text-gray-600">
+      <details className="text-sm text-muted">
         <summary className="cursor-pointer">Community templates {feed.isLoading ? "(loading…)" : feed.error ? "(not available right now)" : feedItems.length ? `(${feedItems.length})` : feedUrl ? "" : "(off)"}</summary>
         <div className="mt-2 space-y-2">
           <p>
@@ -118,8 +135,8 @@ export function TemplateGalleryPage() {
               setFeedUrlState(value.trim());
             }}
           >
-            <input name="feed" defaultValue={feedUrl} placeholder="https://… (empty turns the feed off)" className="w-96 rounded border border-gray-300 px-2 py-1" aria-label="Template feed URL" />
-            <button type="submit" className="rounded border border-gray-300 px-3 py-1">Save</button>
+            <input name="feed" defaultValue={feedUrl} placeholder="https://… (empty turns the feed off)" className="w-96 rounded border border-border bg-surface text-fg px-2 py-1" aria-label="Template feed URL" />
+            <button type="submit" className="rounded border border-border px-3 py-1">Save</button>
           </form>
         </div>
       </details>
