@@ -94,6 +94,19 @@ describe("DevnetChain", () => {
     expect(fresh.app.bank.balance(fresh.app.store, OTHER, "uakt")).toBe(0n);
   });
 
+  it("refuses a data dir that another running process holds", async () => {
+    const dir = tmpDir();
+    // pid 1 (init) is always alive and is not us.
+    fs.writeFileSync(path.join(dir, "LOCK"), "1");
+    expect(() => open(dir)).toThrow(/in use by process 1/);
+    // A lock of a dead process is taken over.
+    fs.writeFileSync(path.join(dir, "LOCK"), "999999999");
+    const chain = open(dir);
+    expect(fs.readFileSync(path.join(dir, "LOCK"), "utf8")).toBe(String(process.pid));
+    await chain.stop();
+    expect(fs.existsSync(path.join(dir, "LOCK"))).toBe(false);
+  });
+
   it("recovers from a crash mid-write (torn log lines) at the last complete block", async () => {
     const dir = tmpDir();
     const chain = open(dir);

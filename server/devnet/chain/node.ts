@@ -98,6 +98,7 @@ export class DevnetChain implements DevnetChainApi {
     const store = new RootStore();
     this.app = new DevnetApp({ config: opts.config, modules: opts.modules, store });
     this.persistence = opts.dataDir === undefined ? undefined : new ChainPersistence(opts.dataDir);
+    this.persistence?.lock();
     if (this.persistence && opts.reset) this.persistence.reset();
 
     if (this.persistence?.exists()) this.loadFromDisk(store);
@@ -181,6 +182,7 @@ export class DevnetChain implements DevnetChainApi {
     if (this.persistence) {
       this.snapshot();
       this.persistence.close();
+      this.persistence.unlock();
     }
   }
 

@@ -99,6 +99,15 @@ function writeFileAtomic(file: string, data: string): void {
   }
 }
 
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 export class ChainPersistence {
   private blocksFd: number | undefined;
   private stateFd: number | undefined;
@@ -109,6 +118,32 @@ export class ChainPersistence {
 
   private file(name: string): string {
     return path.join(this.dir, name);
+  }
+
+  /**
+   * Takes the data dir for this process (a `LOCK` file with our pid). Two nodes writing the same
+   * logs would corrupt them; a lock left by a process that no longer runs is taken over.
+   */
+  lock(): void {
+    fs.mkdirSync(this.dir, { recursive: true });
+    const file = this.file("LOCK");
+    try {
+      const pid = Number(fs.readFileSync(file, "utf8").trim());
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processAlive(pid)) {
+        throw new Error(`devnet data dir ${this.dir} is in use by process ${pid}; stop that devnet or use another --data-dir`);
+      }
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+    }
+    fs.writeFileSync(file, String(process.pid));
+  }
+
+  unlock(): void {
+    try {
+      if (fs.readFileSync(this.file("LOCK"), "utf8").trim() === String(process.pid)) fs.rmSync(this.file("LOCK"));
+    } catch {
+      // Already gone.
+    }
   }
 
   /** Deletes the devnet's files in the data dir (--reset). */
