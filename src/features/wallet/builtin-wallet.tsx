@@ -52,7 +52,7 @@ async function saveAndConnect(mnemonic: string, password: string, networkId: Par
   const { wallet, address } = await walletFromMnemonic(mnemonic);
   const record = await encryptMnemonic(mnemonic, password, address);
   localStorage.setItem(vaultKey(networkId), JSON.stringify(record));
-  connect({ kind: "builtin", address, signer: wallet });
+  connect({ kind: "builtin", address, signer: wallet, dataSigner: await aminoSignerFrom(mnemonic) });
   toast.success("Built-in wallet ready", { description: shortenAddress(address) });
 }
 
@@ -213,7 +213,7 @@ function UnlockForm({ record, onForget }: { record: VaultRecord; onForget: () =>
       try {
         const mnemonic = await decryptMnemonic(record, password);
         const { wallet, address } = await walletFromMnemonic(mnemonic);
-        connectBuiltin({ kind: "builtin", address, signer: wallet });
+        connectBuiltin({ kind: "builtin", address, signer: wallet, dataSigner: await aminoSignerFrom(mnemonic) });
         toast.success("Wallet unlocked");
       } catch (err) {
         setError(err instanceof WrongPasswordError ? "Wrong password. Try again." : err instanceof Error ? err.message : String(err));
@@ -264,4 +264,10 @@ function UnlockForm({ record, onForget }: { record: VaultRecord; onForget: () =>
       )}
     </form>
   );
+}
+
+/** An amino signer for the same key: signs ADR-36 arbitrary data (provider JWTs). */
+async function aminoSignerFrom(mnemonic: string) {
+  const { Secp256k1HdWallet } = await import("@cosmjs/amino");
+  return Secp256k1HdWallet.fromMnemonic(mnemonic, { prefix: "akash" });
 }

@@ -1,3 +1,4 @@
+import type { OfflineAminoSigner, StdSignature } from "@cosmjs/amino";
 import type { OfflineSigner } from "@cosmjs/proto-signing";
 
 export type ExtensionWalletName = "keplr-extension" | "leap-extension" | "cosmostation-extension" | "okxwallet-extension";
@@ -21,4 +22,10 @@ export interface ConnectedWallet {
   signer: OfflineSigner;
   /** Account name in the extension, when it has one. */
   name?: string;
+  /**
+   * Signs arbitrary data (ADR-36, Keplr's `signArbitrary`) — how provider JWTs are signed. An amino
+   * signer of the same key works too (chain-sdk's JwtTokenManager accepts either). Absent when the
+   * wallet cannot sign arbitrary data.
+   */
+  dataSigner?: { signArbitrary: (signer: string, data: string | Uint8Array) => Promise<StdSignature> } | OfflineAminoSigner;
 }
