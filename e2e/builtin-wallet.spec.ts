@@ -14,6 +14,9 @@ test("a newcomer creates the built-in wallet, funds it, mints ACT and sees balan
   await fundFromFaucet(page);
   const aktBefore = await balance(page, "akt");
 
+  // The preview uses the chain's oracle price (AKT/USD) and the BME mint spread.
+  await page.getByLabel("AKT to burn").fill("10");
+  await expect(page.getByText(/USD per AKT \(oracle twap\), mint spread 0\.25%/)).toBeVisible();
   const previewed = await mintAct(page, "10");
   expect(previewed).toBeGreaterThan(0);
   await expect.poll(() => balance(page, "act"), { timeout: 20_000 }).toBeGreaterThan(0);

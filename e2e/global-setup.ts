@@ -9,7 +9,6 @@ import { startStack } from "../server/stack.ts";
 import { buildApp, REPO_ROOT } from "./support/build-app.ts";
 import { runtimeConfigFor } from "./support/runtime-config.ts";
 import { startStaticServer } from "./support/static-server.ts";
-import { seedMintHistory } from "./support/seed-chain.ts";
 
 export const E2E_BLOCK_MS = 300;
 
@@ -19,7 +18,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     startStack({ dataDir, reset: true, host: "127.0.0.1", ports: { rpc: 0, rest: 0, faucet: 0, proxy: 0 }, blockMs: E2E_BLOCK_MS }),
     buildApp({ outDir: process.env.E2E_DIST_DIR ?? join(REPO_ROOT, "dist"), quiet: true }),
   ]);
-  await seedMintHistory(stack.rpcUrl, stack.chainId);
   const app = await startStaticServer({ root: build.outDir, config: runtimeConfigFor(stack, E2E_BLOCK_MS) });
   process.env.E2E_BASE_URL = app.url;
   process.env.E2E_DIST_DIR = build.outDir;
