@@ -465,11 +465,22 @@ describe("closing", () => {
     expect(gone.status).toBe(404);
   });
 
-  it("a restart reuses keys and certificates and updates the host URI on chain", async () => {
+  it("a restart reuses keys and certificates, updates the host URI on chain and brings running leases back", async () => {
     const p1 = providers.providers[0]!;
+    // A running lease on provider-1 with its manifest.
+    const b = await buildSdl(sdl({ cpu: "0.5", price: 100, env: ["MODE=restart-test"] }));
+    const { dseq: d4 } = await createDeployment(b);
+    await waitFor("provider-1's bid", async () => (await bidsFor(d4)).some((x) => x.bid.id.provider === p1.address));
+    await send(tenant, DEVNET_ADDRESS, [{ typeUrl: "/akash.market.v1beta5.MsgCreateLease", value: { bidId: { owner: DEVNET_ADDRESS, dseq: d4, gseq: 1, oseq: 1, provider: p1.address, bseq: 0 } } }]);
+    const put = await waitFor("manifest accepted", async () => {
+      const r = await gatewayRequest(`${p1.hostUri}/deployment/${d4}/manifest`, { method: "PUT", body: b.manifestJson, jwt });
+      return r.status === 200 ? r : undefined;
+    });
+    expect(put.body).toBe("");
     const before = await gatewayRequest(`${p1.hostUri}/address`);
+
     await providers.stop();
-    providers = await startProviders({ rpcUrl: devnet.rpcUrl, restUrl: devnet.restUrl, chainId: devnet.chainId, dataDir: path.join(dataDir, "providers"), count: 2, log: () => {} });
+    providers = await startProviders({ rpcUrl: devnet.rpcUrl, restUrl: devnet.restUrl, chainId: devnet.chainId, dataDir: path.join(dataDir, "providers"), count: 2, timeScale: 0.3, log: () => {} });
     const again = providers.providers[0]!;
     expect(again.address).toBe(p1.address);
     const after = await gatewayRequest(`${again.hostUri}/address`);
@@ -478,5 +489,17 @@ describe("closing", () => {
     expect(certs.certificates).toHaveLength(1);
     const onChain = await rest<{ provider: { host_uri: string } }>(`/akash/provider/v1beta4/providers/${p1.address}`);
     expect(onChain.provider.host_uri).toBe(again.hostUri);
+
+    // The lease is found again on chain and its workload comes back without re-sending the manifest.
+    const status = await waitFor("restored lease ready", async () => {
+      const r = await gatewayRequest(`${again.hostUri}/lease/${d4}/1/1/status`, { jwt });
+      if (r.status !== 200) return undefined;
+      const st = JSON.parse(r.body);
+      return st.services.web.ready_replicas === 1 ? st : undefined;
+    });
+    expect(status.services.web.uris[0]).toContain(`:${again.ingressPort}`);
+    const shell = await collectWs(gatewayWs(`${again.hostUri}/lease/${d4}/1/1/shell?cmd0=printenv&cmd1=MODE&tty=0&stdin=0&podIndex=0&service=web`, { jwt }));
+    expect(Buffer.concat(shell.messages.map((m) => m as Buffer).filter((f) => f[0] === FRAME.stdout).map((f) => f.subarray(1))).toString()).toBe("restart-test\n");
+    await send(tenant, DEVNET_ADDRESS, [{ typeUrl: "/akash.deployment.v1beta4.MsgCloseDeployment", value: { id: { owner: DEVNET_ADDRESS, dseq: d4 } } }]);
   });
 });

@@ -3,7 +3,7 @@
  * bidding on matching orders, lease tracking with inventory reservations, manifest handling,
  * lease workloads, earnings withdrawal, and its gateway and ingress servers.
  */
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { X509Certificate } from "node:crypto";
 import path from "node:path";
 import type net from "node:net";
@@ -381,6 +381,31 @@ export class SimulatedProvider implements GatewayBackend {
       },
     });
     this.config.log(`${this.name}: lease ${key} active`);
+    await this.restoreManifest(this.leases.get(key)!);
+  }
+
+  private manifestFile(owner: string, dseq: string): string {
+    return path.join(this.config.dataDir, this.name, "manifests", `${owner}-${dseq}.json`);
+  }
+
+  /** After a restart: bring back the workload of a lease whose manifest was accepted before. */
+  private async restoreManifest(l: LeaseRecord): Promise<void> {
+    let body: string;
+    try {
+      body = await readFile(this.manifestFile(l.id.owner, l.id.dseq), "utf8");
+    } catch {
+      return; // no manifest received yet
+    }
+    try {
+      const { raw, groups } = decodeManifest(body);
+      const deployment = await this.chain.deployment(l.id.owner, l.id.dseq);
+      if (!deployment) return;
+      verifyManifestVersion(raw, deployment.hash);
+      const group = crossValidate(groups, l.spec);
+      if (!l.sim) await this.deploy(l, group, (raw as unknown[])[groups.indexOf(group)]);
+    } catch (e) {
+      this.config.log(`${this.name}: saved manifest for ${leaseKey(l.id)} not restored (send it again): ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   onLeaseClosed(id: LeaseIdView): void {
@@ -395,6 +420,9 @@ export class SimulatedProvider implements GatewayBackend {
     this.leases.delete(key);
     l.sim?.stop();
     for (const s of l.forwardServers) s.close();
+    if (![...this.leases.values()].some((x) => x.id.owner === l.id.owner && x.id.dseq === l.id.dseq)) {
+      void rm(this.manifestFile(l.id.owner, l.id.dseq), { force: true }).catch(() => undefined);
+    }
     this.config.log(`${this.name}: lease ${key} closed; inventory freed`);
   }
 
@@ -466,6 +494,10 @@ export class SimulatedProvider implements GatewayBackend {
       accepted.push([l, group, (raw as unknown[])[groups.indexOf(group)]]);
     }
     for (const [l, group, rawGroup] of accepted) await this.deploy(l, group, rawGroup);
+    // Kept so a restarted provider brings the workload back (a real provider's cluster keeps running).
+    const file = this.manifestFile(owner, dseq);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, body);
   }
 
   /** Start (or restart, on a manifest update) the lease's workload. */
