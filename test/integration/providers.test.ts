@@ -383,6 +383,8 @@ describe("failure paths", () => {
     expect(bids.every((b) => Number(b.bid.price.amount) <= 6)).toBe(true);
     flaky.setOnline(true);
     expect((await gatewayRequest(`${flaky.hostUri}/status`)).status).toBe(200);
+    // Back online it catches up (one REST scan, like a restart) and bids on the order it missed.
+    await waitFor("the recovered provider's bid", async () => (await bidsFor(d2)).some((x) => x.bid.id.provider === flaky.address));
     await send(tenant, DEVNET_ADDRESS, [{ typeUrl: "/akash.deployment.v1beta4.MsgCloseDeployment", value: { id: { owner: DEVNET_ADDRESS, dseq: d2 } } }]);
   });
 });

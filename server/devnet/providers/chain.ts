@@ -180,6 +180,20 @@ export class ChainRest {
     return out;
   }
 
+  /** Order IDs this provider has open bids on. */
+  async openBidOrders(provider: string): Promise<OrderIdView[]> {
+    const out: OrderIdView[] = [];
+    let key: string | undefined;
+    for (let page = 0; page < 50; page++) {
+      const r = await this.get("/akash/market/v1beta5/bids/list", { "filters.provider": provider, "filters.state": "open", "pagination.limit": 100, "pagination.key": key });
+      for (const b of arr(r.bids)) out.push(parseOrderId(obj(obj(b).bid).id));
+      const next = obj(r.pagination).next_key;
+      if (!next) break;
+      key = str(next);
+    }
+    return out;
+  }
+
   async leases(filters: { owner?: string; dseq?: string; provider?: string; state?: string }): Promise<{ id: LeaseIdView; state: string; price: { denom: string; amount: string } }[]> {
     const out: { id: LeaseIdView; state: string; price: { denom: string; amount: string } }[] = [];
     let key: string | undefined;

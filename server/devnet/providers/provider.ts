@@ -218,9 +218,12 @@ export class SimulatedProvider implements GatewayBackend {
   }
 
   setOnline(online: boolean, mode: OfflineMode = "refuse"): void {
+    const wasOnline = this.online;
     this.online = online;
     this.gateway?.setOnline(online, mode);
     this.config.log(`${this.name}: ${online ? "online" : `offline (${mode})`}`);
+    // Back online: catch up with orders and leases missed meanwhile, like a provider that restarts.
+    if (online && !wasOnline && this.tx) void this.resync().catch((e) => this.config.log(`${this.name}: resync failed: ${e instanceof Error ? e.message : String(e)}`));
   }
 
   // ---- bidding ----
@@ -429,7 +432,7 @@ export class SimulatedProvider implements GatewayBackend {
   /** After (re)connecting the subscription: scan open orders once and reconcile leases. */
   async resync(): Promise<void> {
     if (this.stopped) return;
-    const orders = await this.chain.openOrders();
+    const [orders, bidOn] = await Promise.all([this.chain.openOrders(), this.chain.openBidOrders(this.address)]);
     const open = new Set(orders.map((o) => leaseKey(o.id)));
     for (const [key, b] of this.bids) {
       if (b.state === "sent" && !open.has(key) && !this.leases.has(key)) {
@@ -437,7 +440,19 @@ export class SimulatedProvider implements GatewayBackend {
         this.inventory.release(`pending:${key}`);
       }
     }
-    this.onOrdersCreated(orders.map((o) => o.id));
+    // Orders already bid on (e.g. before a restart): hold their resources again instead of bidding twice.
+    const alreadyBid = new Set(bidOn.map(leaseKey));
+    for (const o of orders) {
+      const key = leaseKey(o.id);
+      if (!alreadyBid.has(key) || this.bids.has(key)) continue;
+      try {
+        this.inventory.reserve(`pending:${key}`, o.spec);
+      } catch {
+        // over-committed: the bid stands anyway
+      }
+      this.bids.set(key, { spec: o.spec, state: "sent" });
+    }
+    this.onOrdersCreated(orders.filter((o) => !alreadyBid.has(leaseKey(o.id))).map((o) => o.id));
     await this.reconcileLeases();
   }
 
@@ -455,13 +470,14 @@ export class SimulatedProvider implements GatewayBackend {
     try {
       const active = await this.reconcileLeases();
       if (active.length === 0) return 0;
-      const msgs = active.map((id) => ({
-        typeUrl: `/${v1beta5.MsgWithdrawLease.$type}`,
-        value: v1beta5.MsgWithdrawLease.fromPartial({ id: { ...id, bseq: id.bseq } }),
-      }));
-      await this.tx.send(msgs, `${this.name} withdraw`);
-      this.stats.withdrawals += msgs.length;
-      return msgs.length;
+      // One send per lease: the sender batches them into one tx and retries them one by one if it fails.
+      const results = await Promise.allSettled(
+        active.map((id) => this.tx!.send([{ typeUrl: `/${v1beta5.MsgWithdrawLease.$type}`, value: v1beta5.MsgWithdrawLease.fromPartial({ id }) }], `${this.name} withdraw`)),
+      );
+      const ok = results.filter((r) => r.status === "fulfilled").length;
+      for (const r of results) if (r.status === "rejected") this.config.log(`${this.name}: withdraw failed: ${r.reason instanceof Error ? r.reason.message : String(r.reason)}`);
+      this.stats.withdrawals += ok;
+      return ok;
     } catch (e) {
       this.config.log(`${this.name}: withdraw failed: ${e instanceof Error ? e.message : String(e)}`);
       return 0;
