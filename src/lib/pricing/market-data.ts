@@ -4,7 +4,7 @@
  * orders, the AKT price from the BME ledger, and the minimum deposit. Every source is optional;
  * what cannot be read is listed in `problems` and the estimate degrades to the SDL max price.
  */
-import { parseAktPriceFromLedger, parseBids, parseProviderScales, parseStatusPricing, type MarketData, type ProviderPriceScale } from "./market";
+import { parseAktPriceFromLedger, parseBids, parseCapabilities, parseProviderScales, parseStatusPricing, type MarketData, type ProviderPriceScale } from "./market";
 import { parseMinDeposits } from "./deposit";
 
 export interface MarketSnapshot {
@@ -55,11 +55,18 @@ export async function fetchMarketSnapshot(restUrl: string, proxyUrl: string): Pr
   ]);
   const providers: ProviderPriceScale[] = parseProviderScales(providersJson);
   const known = new Set(providers.map((p) => p.provider));
-  const list = ((providersJson as { providers?: { owner?: unknown; host_uri?: unknown }[] })?.providers ?? []).filter(
-    (p): p is { owner: string; host_uri: string } => typeof p?.owner === "string" && typeof p?.host_uri === "string" && !known.has(p.owner),
+  const list = ((providersJson as { providers?: { owner?: unknown; host_uri?: unknown; attributes?: unknown }[] })?.providers ?? []).filter(
+    (p): p is { owner: string; host_uri: string; attributes?: unknown } => typeof p?.owner === "string" && typeof p?.host_uri === "string" && !known.has(p.owner),
   );
+  const capabilitiesOf = (attributes: unknown) =>
+    Array.isArray(attributes) && attributes.length
+      ? parseCapabilities(attributes.filter((a): a is { key: string; value: string } => typeof a?.key === "string" && typeof a?.value === "string"))
+      : undefined;
   if (proxyUrl && list.length) {
-    const statuses = await Promise.all(list.slice(0, 12).map((p) => providerStatus(proxyUrl, p.owner, p.host_uri).then((s) => parseStatusPricing(p.owner, s)).catch(() => undefined)));
+    const statuses = await Promise.all(list.slice(0, 12).map((p) => providerStatus(proxyUrl, p.owner, p.host_uri).then((s) => {
+          const scale = parseStatusPricing(p.owner, s);
+          return scale && { ...scale, capabilities: capabilitiesOf(p.attributes) };
+        }).catch(() => undefined)));
     for (const s of statuses) if (s) providers.push(s);
   }
   return {

@@ -32,6 +32,47 @@ export interface ProviderPriceScale {
   ip: number;
   /** Per GPU unit; by model name (e.g. "a100") with "default" for others. Absent when the provider does not publish it. */
   gpu?: Record<string, number>;
+  /** What the provider can host, from its on-chain `capabilities/…` attributes, when it publishes them. */
+  capabilities?: ProviderCapabilities;
+}
+
+export interface ProviderCapabilities {
+  /** GPU models by vendor, e.g. ["nvidia/a100", "nvidia/t4"]. */
+  gpuModels: string[];
+  /** Persistent storage classes, e.g. ["beta2", "beta3"]. */
+  storageClasses: string[];
+  ipLease: boolean;
+}
+
+/** Read `capabilities/gpu/vendor/<v>/model/<m>`, `capabilities/storage/<n>/class` and `ip-lease` attributes. */
+export function parseCapabilities(attributes: { key: string; value: string }[]): ProviderCapabilities {
+  const gpuModels = new Set<string>();
+  const storageClasses = new Set<string>();
+  let ipLease = false;
+  for (const { key, value } of attributes) {
+    const gpu = /^capabilities\/gpu\/vendor\/([^/]+)\/model\/([^/]+)$/.exec(key);
+    if (gpu && value === "true") gpuModels.add(`${gpu[1]}/${gpu[2]}`);
+    if (/^capabilities\/storage\/\d+\/class$/.test(key)) storageClasses.add(value);
+    if (key === "ip-lease" && value === "true") ipLease = true;
+  }
+  return { gpuModels: [...gpuModels], storageClasses: [...storageClasses], ipLease };
+}
+
+/** Whether a provider that publishes its capabilities could host these units (GPU model, storage class, leased IP). */
+export function canHost(capabilities: ProviderCapabilities | undefined, units: ResourceShape[]): boolean {
+  if (!capabilities) return true;
+  for (const u of units) {
+    if (u.gpuUnits > 0) {
+      const wanted = (u.gpuModels ?? []).map((m) => m.split(" "));
+      const ok = wanted.length === 0 || wanted.some(([vendor, model]) => capabilities.gpuModels.some((g) => g.startsWith(`${vendor}/`) && (model === "*" || model === undefined || g === `${vendor}/${model}`)));
+      if (!ok || capabilities.gpuModels.length === 0) return false;
+    }
+    for (const s of u.storage) {
+      if (s.class !== "ephemeral" && s.class !== "ram" && s.class !== "default" && !capabilities.storageClasses.includes(s.class)) return false;
+    }
+    if (u.leasedIps > 0 && !capabilities.ipLease) return false;
+  }
+  return true;
 }
 
 /** A bid seen on chain, joined with the resources of its order. Price is for the whole group, per block. */
@@ -65,12 +106,18 @@ export const REFERENCE_SCALE: ProviderPriceScale = {
   ip: 60,
 };
 
-export function scalePrice(scale: ProviderPriceScale, units: ResourceShape[]): { amount: number; gpuPriced: boolean } {
+export function scalePrice(scale: ProviderPriceScale, units: ResourceShape[]): { amount: number; gpuPriced: boolean; storagePriced: boolean } {
   let total = 0;
   let gpuPriced = true;
+  let storagePriced = true;
   for (const u of units) {
     let perUnit = u.cpuMillis * scale.cpu + (u.memoryBytes / MiB) * scale.memory + u.endpoints * scale.endpoint;
-    for (const s of u.storage) perUnit += (s.bytes / MiB) * (scale.storage[s.class] ?? scale.storage.default ?? 0);
+    for (const s of u.storage) {
+      // Like the provider: a class without a price (and no default) cannot be bid on.
+      const perMiB = scale.storage[s.class] ?? scale.storage.default;
+      if (perMiB === undefined) storagePriced = false;
+      else perUnit += (s.bytes / MiB) * perMiB;
+    }
     if (u.gpuUnits > 0) {
       const model = u.gpuModels?.map((m) => m.split(" ")[1]).find((m) => m && m !== "*" && scale.gpu?.[m] !== undefined);
       const gpuScale = (model ? scale.gpu?.[model] : undefined) ?? scale.gpu?.default;
@@ -79,7 +126,7 @@ export function scalePrice(scale: ProviderPriceScale, units: ResourceShape[]): {
     }
     total += u.count * perUnit + u.leasedIps * scale.ip;
   }
-  return { amount: total, gpuPriced };
+  return { amount: total, gpuPriced, storagePriced };
 }
 
 function median(sorted: number[]): number {
@@ -119,15 +166,27 @@ export function estimateMarketPrice(units: ResourceShape[], denom: string, marke
   const usesGpu = units.some((u) => u.gpuUnits > 0);
   const fromProviders: number[] = [];
   let unpricedGpu = 0;
+  let cannotHost = 0;
+  let unpricedStorage = 0;
   for (const p of market.providers) {
-    const { amount, gpuPriced } = scalePrice(p, units);
+    if (!canHost(p.capabilities, units)) {
+      cannotHost++;
+      continue;
+    }
+    const { amount, gpuPriced, storagePriced } = scalePrice(p, units);
     if (!gpuPriced) {
       unpricedGpu++;
+      continue;
+    }
+    if (!storagePriced) {
+      unpricedStorage++;
       continue;
     }
     fromProviders.push(amount);
   }
   if (unpricedGpu) notes.push(`${unpricedGpu} provider(s) publish no GPU price and were left out.`);
+  if (unpricedStorage) notes.push(`${unpricedStorage} provider(s) publish no price for a storage class this uses and were left out.`);
+  if (cannotHost) notes.push(`${cannotHost} provider(s) lack the GPU model, storage class or IP leases this needs and were left out.`);
   const myWeight = weight(units);
   const fromBids: number[] = [];
   for (const b of market.bids) {
@@ -279,7 +338,7 @@ export function parseProviderScales(providersJson: unknown): ProviderPriceScale[
     if (typeof pr?.owner !== "string" || !Array.isArray(pr.attributes)) continue;
     const pairs = (pr.attributes as { key?: unknown; value?: unknown }[]).filter((a) => typeof a?.key === "string").map((a) => ({ key: String(a.key), value: String(a.value ?? "") }));
     const scale = parsePriceScale(pr.owner, pairs);
-    if (scale) out.push(scale);
+    if (scale) out.push({ ...scale, capabilities: parseCapabilities(pairs) });
   }
   return out;
 }
@@ -301,7 +360,6 @@ export function parseStatusPricing(provider: string, status: unknown): ProviderP
     return out;
   };
   const storage = table(p.storage, "*");
-  if (storage.default === undefined && storage.ephemeral !== undefined) storage.default = storage.ephemeral;
   const gpu = table(p.gpu, "*");
   return { provider, cpu, memory, storage, endpoint: Number(p.endpoint) || 0, ip: Number(p.ip) || 0, gpu: Object.keys(gpu).length ? gpu : undefined };
 }

@@ -72,8 +72,8 @@ describe("market estimate", () => {
   it("gives a range from several providers and comparable bids", () => {
     const providers = parseProviderScales({
       providers: [
-        { owner: "akash1a", attributes: [{ key: "bidpricecpuscale", value: "0.004" }, { key: "bidpricememoryscale", value: "0.0016" }, { key: "bidpriceendpointscale", value: "1" }] },
-        { owner: "akash1b", attributes: [{ key: "bidpricecpuscale", value: "0.008" }, { key: "bidpricememoryscale", value: "0.003" }] },
+        { owner: "akash1a", attributes: [{ key: "bidpricecpuscale", value: "0.004" }, { key: "bidpricememoryscale", value: "0.0016" }, { key: "bidpricestoragescale", value: "0.00016" }, { key: "bidpriceendpointscale", value: "1" }] },
+        { owner: "akash1b", attributes: [{ key: "bidpricecpuscale", value: "0.008" }, { key: "bidpricememoryscale", value: "0.003" }, { key: "bidpricestoragescale", value: "0.0002" }] },
         { owner: "akash1c", attributes: [{ key: "region", value: "x" }] },
         "garbage",
       ],
@@ -112,9 +112,33 @@ describe("status pricing and AKT price", () => {
   it("reads the scale prices a provider publishes in /status", async () => {
     const { parseStatusPricing, parseAktPriceFromLedger } = await import("./market");
     const s = parseStatusPricing("p", { devnet: { pricing: { strategy: "scale", cpu: "0.004", memory: "0.0016", storage: { ephemeral: "0.0001", beta2: "0.0002" }, endpoint: "1", ip: "60", gpu: { a100: "900", "*": "500" } } } })!;
-    expect(s).toMatchObject({ cpu: 0.004, memory: 0.0016, endpoint: 1, ip: 60, storage: { ephemeral: 0.0001, beta2: 0.0002, default: 0.0001 }, gpu: { a100: 900, default: 500 } });
+    expect(s).toMatchObject({ cpu: 0.004, memory: 0.0016, endpoint: 1, ip: 60, storage: { ephemeral: 0.0001, beta2: 0.0002 }, gpu: { a100: 900, default: 500 } });
     expect(parseStatusPricing("p", { cluster: {} })).toBeUndefined();
     expect(parseAktPriceFromLedger({ records: [{ executed_record: { burned: { coin: { denom: "uakt", amount: "1" }, price: "2.37" } } }] })).toBe(2.37);
     expect(parseAktPriceFromLedger("garbage")).toBeUndefined();
+  });
+});
+
+describe("provider capabilities", () => {
+  it("leaves out providers that cannot host the GPU model, storage class or IP", async () => {
+    const { parseCapabilities, canHost, estimateMarketPrice, parsePriceScale } = await import("./market");
+    const caps = parseCapabilities([
+      { key: "capabilities/gpu/vendor/nvidia/model/a100", value: "true" },
+      { key: "capabilities/gpu/vendor/nvidia/model/a100/ram/80Gi", value: "true" },
+      { key: "capabilities/storage/1/class", value: "beta2" },
+      { key: "region", value: "eu" },
+    ]);
+    expect(caps).toEqual({ gpuModels: ["nvidia/a100"], storageClasses: ["beta2"], ipLease: false });
+    const unit = { cpuMillis: 1000, memoryBytes: 1024 ** 3, storage: [{ bytes: 1024 ** 3, class: "beta2" }], gpuUnits: 1, gpuModels: ["nvidia a100 80Gi"], endpoints: 1, leasedIps: 0, count: 1 };
+    expect(canHost(caps, [unit])).toBe(true);
+    expect(canHost(caps, [{ ...unit, gpuModels: ["nvidia t4"] }])).toBe(false);
+    expect(canHost(caps, [{ ...unit, gpuModels: ["nvidia *"] }])).toBe(true);
+    expect(canHost(caps, [{ ...unit, storage: [{ bytes: 1, class: "beta3" }] }])).toBe(false);
+    expect(canHost(caps, [{ ...unit, leasedIps: 1 }])).toBe(false);
+    expect(canHost(undefined, [unit])).toBe(true);
+    const scale = { ...parsePriceScale("p", { bidpricecpuscale: "1", bidpricememoryscale: "1", bidpricegpuscale: "100" })!, capabilities: { gpuModels: [], storageClasses: [], ipLease: false } };
+    const est = estimateMarketPrice([unit], "uact", { providers: [scale], bids: [] });
+    expect(est.basis).toBe("none");
+    expect(est.notes.join(" ")).toMatch(/lack the GPU model/);
   });
 });
