@@ -58,6 +58,8 @@ test("a custom network: bad URLs, an unreachable node and a wrong chain id are e
 test("every page has a deep link, and back/forward work", async ({ page }) => {
   await openApp(page, "/providers");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Providers");
+  // Read from the chain: the stack's simulated providers with their host URIs.
+  await expect(page.getByRole("table", { name: "Providers" }).getByRole("cell", { name: /^https:\/\/provider-\d/ }).first()).toBeVisible();
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
   await expect(page).toHaveURL(/\/settings$/);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Deployments" }).click();

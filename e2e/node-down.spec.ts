@@ -12,7 +12,8 @@ test("the header reports a node that goes down, and recovers by itself when it i
   let stack: RunningStack | null = null;
   let app: StaticServer | null = null;
   try {
-    stack = await startStack({ dataDir, reset: true, host: "127.0.0.1", ports: { rpc: 0, rest: 0, faucet: 0 }, blockMs: 300 });
+    // Only the chain matters here: no providers, no proxy.
+    stack = await startStack({ dataDir, reset: true, host: "127.0.0.1", ports: { rpc: 0, rest: 0, faucet: 0 }, providers: 0, proxy: false, blockMs: 300 });
     const ports = { rpc: Number(new URL(stack.rpcUrl).port), rest: Number(new URL(stack.restUrl).port), faucet: Number(new URL(stack.faucetUrl).port) };
     app = await startStaticServer({ root: process.env.E2E_DIST_DIR!, config: runtimeConfigFor(stack, 300) });
 
@@ -27,7 +28,7 @@ test("the header reports a node that goes down, and recovers by itself when it i
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Settings");
 
-    stack = await startStack({ dataDir, host: "127.0.0.1", ports, blockMs: 300 });
+    stack = await startStack({ dataDir, host: "127.0.0.1", ports, providers: 0, proxy: false, blockMs: 300 });
     await expect(status).toHaveText(/Block \d/, { timeout: 20_000 });
     await expect(page.getByRole("alert").filter({ hasText: "Devnet" })).toHaveCount(0);
   } finally {
