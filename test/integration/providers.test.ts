@@ -15,7 +15,7 @@ import { startDevnet, type RunningDevnet } from "../../server/devnet/index.ts";
 import { startProviders, type RunningProviders, type RunningProvider } from "../../server/devnet/providers/index.ts";
 import { buildSdl, collectWs, gatewayRequest, gatewayWs, localhostLookup, sdl, testdata, type SdlBuild } from "../../server/devnet/providers/test-support.ts";
 import { FRAME, encodeFrame } from "../../server/devnet/providers/shell.ts";
-import { DEVNET_ADDRESS, DEVNET_MNEMONIC, FAUCET_ADDRESS, FAUCET_MNEMONIC } from "../../server/devnet/config.ts";
+import { AUDITOR_ADDRESS, DEVNET_ADDRESS, DEVNET_MNEMONIC, FAUCET_ADDRESS, FAUCET_MNEMONIC } from "../../server/devnet/config.ts";
 import { createAkashRegistry } from "../../server/shared/akash-registry.ts";
 
 /**
@@ -451,6 +451,32 @@ describe("several orders at once", () => {
     const providersOnBoth = new Set(early.filter((x) => early.some((y) => y.bid.id.provider === x.bid.id.provider && y.bid.id.gseq !== x.bid.id.gseq)).map((x) => x.bid.id.provider));
     expect(providersOnBoth.size, `bid heights ${bids.map((x) => x.bid.created_at)} for deployment at ${height}`).toBeGreaterThanOrEqual(3);
     await send(tenant, DEVNET_ADDRESS, [{ typeUrl: "/akash.deployment.v1beta4.MsgCloseDeployment", value: { id: { owner: DEVNET_ADDRESS, dseq: d3 } } }]);
+  });
+});
+
+describe("placement", () => {
+  it("a GPU order gets a bid only from the GPU provider, priced by model; signedBy the auditor only from the audited provider", async () => {
+    const gpu = await buildSdl(sdl({ gpu: "rtx4090", price: 500 }));
+    const audited = await buildSdl(sdl({ signedBy: { anyOf: [AUDITOR_ADDRESS] }, price: 100 }));
+    const { dseq: dg } = await createDeployment(gpu);
+    const { dseq: da } = await createDeployment(audited);
+    const gpuBids = await waitFor("the GPU bid", async () => {
+      const b = await bidsFor(dg);
+      return b.length ? b : undefined;
+    });
+    const auditedBids = await waitFor("the audited bid", async () => {
+      const b = await bidsFor(da);
+      return b.length ? b : undefined;
+    });
+    await sleep(8 * BLOCK_MS); // give everyone (including the slow provider) time to bid if they would
+    const gpuProviders = new Set((await bidsFor(dg)).map((b) => b.bid.id.provider));
+    const auditedProviders = new Set((await bidsFor(da)).map((b) => b.bid.id.provider));
+    expect([...gpuProviders]).toEqual([providers.providers[1]!.address]);
+    expect([...auditedProviders]).toEqual([providers.providers[0]!.address]);
+    // provider-2: 1000m·0.0044 + 512Mi·0.00176 + 1Gi·0.000176 + 1 endpoint·1.1 + 1 rtx4090·70
+    expect(gpuBids[0]!.bid.price.amount).toBe("76.581344000000000000");
+    expect(auditedBids[0]!.bid.price.amount).toBe("5.983040000000000000");
+    for (const d of [dg, da]) await send(tenant, DEVNET_ADDRESS, [{ typeUrl: "/akash.deployment.v1beta4.MsgCloseDeployment", value: { id: { owner: DEVNET_ADDRESS, dseq: d } } }]);
   });
 });
 
