@@ -134,7 +134,7 @@ test("bad input: not YAML, not an SDL, a huge paste — clear messages, no freez
   await expect(page.getByTestId("problem").first()).toContainText("5.2 MB", { timeout: 30_000 });
 });
 
-test("the YAML editor completes SDL keys from chain-sdk's schema", async ({ page }) => {
+test("the YAML editor completes SDL keys and shows hover docs from chain-sdk's schema", async ({ page }) => {
   await open(page, "/deploy?template=redis");
   await expect(page.getByTestId("sdl-status")).toHaveText("Valid", { timeout: 30_000 });
   await page.locator(".monaco-editor .view-line").filter({ hasText: "image: redis:7.4-alpine" }).click();
@@ -144,4 +144,8 @@ test("the YAML editor completes SDL keys from chain-sdk's schema", async ({ page
   await page.keyboard.press("Control+Space");
   await expect(page.locator(".suggest-widget")).toContainText("credentials", { timeout: 15_000 });
   await page.keyboard.press("Escape");
+
+  // Hover documentation on a key.
+  await page.locator(".monaco-editor .view-line").filter({ hasText: "image: redis:7.4-alpine" }).locator("span span", { hasText: /^image$/ }).hover();
+  await expect(page.locator(".monaco-hover").filter({ hasText: "Container image" })).toBeVisible({ timeout: 15_000 });
 });

@@ -1,6 +1,7 @@
 import { useEffect, useImperativeHandle, useRef, type Ref } from "react";
 import type { SdlDiagnostic, TextEdit } from "@/lib/sdl/types";
 import { configureSdlSchema, monaco, SDL_MODEL_URI } from "./monaco-loader";
+import { withSdlDocs } from "./schema-docs";
 
 export interface SdlEditorHandle {
   /** Replace the whole text as one undoable edit. */
@@ -99,7 +100,7 @@ export default function SdlMonacoEditor({ initialValue, onChange, diagnostics, c
   }, []);
 
   useEffect(() => {
-    if (schema) configureSdlSchema(schema);
+    if (schema) configureSdlSchema(withSdlDocs(schema));
   }, [schema]);
 
   useEffect(() => {

@@ -10,7 +10,10 @@ import type { QuickFix, SdlCheckOptions, SdlDiagnostic, TextEdit } from "./types
 /** Bigger than any real SDL by two orders of magnitude; larger input is refused without parsing. */
 export const MAX_SDL_CHARS = 1_000_000;
 
-/** chain-sdk network rules used for validation; the devnet follows mainnet (see README). */
+/**
+ * chain-sdk network rules used for validation. In alpha.25 the network id only decides which USDC
+ * `ibc/…` denom is accepted in pricing; the devnet is mainnet-compatible, so mainnet rules apply.
+ */
 export const SDL_NETWORK_ID = "mainnet" as const;
 
 export type GenerateManifestOk = Extract<ReturnType<typeof generateManifest>, { ok: true }>["value"];
