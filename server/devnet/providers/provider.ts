@@ -259,7 +259,7 @@ export class SimulatedProvider implements GatewayBackend {
       }
       if (this.stopped) return;
       await Promise.all(bids.map((b) => this.sendBid(b, seenAt).catch((e) => this.bidFailed(b.id, e))));
-    })();
+    })().catch((e) => this.config.log(`${this.name}: bidding failed: ${e instanceof Error ? e.message : String(e)}`));
   }
 
   private bidFailed(id: OrderIdView, e: unknown): undefined {
