@@ -11,7 +11,8 @@ const SettingsPage = lazy(() => import("@/features/settings/settings-page"));
 const TemplateGalleryPage = lazy(() => import("@/features/templates").then((m) => ({ default: m.TemplateGalleryPage })));
 const TemplateDetailPage = lazy(() => import("@/features/templates").then((m) => ({ default: m.TemplateDetailPage })));
 const DeployEditorPage = lazy(() => import("@/features/sdl-editor").then((m) => ({ default: m.DeployEditorPage })));
-const DeploymentsPage = lazy(() => import("./routes/deployments-page"));
+const DeploymentsPage = lazy(() => import("@/features/deployments").then((m) => ({ default: m.DeploymentsListPage })));
+const DeploymentDetailPage = lazy(() => import("@/features/deployments").then((m) => ({ default: m.DeploymentDetailPage })));
 const ProvidersPage = lazy(() => import("./routes/providers-page"));
 const NotFoundPage = lazy(() => import("./routes/not-found-page"));
 
@@ -28,6 +29,7 @@ export function createRouter() {
             { path: "account", element: <AccountPage /> },
             { path: "deploy", element: <DeployEditorPage /> },
             { path: "deployments", element: <DeploymentsPage /> },
+            { path: "deployments/:dseq", element: <DeploymentDetailPage /> },
             { path: "templates", element: <TemplateGalleryPage /> },
             { path: "templates/:id", element: <TemplateDetailPage /> },
             { path: "providers", element: <ProvidersPage /> },

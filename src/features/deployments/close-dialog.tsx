@@ -1,0 +1,72 @@
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { useWallet } from "@/features/wallet";
+import { formatMicro } from "./format";
+import { buildCloseDeploymentMsg } from "./messages";
+
+export interface CloseTarget {
+  owner: string;
+  dseq: string;
+  name?: string;
+  denom: string;
+  /** Escrow left now (micro-units): what a close returns to the depositors. */
+  refund: number;
+  activeLeases: number;
+}
+
+/** Closes one or several deployments in a single transaction, after showing what comes back. */
+export function CloseDialog({ targets, onClose, onClosed }: { targets: CloseTarget[]; onClose: () => void; onClosed?: (dseqs: string[]) => void }) {
+  const { send } = useWallet();
+  const [sending, setSending] = useState(false);
+  const total = new Map<string, number>();
+  for (const t of targets) total.set(t.denom, (total.get(t.denom) ?? 0) + t.refund);
+  const leases = targets.reduce((s, t) => s + t.activeLeases, 0);
+
+  async function confirm() {
+    if (sending || targets.length === 0) return;
+    setSending(true);
+    try {
+      const result = await send(
+        targets.map((t) => buildCloseDeploymentMsg(t.owner, t.dseq)),
+        { title: targets.length === 1 ? `Close deployment ${targets[0]!.dseq}` : `Close ${targets.length} deployments` },
+      );
+      if (result) {
+        onClosed?.(targets.map((t) => t.dseq));
+        onClose();
+      }
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return (
+    <Dialog open={targets.length > 0} onClose={onClose} title={targets.length === 1 ? `Close deployment ${targets[0]!.dseq}?` : `Close ${targets.length} deployments?`}>
+      <div className="flex flex-col gap-4">
+        <ul className="flex flex-col gap-1 text-sm" aria-label="Refund summary">
+          {targets.map((t) => (
+            <li key={t.dseq} className="flex justify-between gap-4">
+              <span className="min-w-0 truncate">
+                {t.name ? `${t.name} ` : ""}
+                <span className="font-mono text-xs text-muted">{t.dseq}</span>
+              </span>
+              <span className="tabular-nums">{formatMicro(t.refund, t.denom)}</span>
+            </li>
+          ))}
+        </ul>
+        <Alert title={`About ${[...total].map(([d, a]) => formatMicro(a, d)).join(" + ") || "nothing"} returns to your wallet`} >
+          {leases > 0 ? `${leases} active lease${leases === 1 ? "" : "s"} will stop and the providers remove the workloads. ` : ""}The escrow is settled first, so the exact refund can be a little lower. This cannot be undone.
+        </Alert>
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={onClose}>
+            Keep running
+          </Button>
+          <Button variant="danger" onClick={() => void confirm()} loading={sending} disabled={sending}>
+            {targets.length === 1 ? "Close deployment" : `Close ${targets.length} deployments`}
+          </Button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,172 @@
+import { useState } from "react";
+import { Link, useParams, useSearchParams } from "react-router";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Page } from "@/components/ui/page";
+import { Skeleton } from "@/components/ui/skeleton";
+import { useNetwork } from "@/features/network";
+import { useWallet } from "@/features/wallet";
+import { StateBadge } from "./badges";
+import type { Deployment, Lease } from "./chain";
+import { CloseDialog } from "./close-dialog";
+import { activeLeases, formatDuration, runwayLevel, summarizeEscrow } from "./escrow";
+import { EscrowTab } from "./escrow-tab";
+import { EventsTab } from "./events-tab";
+import { formatRate, leaseCloseReason } from "./format";
+import { LeasesTab } from "./leases-tab";
+import { LogsTab } from "./logs-tab";
+import { useLocalRecord } from "./names";
+import { useDeploymentDetail, useLatestHeight } from "./queries";
+import { ShellTab } from "./shell-tab";
+import { TopUpDialog } from "./top-up-dialog";
+import { UpdateTab } from "./update-tab";
+
+const TABS = ["leases", "logs", "events", "shell", "escrow", "update"] as const;
+type Tab = (typeof TABS)[number];
+const TAB_LABEL: Record<Tab, string> = { leases: "Leases", logs: "Logs", events: "Events", shell: "Shell", escrow: "Escrow", update: "Update" };
+
+export function DeploymentDetailPage() {
+  const { dseq = "" } = useParams();
+  const validDseq = /^\d{1,20}$/.test(dseq);
+  const { wallet, openConnectDialog } = useWallet();
+  const { deployment, leases } = useDeploymentDetail(validDseq ? dseq : "0");
+  const record = useLocalRecord(wallet?.address, dseq);
+  const title = record.data?.name || `Deployment ${dseq}`;
+
+  let body;
+  if (!validDseq) body = <EmptyState title="That is not a deployment sequence number">A DSEQ is a number, like the ones in your deployments list.</EmptyState>;
+  else if (!wallet) body = <EmptyState title="Connect the wallet that owns this deployment" action={<Button onClick={openConnectDialog}>Connect wallet</Button>} />;
+  else if (deployment.isPending || leases.isPending) {
+    body = (
+      <div className="flex flex-col gap-3 p-5" aria-label="Loading deployment">
+        <Skeleton className="h-5 w-1/2" />
+        <Skeleton className="h-4 w-full" />
+      </div>
+    );
+  } else if (deployment.isError || leases.isError) {
+    body = (
+      <Alert tone="error" title="Could not load the deployment from the chain" actions={<Button size="sm" variant="secondary" onClick={() => void Promise.all([deployment.refetch(), leases.refetch()])}>Retry</Button>}>
+        {(deployment.error ?? leases.error)?.message} Nothing changed on chain; this page retries by itself.
+      </Alert>
+    );
+  } else if (!deployment.data) {
+    body = (
+      <EmptyState title={`No deployment ${dseq} for this wallet`} action={<Link to="/deployments" className="text-brand hover:underline">Back to deployments</Link>}>
+        The chain has no deployment with this DSEQ owned by {wallet.address}. It may belong to another account.
+      </EmptyState>
+    );
+  } else body = <DeploymentView deployment={deployment.data} leases={leases.data} stale={deployment.isRefetchError || leases.isRefetchError} />;
+
+  return (
+    <Page title={title} description={<Link to="/deployments" className="hover:underline">← All deployments</Link>}>
+      {body}
+    </Page>
+  );
+}
+
+function DeploymentView({ deployment, leases, stale }: { deployment: Deployment; leases: Lease[]; stale: boolean }) {
+  const { network } = useNetwork();
+  const height = useLatestHeight() ?? 0;
+  const [params, setParams] = useSearchParams();
+  const tab: Tab = (TABS as readonly string[]).includes(params.get("tab") ?? "") ? (params.get("tab") as Tab) : "leases";
+  const [topUpOpen, setTopUpOpen] = useState(false);
+  const [closeOpen, setCloseOpen] = useState(false);
+  const escrow = summarizeEscrow(deployment, leases, height, network.blockTimeMs);
+  const active = deployment.state === "active";
+  const running = activeLeases(leases);
+  const level = runwayLevel(escrow.secondsLeft);
+  const fundsClosed = leases.filter((l) => l.state === "insufficient_funds" || (l.state === "closed" && leaseCloseReason(l.reason).funds));
+  const providerClosed = leases.filter((l) => l.state === "closed" && leaseCloseReason(l.reason).byProvider);
+
+  return (
+    <div className="flex flex-col gap-4">
+      <Card className="flex flex-wrap items-center gap-x-6 gap-y-3 px-5 py-4">
+        <div className="flex items-center gap-2">
+          <StateBadge state={deployment.state} />
+          <span className="font-mono text-xs text-muted">DSEQ {deployment.dseq}</span>
+        </div>
+        <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
+          <div>
+            <dt className="inline text-muted">Cost </dt>
+            <dd className="inline tabular-nums">{escrow.ratePerBlock > 0 ? formatRate(escrow.ratePerBlock, escrow.denom).month : "—"}</dd>
+          </div>
+          <div>
+            <dt className="inline text-muted">Time left </dt>
+            <dd className={cn("inline tabular-nums", level === "critical" || level === "empty" ? "text-danger" : level === "low" ? "text-warn" : "")}>{escrow.secondsLeft === null ? "—" : formatDuration(escrow.secondsLeft)}</dd>
+          </div>
+          <div>
+            <dt className="inline text-muted">Created at block </dt>
+            <dd className="inline tabular-nums">{deployment.createdAt}</dd>
+          </div>
+        </dl>
+        {active && (
+          <div className="ml-auto flex gap-2">
+            <Button size="sm" variant="secondary" onClick={() => setTopUpOpen(true)}>
+              Top up
+            </Button>
+            <Button size="sm" variant="danger" onClick={() => setCloseOpen(true)}>
+              Close deployment
+            </Button>
+          </div>
+        )}
+      </Card>
+
+      {stale && <Alert tone="warn" title="Showing the last known state">The node is not answering; this page refreshes by itself when it is back.</Alert>}
+      {fundsClosed.length > 0 && (
+        <Alert tone="error" title="The deployment ran out of escrow">
+          The chain closed {fundsClosed.length === 1 ? "its lease" : `${fundsClosed.length} leases`} for insufficient funds and the provider removed the workload. To avoid this, top up before the time left reaches zero, or deposit more when you deploy. {active ? "Close this deployment to recover anything left, then redeploy." : ""}
+        </Alert>
+      )}
+      {providerClosed.length > 0 && running.length === 0 && active && (
+        <Alert tone="warn" title="The provider closed the lease" actions={<Button size="sm" variant="danger" onClick={() => setCloseOpen(true)}>Close deployment</Button>}>
+          {providerClosed.map((l) => leaseCloseReason(l.reason).text).join("; ")}. Nothing is running, but the deployment still holds its escrow: close it to get the deposit back, then redeploy with another provider.
+        </Alert>
+      )}
+      {active && running.length === 0 && providerClosed.length === 0 && fundsClosed.length === 0 && (
+        <Alert title="No active lease" actions={<Button size="sm" variant="danger" onClick={() => setCloseOpen(true)}>Close deployment</Button>}>
+          This deployment has no lease yet. Accept a bid to run it, or close it to get the deposit back.
+        </Alert>
+      )}
+
+      <div role="tablist" aria-label="Deployment" className="flex gap-1 overflow-x-auto border-b border-border">
+        {TABS.map((t) => (
+          <button
+            key={t}
+            type="button"
+            role="tab"
+            id={`tab-${t}`}
+            aria-selected={tab === t}
+            aria-controls={`panel-${t}`}
+            onClick={() => setParams((p) => {
+              const next = new URLSearchParams(p);
+              next.set("tab", t);
+              return next;
+            }, { replace: true })}
+            className={cn("-mb-px border-b-2 px-3 py-2 text-sm whitespace-nowrap", tab === t ? "border-brand font-semibold text-fg" : "border-transparent text-muted hover:text-fg")}
+          >
+            {TAB_LABEL[t]}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {tab === "leases" && <LeasesTab leases={leases} />}
+        {tab === "logs" && <LogsTab leases={leases} />}
+        {tab === "events" && <EventsTab leases={leases} />}
+        {tab === "shell" && <ShellTab leases={leases} />}
+        {tab === "escrow" && <EscrowTab deployment={deployment} escrow={escrow} blockTimeMs={network.blockTimeMs} height={height} onTopUp={() => setTopUpOpen(true)} />}
+        {tab === "update" && <UpdateTab deployment={deployment} leases={leases} />}
+      </div>
+
+      <TopUpDialog target={topUpOpen ? { owner: deployment.owner, dseq: deployment.dseq, denom: escrow.denom, ratePerBlock: escrow.ratePerBlock, balance: escrow.balance } : null} onClose={() => setTopUpOpen(false)} />
+      <CloseDialog
+        targets={closeOpen ? [{ owner: deployment.owner, dseq: deployment.dseq, denom: escrow.denom, refund: escrow.balance, activeLeases: running.length }] : []}
+        onClose={() => setCloseOpen(false)}
+      />
+    </div>
+  );
+}
+
+export default DeploymentDetailPage;

@@ -1,0 +1,2 @@
+export { DeploymentsListPage } from "./deployments-list-page";
+export { DeploymentDetailPage } from "./deployment-detail-page";

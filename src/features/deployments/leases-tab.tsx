@@ -1,0 +1,149 @@
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+import { CopyButton } from "@/components/ui/copy-button";
+import { Skeleton } from "@/components/ui/skeleton";
+import { shortenAddress } from "@/lib/format/coins";
+import type { Lease } from "./chain";
+import { ProviderProblem } from "./credential-prompt";
+import { formatRate, leaseCloseReason } from "./format";
+import { leaseKey, useLeaseStatus } from "./lease-status";
+import { StateBadge } from "./badges";
+import { useProviderDirectory } from "./queries";
+
+export function LeasesTab({ leases }: { leases: Lease[] }) {
+  if (leases.length === 0) {
+    return (
+      <Card>
+        <CardBody>
+          <p className="text-sm text-muted">No leases yet. A lease is created when you accept a provider's bid.</p>
+        </CardBody>
+      </Card>
+    );
+  }
+  const sorted = [...leases].sort((a, b) => (a.state === "active" ? -1 : 0) - (b.state === "active" ? -1 : 0) || a.gseq - b.gseq);
+  return (
+    <div className="flex flex-col gap-4">
+      {sorted.map((l) => (
+        <LeaseCard key={leaseKey(l)} lease={l} />
+      ))}
+    </div>
+  );
+}
+
+function LeaseCard({ lease }: { lease: Lease }) {
+  const providers = useProviderDirectory();
+  const provider = providers.data?.get(lease.provider);
+  const org = provider?.attributes.find((a) => a.key === "organization")?.value;
+  const active = lease.state === "active";
+  const status = useLeaseStatus(lease, active);
+  const rate = formatRate(Number(lease.price.amount), lease.price.denom);
+  const closed = !active ? leaseCloseReason(lease.reason) : null;
+  return (
+    <Card labelledBy={`lease-${leaseKey(lease)}`} className="overflow-hidden">
+      <CardHeader
+        id={`lease-${leaseKey(lease)}`}
+        title={
+          <span className="flex flex-wrap items-center gap-2">
+            {org || shortenAddress(lease.provider)} <StateBadge state={lease.state} />
+          </span>
+        }
+        description={
+          <span className="flex flex-wrap items-center gap-x-2 font-mono text-xs">
+            {lease.provider} <CopyButton value={lease.provider} label="Copy provider address" />
+          </span>
+        }
+      />
+      <CardBody className="flex flex-col gap-4">
+        <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
+          <div>
+            <dt className="text-xs text-muted">Group / order</dt>
+            <dd className="tabular-nums">
+              {lease.gseq} / {lease.oseq}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-xs text-muted">Price</dt>
+            <dd className="tabular-nums" title={rate.block}>
+              {rate.month}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-xs text-muted">Per hour</dt>
+            <dd className="tabular-nums">{rate.hour}</dd>
+          </div>
+          <div>
+            <dt className="text-xs text-muted">{active ? "Since block" : "Closed at block"}</dt>
+            <dd className="tabular-nums">{active ? lease.createdAt : lease.closedOn || "—"}</dd>
+          </div>
+        </dl>
+        {closed && <p className="text-sm text-muted">This lease was {closed.text}.</p>}
+        {active &&
+          (status.isPending ? (
+            <div className="flex flex-col gap-2" aria-label="Loading lease status">
+              <Skeleton className="h-4 w-1/2" />
+              <Skeleton className="h-4 w-1/3" />
+            </div>
+          ) : status.isError ? (
+            <ProviderProblem error={status.error} provider={org || shortenAddress(lease.provider)} onRetry={() => void status.refetch()} />
+          ) : (
+            <ServicesList status={status.data} />
+          ))}
+      </CardBody>
+    </Card>
+  );
+}
+
+function ServicesList({ status }: { status: NonNullable<ReturnType<typeof useLeaseStatus>["data"]> }) {
+  const services = Object.values(status.services ?? {});
+  return (
+    <div className="flex flex-col gap-3">
+      {status.errors?.length ? <p className="text-sm text-danger">{status.errors.join("; ")}</p> : null}
+      {services.map((s) => {
+        const ready = s.ready_replicas ?? s.available;
+        const total = s.replicas ?? s.total;
+        const ports = status.forwarded_ports?.[s.name] ?? [];
+        const ips = status.ips?.[s.name] ?? [];
+        return (
+          <section key={s.name} aria-label={`Service ${s.name}`} className="rounded-lg border border-border px-4 py-3">
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <h3 className="font-medium">{s.name}</h3>
+              <span className={cn("text-xs font-medium", ready >= total && total > 0 ? "text-ok" : "text-warn")} data-testid={`replicas-${s.name}`}>
+                {ready}/{total} replicas ready
+              </span>
+            </div>
+            {(s.uris?.length ?? 0) > 0 && (
+              <ul className="mt-2 flex flex-col gap-1 text-sm" aria-label={`${s.name} URIs`}>
+                {s.uris!.map((uri) => (
+                  <li key={uri} className="flex items-center gap-2">
+                    <a href={/^https?:\/\//.test(uri) ? uri : `http://${uri}`} target="_blank" rel="noopener noreferrer" className="break-all text-brand hover:underline">
+                      {uri}
+                    </a>
+                    <CopyButton value={uri} label={`Copy ${uri}`} />
+                  </li>
+                ))}
+              </ul>
+            )}
+            {ports.length > 0 && (
+              <ul className="mt-2 flex flex-wrap gap-2 text-xs" aria-label={`${s.name} forwarded ports`}>
+                {ports.map((p) => (
+                  <li key={`${p.port}-${p.externalPort}`} className="rounded-md bg-surface-2 px-2 py-1 font-mono">
+                    {p.host}:{p.externalPort} → {p.port}/{p.proto}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {ips.length > 0 && (
+              <ul className="mt-2 flex flex-wrap gap-2 text-xs" aria-label={`${s.name} IP addresses`}>
+                {ips.map((ip) => (
+                  <li key={`${ip.IP}-${ip.ExternalPort}`} className="rounded-md bg-surface-2 px-2 py-1 font-mono">
+                    {ip.IP}:{ip.ExternalPort} → {ip.Port}/{ip.Protocol}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        );
+      })}
+    </div>
+  );
+}
