@@ -41,8 +41,9 @@ const feedCategory = z.object({
 });
 
 const feedTemplateFull = feedTemplateSummary.extend({
-  readme: z.string().max(2_000_000).optional().nullable(),
-  deploy: z.string().min(1).max(2_000_000),
+  // Real templates are a few KB; the cap keeps a bad feed from stalling the page that reads it.
+  readme: z.string().max(500_000).optional().nullable(),
+  deploy: z.string().min(1).max(300_000),
 });
 
 export interface FeedTemplateSummary {
