@@ -1,10 +1,13 @@
-import { Suspense, useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { NavLink, Outlet, useLocation } from "react-router";
 import { cn } from "@/components/ui/cn";
 import { Spinner } from "@/components/ui/spinner";
 import { NetworkStatus, NetworkSwitcher, NodeProblemBanner } from "@/features/network";
 import { ThemeToggle } from "@/features/settings/theme-toggle";
 import { ConnectWalletDialog, WalletButton } from "@/features/wallet";
+
+// Deployments waiting for a provider (e.g. a tab closed mid-flow); its own chunk.
+const RecoveryBanner = lazy(() => import("@/features/deploy/RecoveryBanner"));
 
 const NAV = [
   { to: "/", label: "Home", end: true },
@@ -85,6 +88,9 @@ export function Layout() {
         )}
       </header>
       <NodeProblemBanner />
+      <Suspense fallback={null}>
+        <RecoveryBanner />
+      </Suspense>
       <div className="flex flex-1">
         <nav aria-label="Main" className="hidden w-52 shrink-0 flex-col gap-1 border-r border-border px-3 py-4 md:flex">
           {navLinks("rounded-md px-3 py-2 text-sm")}

@@ -1,0 +1,138 @@
+import type { BidRow } from "@/lib/deployment/bids";
+import { formatUsd, microToUsd } from "@/lib/pricing/denoms";
+import { BLOCKS_PER_HOUR, BLOCKS_PER_MONTH } from "@/lib/pricing/time";
+import { cn } from "@/components/ui/cn";
+import { formatBytes } from "./ResourcesTable";
+
+export interface GroupEstimate {
+  /** Typical market price per block for this group, in its denom. */
+  typicalPerBlock?: number;
+  /** The SDL's max price per block for this group. */
+  maxPerBlock?: number;
+  usesGpu: boolean;
+}
+
+function price(amountPerBlock: number, denom: string, blocks: number): string {
+  const usd = microToUsd(amountPerBlock * blocks, denom);
+  return usd !== undefined ? formatUsd(usd) : `${((amountPerBlock * blocks) / 1e6).toFixed(4)} ${denom.replace(/^u/, "").toUpperCase()}`;
+}
+
+function versus(amount: number, estimate?: number): { text: string; tone: "ok" | "warn" | "muted" } {
+  if (!estimate || !(estimate > 0)) return { text: "no estimate", tone: "muted" };
+  const diff = (amount - estimate) / estimate;
+  if (Math.abs(diff) < 0.05) return { text: "≈ estimate", tone: "ok" };
+  return diff < 0 ? { text: `${Math.round(-diff * 100)}% below estimate`, tone: "ok" } : { text: `${Math.round(diff * 100)}% above estimate`, tone: "warn" };
+}
+
+export function BidGroup({
+  title,
+  rows,
+  selected,
+  onSelect,
+  estimate,
+  online,
+  disabled,
+}: {
+  title: string;
+  rows: BidRow[];
+  selected: string | undefined;
+  onSelect: (key: string) => void;
+  estimate: GroupEstimate;
+  online: Map<string, { online: boolean | undefined; leases?: number; error?: string }>;
+  disabled: boolean;
+}) {
+  return (
+    <fieldset className="rounded-xl border border-border" aria-label={title}>
+      <legend className="ml-3 px-1 text-sm font-semibold">{title}</legend>
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <thead className="text-xs text-muted">
+            <tr>
+              <th className="px-3 py-1.5 font-medium">
+                <span className="sr-only">Select</span>
+              </th>
+              <th className="px-3 py-1.5 font-medium">Provider</th>
+              <th className="px-3 py-1.5 font-medium">Region</th>
+              <th className="px-3 py-1.5 font-medium">Status</th>
+              <th className="px-3 py-1.5 font-medium">Offered</th>
+              <th className="px-3 py-1.5 text-right font-medium">Price</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const { bid, provider, audited } = row;
+              const state = online.get(bid.provider);
+              const vs = versus(bid.price.amount, estimate.typicalPerBlock);
+              const name = provider?.name ?? bid.provider;
+              const open = bid.state === "open";
+              return (
+                <tr key={bid.key} data-bid-key={bid.key} data-provider={bid.provider} className={cn("border-t border-border", selected === bid.key && "bg-brand/5", !open && "opacity-60")}>
+                  <td className="px-3 py-2">
+                    <input
+                      type="radio"
+                      name={`bid-${title}`}
+                      aria-label={`Select ${name} at ${price(bid.price.amount, bid.price.denom, BLOCKS_PER_MONTH)} per month`}
+                      checked={selected === bid.key}
+                      onChange={() => onSelect(bid.key)}
+                      disabled={disabled || !open}
+                    />
+                  </td>
+                  <td className="px-3 py-2">
+                    <div className="font-medium">{name}</div>
+                    <div className="flex flex-wrap gap-1 text-xs">
+                      {audited ? (
+                        <span className="rounded bg-ok/15 px-1.5 py-0.5 text-ok" title={`Audited by ${provider?.auditors.join(", ")}`}>
+                          Audited
+                        </span>
+                      ) : (
+                        <span className="rounded bg-surface-2 px-1.5 py-0.5 text-muted">Not audited</span>
+                      )}
+                      {provider?.gpuModels.map((m) => (
+                        <span key={m} className="rounded bg-surface-2 px-1.5 py-0.5">
+                          {m}
+                        </span>
+                      ))}
+                      {!open && <span className="rounded bg-surface-2 px-1.5 py-0.5">{bid.state}</span>}
+                    </div>
+                  </td>
+                  <td className="px-3 py-2">
+                    {provider?.region ?? "—"}
+                    {provider?.country && <span className="text-muted"> · {provider.country}</span>}
+                  </td>
+                  <td className="px-3 py-2">
+                    {state?.online === undefined ? (
+                      <span className="text-muted">Checking…</span>
+                    ) : state.online ? (
+                      <span className="text-ok">Online{state.leases !== undefined ? ` · ${state.leases} leases` : ""}</span>
+                    ) : (
+                      <span className="text-danger" title={state.error}>
+                        Offline
+                      </span>
+                    )}
+                  </td>
+                  <td className="px-3 py-2 text-xs text-muted">
+                    {bid.resources?.length
+                      ? bid.resources.map((r, i) => (
+                          <div key={i}>
+                            {r.count}× {r.cpuMillis / 1000} vCPU, {formatBytes(r.memoryBytes)}
+                            {r.gpuUnits ? `, ${r.gpuUnits} GPU` : ""}
+                          </div>
+                        ))
+                      : "as requested"}
+                  </td>
+                  <td className="px-3 py-2 text-right">
+                    <div className="font-medium" data-testid="bid-price-month">
+                      {price(bid.price.amount, bid.price.denom, BLOCKS_PER_MONTH)}/mo
+                    </div>
+                    {estimate.usesGpu && <div className="text-xs">{price(bid.price.amount, bid.price.denom, BLOCKS_PER_HOUR)}/h</div>}
+                    <div className={cn("text-xs", vs.tone === "ok" ? "text-ok" : vs.tone === "warn" ? "text-warn" : "text-muted")}>{vs.text}</div>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,178 @@
+import { useMemo, useRef, useState, type FormEvent } from "react";
+import { useNavigate } from "react-router";
+import { useQueryClient } from "@tanstack/react-query";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { TextField } from "@/components/ui/field";
+import { useNetwork } from "@/features/network";
+import { useWallet } from "@/features/wallet";
+import { previewMint, parseDecimal } from "@/lib/chain/bme";
+import { amountOf } from "@/lib/chain/queries";
+import { baseToDisplay, displayToBase } from "@/lib/format/coins";
+import { estimateCost } from "@/lib/pricing/estimate";
+import { formatUsd, microToUsd } from "@/lib/pricing/denoms";
+import type { SdlSummary } from "@/lib/sdl/resources";
+import { buildMintActMsg } from "@/lib/tx/messages";
+import { createDeployment } from "./create-deployment";
+import { deployKeys, useDeployBalances, useDeployMintQuote, useMarket, useMinDeposit } from "./queries";
+import { ResourcesTable } from "./ResourcesTable";
+
+const SCALE = 10n ** 18n;
+
+/** AKT (uakt) to burn to mint at least `uact` ACT at the quote, with 1% headroom for price moves. */
+export function uaktToMint(uact: bigint, quote: { priceUsd: string; spreadBps: number }): bigint | null {
+  const price = parseDecimal(quote.priceUsd);
+  if (!price || price <= 0n || uact <= 0n) return null;
+  const exact = (uact * SCALE * 10_000n + price * BigInt(10_000 - quote.spreadBps) - 1n) / (price * BigInt(10_000 - quote.spreadBps));
+  return (exact * 101n) / 100n + 1n;
+}
+
+export function ReviewDialog({ open, onClose, sdl, summary, defaultName, templateId }: { open: boolean; onClose: () => void; sdl: string; summary: SdlSummary; defaultName: string; templateId?: string }) {
+  const { network } = useNetwork();
+  const { wallet, send, openConnectDialog } = useWallet();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const denom = network.denoms.compute;
+  const balances = useDeployBalances(network, wallet?.address);
+  const minDeposit = useMinDeposit(network, denom);
+  const market = useMarket(network);
+  const [name, setName] = useState(defaultName);
+  const [depositText, setDepositText] = useState<string | null>(null);
+  const [busy, setBusy] = useState<"create" | "mint" | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const inFlight = useRef(false);
+
+  const minimum = minDeposit.data ?? 0n;
+  const depositValue = depositText ?? (minDeposit.data !== undefined ? baseToDisplay(minimum, 6) : "");
+  const parsed = displayToBase(depositValue, 6);
+  const actBalance = amountOf(balances.data, denom);
+  const aktBalance = amountOf(balances.data, network.denoms.fee);
+  const deposit = parsed.ok ? parsed.base : null;
+  const belowMinimum = deposit !== null && minDeposit.data !== undefined && deposit < minimum;
+  const short = deposit !== null && balances.data !== undefined ? deposit - actBalance : 0n;
+  const quote = useDeployMintQuote(network, open && short > 0n);
+  const mintUakt = short > 0n && quote.data ? uaktToMint(short, quote.data) : null;
+  const estimate = useMemo(() => estimateCost(summary, market.data?.market), [summary, market.data]);
+  const depositError = !parsed.ok && depositValue ? parsed.error : belowMinimum ? `The chain requires at least ${baseToDisplay(minimum, 6)} ACT` : null;
+
+  async function mint() {
+    if (!wallet || !mintUakt) return;
+    setBusy("mint");
+    try {
+      const result = await send([buildMintActMsg(wallet.address, mintUakt)], { title: `Mint ACT with ${baseToDisplay(mintUakt, 6)} AKT` });
+      if (result) await queryClient.invalidateQueries({ queryKey: deployKeys.balances(network, wallet.address) });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!wallet) {
+      openConnectDialog();
+      return;
+    }
+    // One click, one transaction, even when the button is clicked twice before it re-renders.
+    if (inFlight.current || deposit === null || depositError || short > 0n) return;
+    inFlight.current = true;
+    setBusy("create");
+    setError(null);
+    try {
+      const outcome = await createDeployment({ network, owner: wallet.address, send, sdl, name: name.trim() || defaultName, deposit: { denom, amount: deposit }, templateId });
+      if (outcome.ok) {
+        onClose();
+        void navigate(`/deployments/${outcome.dseq}/bids`);
+      } else if (outcome.error) {
+        setError(outcome.error);
+      }
+    } finally {
+      inFlight.current = false;
+      setBusy(null);
+    }
+  }
+
+  const usdMonth = (amount: number) => (estimate.denom ? microToUsd(amount, estimate.denom, market.data?.aktPriceUsd) : undefined);
+
+  return (
+    <Dialog open={open} onClose={onClose} title="Review deployment" description={`On ${network.label}. One transaction creates the deployment and funds its escrow.`} className="w-[min(44rem,calc(100vw-2rem))]">
+      <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
+        <TextField label="Deployment name" value={name} onChange={(e) => setName(e.target.value)} hint="Kept on this device with the SDL (the chain only stores a hash)." maxLength={80} />
+        <section aria-labelledby="review-resources">
+          <h3 id="review-resources" className="mb-1 text-sm font-semibold">
+            Resources
+          </h3>
+          <ResourcesTable summary={summary} />
+        </section>
+        <section aria-labelledby="review-estimate" className="rounded-lg border border-border p-3 text-sm">
+          <h3 id="review-estimate" className="font-semibold">
+            Estimated cost
+          </h3>
+          <p data-testid="review-estimate" className="mt-1">
+            {estimate.totalMarket ? (
+              <>
+                Market estimate {fmtMonth(estimate.totalMarket.low.perMonth, usdMonth)} – {fmtMonth(estimate.totalMarket.high.perMonth, usdMonth)} per month
+                <span className="text-muted"> · max price {fmtMonth(estimate.totalMax.perMonth, usdMonth)}/month</span>
+              </>
+            ) : (
+              <>Up to {fmtMonth(estimate.totalMax.perMonth, usdMonth)} per month (the SDL's max price)</>
+            )}
+          </p>
+          <p className="mt-1 text-muted">You pay the accepted bid's price, never more than the max price in the SDL.</p>
+        </section>
+        <div className="grid gap-3 sm:grid-cols-2">
+          <TextField
+            label="Deposit (ACT)"
+            inputMode="decimal"
+            value={depositValue}
+            onChange={(e) => setDepositText(e.target.value)}
+            error={depositError}
+            hint={minDeposit.data !== undefined ? `Chain minimum ${baseToDisplay(minimum, 6)} ACT. Refunded when you close the deployment.` : "Reading the chain minimum…"}
+          />
+          <div className="text-sm">
+            <p className="font-medium">Your balance</p>
+            <p data-testid="review-balance" className="text-muted">
+              {balances.data ? `${baseToDisplay(actBalance, 6)} ACT · ${baseToDisplay(aktBalance, 6)} AKT` : wallet ? "Loading…" : "Connect a wallet"}
+            </p>
+            <p className="mt-2 font-medium">Network fee</p>
+            <p className="text-muted">Paid in AKT; simulated and shown for approval before you sign.</p>
+          </div>
+        </div>
+        {wallet && short > 0n && !depositError && (
+          <Alert
+            tone="warn"
+            title={`You need ${baseToDisplay(short, 6)} more ACT`}
+            actions={
+              <Button size="sm" variant="secondary" onClick={() => void mint()} loading={busy === "mint"} disabled={!mintUakt || busy !== null || (mintUakt !== null && mintUakt > aktBalance)}>
+                {mintUakt ? `Mint with ${baseToDisplay(mintUakt, 6)} AKT` : "Mint ACT"}
+              </Button>
+            }
+          >
+            ACT pays for deployments. Mint it by burning AKT{quote.data ? ` at $${Number(quote.data.priceUsd).toFixed(4)} per AKT` : ""}.
+            {mintUakt !== null && mintUakt > aktBalance && " You do not have enough AKT either: add AKT to this wallet first."}
+            {quote.error && ` The mint price is unavailable (${quote.error.message}).`}
+            {mintUakt && quote.data && ` You will receive about ${baseToDisplay(previewMint(mintUakt, quote.data), 6)} ACT.`}
+          </Alert>
+        )}
+        {error && <Alert tone="error" title="The deployment was not created">{error}</Alert>}
+        <div className="flex justify-end gap-2 border-t border-border pt-3">
+          <Button variant="secondary" onClick={onClose}>
+            Back to editor
+          </Button>
+          {wallet ? (
+            <Button type="submit" loading={busy === "create"} disabled={busy !== null || deposit === null || Boolean(depositError) || short > 0n || !balances.data}>
+              Create deployment
+            </Button>
+          ) : (
+            <Button onClick={openConnectDialog}>Connect wallet</Button>
+          )}
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function fmtMonth(micro: number, toUsd: (micro: number) => number | undefined): string {
+  const usd = toUsd(micro);
+  return usd !== undefined ? formatUsd(usd) : `${(micro / 1e6).toFixed(4)} units`;
+}

@@ -1,0 +1,2 @@
+export { DeployAction } from "./DeployAction";
+export { RecoveryBanner } from "./RecoveryBanner";

@@ -1,0 +1,168 @@
+/** Bids: parsing (REST and tx events), grouping, sorting, filtering and picking. */
+import { resourcesToShape, type ResourceShape } from "@/lib/pricing/market";
+import type { BidIdentity } from "./messages";
+import type { ProviderView } from "./queries";
+
+export interface BidView extends BidIdentity {
+  key: string;
+  state: string;
+  /** Price per block in micro-units of `denom`. */
+  price: { denom: string; amount: number };
+  /** Resources offered (REST only; events carry just id and price). */
+  resources?: ResourceShape[];
+  /** Height of the block the bid was created in, when known. */
+  height?: number;
+}
+
+export function bidKey(id: BidIdentity): string {
+  return `${id.gseq}/${id.oseq}/${id.provider}/${id.bseq}`;
+}
+
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj => (v && typeof v === "object" && !Array.isArray(v) ? (v as Obj) : {});
+
+function identity(raw: unknown): BidIdentity | null {
+  const id = obj(raw);
+  if (typeof id.owner !== "string" || typeof id.provider !== "string" || id.dseq === undefined) return null;
+  return { owner: id.owner, dseq: String(id.dseq), gseq: Number(id.gseq ?? 0), oseq: Number(id.oseq ?? 0), provider: id.provider, bseq: Number(id.bseq ?? 0) };
+}
+
+/** `/akash/market/v1beta5/bids/list` JSON → bids. */
+export function parseRestBids(json: unknown): BidView[] {
+  const list = obj(json).bids;
+  if (!Array.isArray(list)) return [];
+  const out: BidView[] = [];
+  for (const item of list) {
+    const bid = obj(obj(item).bid);
+    const id = identity(bid.id);
+    if (!id) continue;
+    const price = obj(bid.price);
+    const offers = Array.isArray(bid.resources_offer) ? bid.resources_offer : [];
+    out.push({
+      ...id,
+      key: bidKey(id),
+      state: typeof bid.state === "string" ? bid.state : "open",
+      price: { denom: String(price.denom ?? ""), amount: Number(price.amount ?? 0) },
+      resources: offers.map((o) => resourcesToShape(obj(o).resources, Number(obj(o).count ?? 1))),
+      height: bid.created_at !== undefined ? Number(bid.created_at) : undefined,
+    });
+  }
+  return out;
+}
+
+export interface TxEventLike {
+  height: number;
+  result: { events: ReadonlyArray<{ type: string; attributes: ReadonlyArray<{ key: string; value: string }> }> };
+}
+
+/**
+ * Bids created in a transaction (typed event `akash.market.v1.EventBidCreated`: attributes are the
+ * proto-JSON of each field, so `id` is a JSON object and `price` a DecCoin).
+ */
+export function parseBidEvents(event: TxEventLike, filter: { owner: string; dseq: string }): BidView[] {
+  const out: BidView[] = [];
+  for (const e of event.result.events) {
+    if (e.type !== "akash.market.v1.EventBidCreated") continue;
+    const attr = (key: string): unknown => {
+      const raw = e.attributes.find((a) => a.key === key)?.value;
+      if (raw === undefined) return undefined;
+      try {
+        return JSON.parse(raw);
+      } catch {
+        return raw;
+      }
+    };
+    const id = identity(attr("id"));
+    if (!id || id.owner !== filter.owner || id.dseq !== filter.dseq) continue;
+    const price = obj(attr("price"));
+    out.push({ ...id, key: bidKey(id), state: "open", price: { denom: String(price.denom ?? ""), amount: Number(price.amount ?? 0) }, height: event.height });
+  }
+  return out;
+}
+
+/** Merges incoming bids into a list by key; REST data (state, resources) wins over event data. */
+export function mergeBids(current: BidView[], incoming: BidView[]): BidView[] {
+  const byKey = new Map(current.map((b) => [b.key, b]));
+  let changed = false;
+  for (const bid of incoming) {
+    const existing = byKey.get(bid.key);
+    if (!existing) {
+      byKey.set(bid.key, bid);
+      changed = true;
+    } else {
+      const merged = { ...existing, ...bid, resources: bid.resources ?? existing.resources, height: existing.height ?? bid.height };
+      if (merged.state !== existing.state || merged.resources !== existing.resources || merged.price.amount !== existing.price.amount) {
+        byKey.set(bid.key, merged);
+        changed = true;
+      }
+    }
+  }
+  return changed ? [...byKey.values()] : current;
+}
+
+export type BidSort = "price" | "region" | "provider";
+
+export interface BidFilter {
+  auditedOnly?: boolean;
+  region?: string;
+  gpuModel?: string;
+  /** Only providers that answered /status. */
+  onlineOnly?: boolean;
+}
+
+export interface BidRow {
+  bid: BidView;
+  provider?: ProviderView;
+  audited: boolean;
+  online?: boolean;
+}
+
+export function toRows(bids: BidView[], providers: Map<string, ProviderView>, online: Map<string, boolean | undefined>): BidRow[] {
+  return bids.map((bid) => {
+    const provider = providers.get(bid.provider);
+    return { bid, provider, audited: Boolean(provider?.auditors.length), online: online.get(bid.provider) };
+  });
+}
+
+export function filterRows(rows: BidRow[], filter: BidFilter): BidRow[] {
+  return rows.filter((row) => {
+    if (filter.auditedOnly && !row.audited) return false;
+    if (filter.region && row.provider?.region !== filter.region) return false;
+    if (filter.gpuModel && !row.provider?.gpuModels.includes(filter.gpuModel)) return false;
+    if (filter.onlineOnly && row.online === false) return false;
+    return true;
+  });
+}
+
+export function sortRows(rows: BidRow[], sort: BidSort): BidRow[] {
+  const byPrice = (a: BidRow, b: BidRow) => a.bid.price.amount - b.bid.price.amount;
+  const copy = [...rows];
+  if (sort === "price") return copy.sort((a, b) => byPrice(a, b) || a.bid.provider.localeCompare(b.bid.provider));
+  if (sort === "region") return copy.sort((a, b) => (a.provider?.region ?? "~").localeCompare(b.provider?.region ?? "~") || byPrice(a, b));
+  return copy.sort((a, b) => (a.provider?.name ?? a.bid.provider).localeCompare(b.provider?.name ?? b.bid.provider) || byPrice(a, b));
+}
+
+/** Open bids by group (gseq/oseq), groups in order. */
+export function groupRows(rows: BidRow[]): Array<{ group: string; gseq: number; oseq: number; rows: BidRow[] }> {
+  const groups = new Map<string, { group: string; gseq: number; oseq: number; rows: BidRow[] }>();
+  for (const row of rows) {
+    const group = `${row.bid.gseq}/${row.bid.oseq}`;
+    const entry = groups.get(group) ?? { group, gseq: row.bid.gseq, oseq: row.bid.oseq, rows: [] };
+    entry.rows.push(row);
+    groups.set(group, entry);
+  }
+  return [...groups.values()].sort((a, b) => a.gseq - b.gseq || a.oseq - b.oseq);
+}
+
+/**
+ * The cheapest open bid per group among audited (and not known-offline) providers.
+ * Undefined for a group with no such bid.
+ */
+export function cheapestPerGroup(rows: BidRow[], groups: Array<{ gseq: number; oseq: number }>, options: { auditedOnly: boolean }): Map<string, BidRow | undefined> {
+  const result = new Map<string, BidRow | undefined>();
+  for (const g of groups) {
+    const candidates = rows.filter((r) => r.bid.gseq === g.gseq && r.bid.oseq === g.oseq && r.bid.state === "open" && r.online !== false && (!options.auditedOnly || r.audited));
+    result.set(`${g.gseq}/${g.oseq}`, sortRows(candidates, "price")[0]);
+  }
+  return result;
+}
