@@ -10,7 +10,8 @@ const AccountPage = lazy(() => import("@/features/account/account-page"));
 const SettingsPage = lazy(() => import("@/features/settings/settings-page"));
 const TemplateGalleryPage = lazy(() => import("@/features/templates").then((m) => ({ default: m.TemplateGalleryPage })));
 const TemplateDetailPage = lazy(() => import("@/features/templates").then((m) => ({ default: m.TemplateDetailPage })));
-const DeployEditorPage = lazy(() => import("@/features/sdl-editor").then((m) => ({ default: m.DeployEditorPage })));
+const DeployPage = lazy(() => import("./routes/deploy-page"));
+const AuctionPage = lazy(() => import("@/features/deploy/AuctionPage"));
 const DeploymentsPage = lazy(() => import("@/features/deployments").then((m) => ({ default: m.DeploymentsListPage })));
 const DeploymentDetailPage = lazy(() => import("@/features/deployments").then((m) => ({ default: m.DeploymentDetailPage })));
 const ProvidersPage = lazy(() => import("./routes/providers-page"));
@@ -27,7 +28,8 @@ export function createRouter() {
           children: [
             { index: true, element: <HomePage /> },
             { path: "account", element: <AccountPage /> },
-            { path: "deploy", element: <DeployEditorPage /> },
+            { path: "deploy", element: <DeployPage /> },
+            { path: "deployments/:dseq/bids", element: <AuctionPage /> },
             { path: "deployments", element: <DeploymentsPage /> },
             { path: "deployments/:dseq", element: <DeploymentDetailPage /> },
             { path: "templates", element: <TemplateGalleryPage /> },
