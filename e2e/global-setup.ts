@@ -25,6 +25,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.E2E_RPC_URL = stack.rpcUrl;
   process.env.E2E_REST_URL = stack.restUrl;
   process.env.E2E_FAUCET_URL = stack.faucetUrl;
+  // Failure-path tests take simulated providers offline through this loopback admin endpoint.
+  if (stack.providerAdminUrl) process.env.E2E_PROVIDER_ADMIN_URL = stack.providerAdminUrl;
   process.env.E2E_PROXY_URL = stack.proxyUrl ?? "";
   process.env.E2E_PROVIDER_ADMIN_URL = stack.providerAdminUrl ?? "";
   console.log(`[e2e] app ${app.url} (${build.reused ? "reused dist" : "built"}), chain ${stack.chainId} rpc ${stack.rpcUrl} rest ${stack.restUrl}`);
