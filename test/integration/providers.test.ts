@@ -346,6 +346,16 @@ describe("failure paths", () => {
     const r = await collectWs(gatewayWs(`${leaseUrl("shell")}?cmd0=ls&tty=0&stdin=0&service=web`, { jwt }));
     expect(r.unexpected).toBe(400);
     expect(JSON.parse(String(r.messages[0])).message).toMatch(/podIndex/);
+    // An unknown service or pod ends with a result frame carrying the reason, as the provider does.
+    for (const [q, msg] of [
+      ["service=nope&podIndex=0", /no service "nope"/],
+      ["service=web&podIndex=3", /podIndex 3 is out of range/],
+    ] as const) {
+      const s = await collectWs(gatewayWs(`${leaseUrl("shell")}?cmd0=ls&tty=0&stdin=0&${q}`, { jwt }));
+      const frame = s.messages[0] as Buffer;
+      expect(frame[0]).toBe(FRAME.result);
+      expect(JSON.parse(frame.subarray(1).toString()).message).toMatch(msg);
+    }
   });
 
   it("a WebSocket dropped mid-stream (provider goes offline) closes cleanly and the provider recovers", async () => {

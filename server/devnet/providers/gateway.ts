@@ -163,7 +163,7 @@ export class ProviderGateway {
   }
 
   private json(res: ServerResponse, status: number, body: unknown) {
-    res.writeHead(status, { "content-type": "application/json" });
+    res.writeHead(status, { "content-type": "application/json; charset=UTF-8" });
     res.end(JSON.stringify(body));
   }
 
@@ -310,19 +310,18 @@ export class ProviderGateway {
 
   private runShell(ws: WebSocket, lease: GatewayLease, p: { cmd: string[]; tty: boolean; stdin: boolean; podIndex: number; service: string }) {
     const sim = lease.sim!;
+    // Like the provider: a service that is unknown or has no ready replica ends with a result frame carrying a message.
+    const refuse = (message: string) => {
+      ws.send(encodeResult(0, message));
+      ws.close(1000, "exit");
+    };
     const service = lease.group!.services.find((s) => s.name === p.service);
-    if (!service) {
-      ws.send(encodeFrame(FRAME.stderr, `service "${p.service}" not found in lease\n`));
-      ws.send(encodeFrame(FRAME.failure));
-      return ws.close(4000, "unknown service");
-    }
+    if (!service) return refuse(`no service "${p.service}" in this lease`);
     const pods = sim.pods.filter((x) => x.service.name === p.service);
+    if (!pods.some((x) => x.ready)) return refuse(`no active replicas for service "${p.service}"`);
     const pod = pods[p.podIndex];
-    if (!pod || !pod.ready) {
-      ws.send(encodeFrame(FRAME.stderr, pod ? `pod ${pod.name} is not running yet\n` : `podIndex ${p.podIndex} out of range (service has ${pods.length} replicas)\n`));
-      ws.send(encodeFrame(FRAME.failure));
-      return ws.close(4000, "no running pods");
-    }
+    if (!pod) return refuse(`podIndex ${p.podIndex} is out of range: service "${p.service}" has ${pods.length} replica(s)`);
+    if (!pod.ready) return refuse(`pod ${pod.name} is not running yet`);
     const container = new SimulatedContainer({ service, podName: pod.name, providerEnv: lease.providerEnv, storageMounts: service.storageMounts });
     const finish = (code: number) => {
       if (ws.readyState !== ws.OPEN) return;
