@@ -149,3 +149,29 @@ test("the YAML editor completes SDL keys and shows hover docs from chain-sdk's s
   await page.locator(".monaco-editor .view-line").filter({ hasText: "image: redis:7.4-alpine" }).locator("span span", { hasText: /^image$/ }).hover();
   await expect(page.locator(".monaco-hover").filter({ hasText: "Container image" })).toBeVisible({ timeout: 15_000 });
 });
+
+test("the public template feed: listed when reachable, garbage and outages handled quietly", async ({ page }) => {
+  const sdl = 'version: "2.0"\nservices:\n  web:\n    image: ghost:5\n    expose:\n      - port: 2368\n        as: 80\n        to:\n          - global: true\nprofiles:\n  compute:\n    web:\n      resources:\n        cpu:\n          units: 1\n        memory:\n          size: 1Gi\n        storage:\n          size: 2Gi\n  placement:\n    dcloud:\n      pricing:\n        web:\n          denom: uact\n          amount: 200\ndeployment:\n  web:\n    dcloud:\n      profile: web\n      count: 1\n';
+  await page.route("https://akash-templates.pages.dev/v1/templates-list.json", (route) =>
+    route.fulfill({ contentType: "application/json", body: JSON.stringify([{ title: "Blogging", templates: [{ id: "feed-ghost", name: "Ghost blog", summary: "A publishing platform" }, { broken: true }] }, "garbage"]) }),
+  );
+  await page.route("https://akash-templates.pages.dev/v1/templates/feed-ghost.json", (route) =>
+    route.fulfill({ contentType: "application/json", body: JSON.stringify({ id: "feed-ghost", name: "Ghost blog", summary: "A publishing platform", readme: "# Ghost\n\nFrom the feed.", deploy: sdl }) }),
+  );
+  await open(page, "/templates");
+  const card = page.getByTestId("feed-template-card").filter({ hasText: "Ghost blog" });
+  await expect(card).toContainText("Community · Blogging");
+  await card.getByRole("link", { name: "Ghost blog" }).click();
+  await expect(page.getByTestId("template-readme")).toContainText("From the feed.");
+  await page.getByTestId("template-deploy").click();
+  await expect(page.getByTestId("sdl-status")).toHaveText("Valid", { timeout: 30_000 });
+
+  // A feed that answers garbage: the built-in templates are still all there, with a quiet note.
+  await page.unrouteAll();
+  await page.route("https://akash-templates.pages.dev/**", (route) => route.fulfill({ contentType: "text/html", body: "<html>maintenance</html>" }));
+  await open(page, "/templates");
+  await expect(page.getByTestId("template-card").first()).toBeVisible();
+  expect(await page.getByTestId("template-card").count()).toBeGreaterThanOrEqual(15);
+  await expect(page.getByText("Community templates (not available right now)")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId("feed-template-card")).toHaveCount(0);
+});
