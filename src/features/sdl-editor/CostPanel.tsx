@@ -108,8 +108,14 @@ export function CostPanel({ summary, stale, snapshot, loadingMarket }: Props) {
                 {l.service}
                 {l.count > 1 ? ` ×${l.count}` : ""}
               </td>
-              <td className="py-1">{money(l.max.perMonth, l.denom, aktPriceUsd)}</td>
-              <td className="py-1">{l.market ? `~${money(l.market.typical.perMonth, l.denom, aktPriceUsd)}` : "—"}</td>
+              <td className="py-1">
+                {money(l.max.perMonth, l.denom, aktPriceUsd)}
+                <div className="text-muted">{money(l.max.perHour, l.denom, aktPriceUsd)}/h</div>
+              </td>
+              <td className="py-1">
+                {l.market ? `~${money(l.market.typical.perMonth, l.denom, aktPriceUsd)}` : "—"}
+                {l.market && <div className="text-muted">~{money(l.market.typical.perHour, l.denom, aktPriceUsd)}/h</div>}
+              </td>
             </tr>
           ))}
         </tbody>
