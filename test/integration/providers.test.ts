@@ -277,6 +277,24 @@ describe("simulated providers on the devnet", () => {
     expect(JSON.parse(r2.subarray(1).toString())).toEqual({ exit_code: 7 });
   });
 
+  it("a deployment update (new hash on chain, new manifest) redeploys the lease; re-sending the same manifest does not", async () => {
+    const gen = async () => JSON.parse((await gatewayRequest(leaseUrl("status"), { jwt })).body).services.web.observed_generation as number;
+    const before = await gen();
+    expect((await gatewayRequest(`${winner.hostUri}/deployment/${dseq}/manifest`, { method: "PUT", body: build.manifestJson, jwt })).status).toBe(200);
+    expect(await gen()).toBe(before);
+    const updated = await buildSdl(testdata("web-app.sdl.yaml").replace("GREETING=hello from akash", "GREETING=updated greeting"));
+    // The old manifest no longer matches once the hash changes on chain, so send the new one after the update.
+    await send(tenant, DEVNET_ADDRESS, [{ typeUrl: "/akash.deployment.v1beta4.MsgUpdateDeployment", value: { id: { owner: DEVNET_ADDRESS, dseq }, hash: updated.version } }]);
+    const stale = await gatewayRequest(`${winner.hostUri}/deployment/${dseq}/manifest`, { method: "PUT", body: build.manifestJson, jwt });
+    expect([stale.status, stale.body]).toEqual([500, expect.stringMatching(/^manifest version validation failed/)]);
+    expect((await gatewayRequest(`${winner.hostUri}/deployment/${dseq}/manifest`, { method: "PUT", body: updated.manifestJson, jwt })).status).toBe(200);
+    expect(await gen()).toBe(before + 1);
+    await waitFor("updated replicas ready", async () => JSON.parse((await gatewayRequest(leaseUrl("status"), { jwt })).body).services.web.ready_replicas === 1);
+    const shell = await collectWs(gatewayWs(`${leaseUrl("shell")}?cmd0=printenv&cmd1=GREETING&tty=0&stdin=0&podIndex=0&service=web`, { jwt }));
+    expect(Buffer.concat(shell.messages.map((m) => m as Buffer).filter((f) => f[0] === FRAME.stdout).map((f) => f.subarray(1))).toString()).toBe("updated greeting\n");
+    build = updated;
+  });
+
   it("withdraws lease earnings", async () => {
     expect(await winner.withdrawNow()).toBe(1);
     const leases = await rest<{ leases: { escrow_payment: { state: { withdrawn: { amount: string } } } }[] }>(`/akash/market/v1beta5/leases/list?filters.owner=${DEVNET_ADDRESS}&filters.dseq=${dseq}`);

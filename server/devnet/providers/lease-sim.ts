@@ -93,6 +93,8 @@ export interface LeaseSimOptions {
   /** Period of background log lines, ms. */
   logIntervalMs?: number;
   maxLogLines?: number;
+  /** Deployment generation: 1 for the first manifest, +1 per accepted update. */
+  generation?: number;
 }
 
 export class LeaseSim extends EventEmitter {
@@ -103,7 +105,7 @@ export class LeaseSim extends EventEmitter {
   private readonly timers = new Set<NodeJS.Timeout>();
   private interval: NodeJS.Timeout | undefined;
   private seq = 0;
-  private generation = 1;
+  readonly generation: number;
   readonly startedAt = Date.now();
   closed = false;
   /** Ingress host (without port) → service name. */
@@ -113,6 +115,7 @@ export class LeaseSim extends EventEmitter {
     super();
     this.setMaxListeners(100);
     this.namespace = leaseNamespace(opts.leaseId);
+    this.generation = opts.generation ?? 1;
     for (const s of opts.group.services) {
       const rs = b32(`${this.namespace}/${s.name}/rs`, 10);
       for (let i = 0; i < s.count; i++) {

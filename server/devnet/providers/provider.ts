@@ -45,6 +45,8 @@ export interface ProviderConfig {
 
 interface LeaseRecord extends GatewayLease {
   spec: GroupSpecView;
+  /** Hex version hash of the manifest running now. */
+  version?: string;
   price?: { denom: string; amount: string };
   forwardServers: net.Server[];
 }
@@ -405,7 +407,10 @@ export class SimulatedProvider implements GatewayBackend {
       if (!deployment) return;
       verifyManifestVersion(raw, deployment.hash);
       const group = crossValidate(groups, l.spec);
-      if (!l.sim) await this.deploy(l, group, (raw as unknown[])[groups.indexOf(group)]);
+      if (!l.sim) {
+        await this.deploy(l, group, (raw as unknown[])[groups.indexOf(group)]);
+        l.version = Buffer.from(deployment.hash).toString("hex");
+      }
     } catch (e) {
       this.config.log(`${this.name}: saved manifest for ${leaseKey(l.id)} not restored (send it again): ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -509,7 +514,13 @@ export class SimulatedProvider implements GatewayBackend {
       const group = crossValidate(groups, l.spec);
       accepted.push([l, group, (raw as unknown[])[groups.indexOf(group)]]);
     }
-    for (const [l, group, rawGroup] of accepted) await this.deploy(l, group, rawGroup);
+    const version = Buffer.from(deployment.hash).toString("hex");
+    for (const [l, group, rawGroup] of accepted) {
+      // Re-sending the running manifest (the console retries) changes nothing.
+      if (l.sim && l.version === version) continue;
+      await this.deploy(l, group, rawGroup);
+      l.version = version;
+    }
     // Kept so a restarted provider brings the workload back (a real provider's cluster keeps running).
     const file = this.manifestFile(owner, dseq);
     await mkdir(path.dirname(file), { recursive: true });
@@ -518,6 +529,7 @@ export class SimulatedProvider implements GatewayBackend {
 
   /** Start (or restart, on a manifest update) the lease's workload. */
   private async deploy(l: LeaseRecord, group: ManifestGroup, rawGroup: unknown): Promise<void> {
+    const generation = (l.sim?.generation ?? 0) + 1;
     l.sim?.stop();
     for (const s of l.forwardServers.splice(0)) s.close();
     const forwardedPorts = new Map<string, number>();
@@ -547,6 +559,7 @@ export class SimulatedProvider implements GatewayBackend {
       forwardedPorts,
       timeScale: this.config.timeScale,
       logIntervalMs: this.config.logIntervalMs,
+      generation,
     });
     l.sim.start();
     this.config.log(`${this.name}: manifest accepted for lease ${leaseKey(l.id)} (${group.services.map((s) => `${s.name}=${s.image}`).join(", ")})`);
