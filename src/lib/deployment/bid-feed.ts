@@ -26,10 +26,11 @@ export interface BidFeedOptions {
 
 type Unsubscribe = { unsubscribe(): void };
 
+/** The RPC base as a ws(s) URL; cosmjs' WebsocketClient appends `/websocket` itself. */
 export function websocketUrl(rpcUrl: string): string {
   const url = new URL(rpcUrl);
   url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
-  return `${url.toString().replace(/\/+$/, "")}/websocket`;
+  return url.toString().replace(/\/+$/, "");
 }
 
 export class BidFeed {
