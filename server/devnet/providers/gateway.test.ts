@@ -58,6 +58,7 @@ describe("provider gateway", () => {
     expect((await gatewayRequest(`${base}/nope`)).status).toBe(404);
     expect((await gatewayRequest(`${base}/deployment/1/manifest`, { method: "POST", body: "[]" })).status).toBe(405);
     expect((await gatewayRequest(`${base}/lease/1/1/1/logs`, { cert: client })).status).toBe(400);
+    expect(await gatewayRequest(`${base}/lease/1/1/1/service/%E0%A4%A/status`, { cert: client })).toMatchObject({ status: 400, body: 'invalid service name "%E0%A4%A"\n' });
   });
 
   test("manifest errors map to the provider's status codes and texts", async () => {
@@ -84,6 +85,26 @@ describe("provider gateway", () => {
     expect([missing.code, missing.reason]).toEqual([4001, "lease not found"]);
     const badShell = await collectWs(gatewayWs(`${base}/lease/1/1/1/shell?cmd0=ls&tty=2&stdin=0&podIndex=0&service=web`, { cert: client }));
     expect(badShell.unexpected).toBe(400);
+  });
+
+  test("random garbage never yields a 5xx or takes the gateway down", async () => {
+    let seed = 42;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const pick = <T,>(xs: readonly T[]): T => xs[rnd(xs.length)]!;
+    const segs = ["lease", "deployment", "1", "0", "-1", "99999999999999999999", "manifest", "status", "service", "%zz", "..", "logs", "web", ""];
+    const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString("base64url");
+    const tokens = ["", "x", "a.b.c", `${b64({ alg: "ES256K" })}.${b64({ iss: OWNER })}.AAAA`, `${b64({ alg: "none" })}.${b64({})}.`, `${b64([1])}.${b64("x")}.${"A".repeat(86)}`];
+    for (let i = 0; i < 150; i++) {
+      const path = "/" + Array.from({ length: 1 + rnd(5) }, () => pick(segs)).join("/");
+      const method = pick(["GET", "PUT", "POST", "DELETE"]);
+      const jwt = rnd(2) ? pick(tokens) || undefined : undefined;
+      const res = await gatewayRequest(`${base}${path}`, { method, jwt, body: method === "PUT" ? pick(["", "[", "[]", '{"a":1}', "\u0000"]) : undefined });
+      expect(res.status, `${method} ${path} (${jwt ?? "no auth"}) → ${res.body}`).toBeLessThan(500);
+    }
+    expect((await gatewayRequest(`${base}/address`)).status).toBe(200);
   });
 
   test("offline: refuse resets connections, hang never answers, online again serves", async () => {

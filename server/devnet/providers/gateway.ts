@@ -220,13 +220,14 @@ export class ProviderGateway {
       if (what === "logs" || what === "kubeevents" || what === "shell") throw new HttpError(400, "this endpoint requires a WebSocket upgrade");
       const principal = await this.authenticate(req);
       const scope: AccessScope = what === "manifest" ? "get-manifest" : "status";
-      this.requireScope(principal, scope, dseq, gseq, oseq, svc ? [decodeURIComponent(svc)] : undefined);
+      const svcName = svc === undefined ? undefined : safeDecode(svc);
+      this.requireScope(principal, scope, dseq, gseq, oseq, svcName ? [svcName] : undefined);
       const lease = b.lease(principal.owner, dseq, gseq, oseq);
       if (!lease) throw new HttpError(404, "lease not found");
       if (!lease.group || !lease.sim) throw new HttpError(404, "no manifest received for this lease");
       if (what === "manifest") return this.json(res, 200, [lease.manifestRaw ?? null].flat());
       if (what === "status") return this.json(res, 200, lease.sim.status());
-      const name = decodeURIComponent(svc!);
+      const name = svcName!;
       const service = lease.group.services.find((s) => s.name === name);
       if (!service) throw new HttpError(404, `service "${name}" not found in lease`);
       return this.json(res, 200, lease.sim.serviceStatus(service));
@@ -376,6 +377,14 @@ export class ProviderGateway {
         out(`invalid frame: ${e instanceof Error ? e.message : String(e)}\n`, FRAME.stderr);
       }
     });
+  }
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    throw new HttpError(400, `invalid service name "${s}"`);
   }
 }
 
