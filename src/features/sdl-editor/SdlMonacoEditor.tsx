@@ -1,5 +1,7 @@
 import { useEffect, useImperativeHandle, useRef, type Ref } from "react";
 import type { SdlDiagnostic, TextEdit } from "@/lib/sdl/types";
+import { minimalEdit } from "@/lib/sdl/edits";
+import { formatSdl } from "@/lib/sdl/form";
 import { configureSdlSchema, monaco, SDL_MODEL_URI } from "./monaco-loader";
 import { withSdlDocs } from "./schema-docs";
 
@@ -69,6 +71,19 @@ export default function SdlMonacoEditor({ initialValue, onChange, diagnostics, c
     const themeObserver = new MutationObserver(applyTheme);
     themeObserver.observe(root, { attributes: true, attributeFilter: ["class"] });
     const sub = model.onDidChangeContent(() => onChangeRef.current(model.getValue()));
+    // "Format Document" (Shift+Alt+F) uses the same comment-keeping formatter as the toolbar button.
+    const formatter = monaco.languages.registerDocumentFormattingEditProvider("yaml", {
+      provideDocumentFormattingEdits(m) {
+        if (m !== model) return [];
+        try {
+          const before = m.getValue();
+          const edit = minimalEdit(before, formatSdl(before));
+          return edit.start === edit.end && !edit.text ? [] : [{ range: toRange(m, edit.start, edit.end), text: edit.text }];
+        } catch {
+          return [];
+        }
+      },
+    });
     const actions = monaco.languages.registerCodeActionProvider("yaml", {
       provideCodeActions(m, _range, context) {
         const { diagnostics: current, text } = diagnosticsRef.current;
@@ -91,6 +106,7 @@ export default function SdlMonacoEditor({ initialValue, onChange, diagnostics, c
     });
     return () => {
       themeObserver.disconnect();
+      formatter.dispose();
       actions.dispose();
       sub.dispose();
       editor.dispose();

@@ -85,3 +85,13 @@ describe("form edits keep everything else", () => {
     expect(coerceScalar("3", "integer")).toBe(3);
   });
 });
+
+describe("formatSdl", () => {
+  it("re-indents but keeps comments and values", async () => {
+    const { formatSdl } = await import("./form");
+    const messy = 'version:   "2.0"\nservices:\n    web:   # the app\n        image: nginx\n';
+    const out = formatSdl(messy);
+    expect(out).toBe('version: "2.0"\nservices:\n  web:\n    # the app\n    image: nginx\n');
+    expect(() => formatSdl("a: [")).toThrow(/syntax errors/);
+  });
+});
