@@ -19,12 +19,16 @@ describe("scale pricing with the helm chart defaults", () => {
     expect(formatPrice(scalePrice(HELM_DEFAULT_PRICING, three))).toBe("80.949120000000000000");
   });
 
-  test("persistent storage is priced by its class; an unpriced class is refused", async () => {
+  test("persistent storage is priced by its class; an unlisted class takes the default scale, like the provider flag", async () => {
     const spec = (await buildSdl(sdl({ persistentClass: "beta2", storage: "10Gi" }))).specs[0]!;
     // + 10240 MiB · 0.00016 (beta2) = 1.6384 on top of 4 + 0.8192 + 0.16384 + 1
     expect(formatPrice(scalePrice(HELM_DEFAULT_PRICING, spec))).toBe("7.621440000000000000");
-    const beta3 = (await buildSdl(sdl({ persistentClass: "beta3" }))).specs[0]!;
-    expect(() => scalePrice(HELM_DEFAULT_PRICING, beta3)).toThrow(PricingError);
+    const beta3 = (await buildSdl(sdl({ persistentClass: "beta3", storage: "10Gi" }))).specs[0]!;
+    const pricing = { ...HELM_DEFAULT_PRICING, storage: { ephemeral: "0.00032", beta2: "0.00016" } };
+    // beta3 is not listed, so it costs what a class listed at the default scale would.
+    const listedAtDefault = { ...pricing, storage: { ephemeral: "0.00032", beta2: "0.00032" } };
+    expect(formatPrice(scalePrice(pricing, beta3))).toBe(formatPrice(scalePrice(listedAtDefault, spec)));
+    expect(() => scalePrice({ ...HELM_DEFAULT_PRICING, storage: {} }, beta3)).toThrow(PricingError);
   });
 
   test("GPUs are priced per model", async () => {

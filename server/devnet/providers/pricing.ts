@@ -37,7 +37,8 @@ export function scalePrice(pricing: ScalePricing, spec: GroupSpecView, gpuModelF
     unit += (mem * BigInt(ru.memoryBytes)) / MiB;
     for (const s of ru.storage) {
       const cls = storageClassOf(s.attributes);
-      const scale = pricing.storage[cls];
+      // Like the provider's bidpricestoragescale "<default>,<class>=<scale>": unlisted classes use the default.
+      const scale = pricing.storage[cls] ?? pricing.storage.ephemeral;
       if (scale === undefined) throw new PricingError(`storage class "${cls}" is not priced by this provider`);
       unit += (parseDec(scale) * BigInt(s.bytes)) / MiB;
     }

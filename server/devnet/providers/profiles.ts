@@ -106,7 +106,7 @@ const DEFAULT_PROFILES: Omit<ProviderProfile, "index" | "name">[] = [
     capacity: {
       cpuMillis: 96_000,
       memoryBytes: 512 * GiB,
-      storage: { ephemeral: 4 * TiB, beta3: 2 * TiB },
+      storage: { ephemeral: 4 * TiB, beta2: 2 * TiB, beta3: 2 * TiB },
       gpus: [
         { vendor: "nvidia", model: "a100", ram: "80Gi", interface: "sxm", units: 4 },
         { vendor: "nvidia", model: "rtx4090", ram: "24Gi", interface: "pcie", units: 8 },
