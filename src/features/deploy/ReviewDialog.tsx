@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type FormEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { useNavigate } from "react-router";
 import { useQueryClient } from "@tanstack/react-query";
 import { Alert } from "@/components/ui/alert";
@@ -42,6 +42,10 @@ export function ReviewDialog({ open, onClose, sdl, summary, defaultName, templat
   const [busy, setBusy] = useState<"create" | "mint" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const inFlight = useRef(false);
+  // Fetch the auction page (and its WebSocket client) while the user reviews, so bids show the moment they land.
+  useEffect(() => {
+    if (open) void import("./AuctionPage");
+  }, [open]);
 
   const minimum = minDeposit.data ?? 0n;
   const depositValue = depositText ?? (minDeposit.data !== undefined ? baseToDisplay(minimum, 6) : "");
