@@ -1,0 +1,95 @@
+/** Shared steps for the deploy-flow specs (not a spec itself). */
+import type { Page } from "@playwright/test";
+import { createBuiltinWallet, expect, fundFromFaucet, mintAct, openApp, PASSWORD } from "./fixtures";
+
+/** Approves the wallet's transaction dialog titled `title` and waits for inclusion. */
+export async function approveTx(page: Page, title: RegExp) {
+  const dialog = page.getByRole("dialog", { name: title });
+  await expect(dialog.getByTestId("tx-fee")).toContainText("AKT", { timeout: 20_000 });
+  await dialog.getByRole("button", { name: "Approve and send" }).click();
+  await expect(dialog.getByText("Transaction confirmed")).toBeVisible({ timeout: 30_000 });
+  await dialog.getByRole("button", { name: "Close", exact: true }).click();
+}
+
+/** In-app navigation (a reload would lock the built-in wallet). */
+export async function navigate(page: Page, path: string) {
+  await page.evaluate((to) => {
+    history.pushState({}, "", to);
+    dispatchEvent(new PopStateEvent("popstate"));
+  }, path);
+}
+
+/** A built-in wallet with AKT from the faucet and some ACT minted; returns its address. */
+export async function fundedWallet(page: Page, act = "10"): Promise<string> {
+  await openApp(page, "/account");
+  const address = await createBuiltinWallet(page);
+  await fundFromFaucet(page);
+  await mintAct(page, act);
+  return address;
+}
+
+/** From the editor at `path`: Deploy → review → Create deployment → approve; returns the dseq. */
+export async function deployFromEditor(page: Page, path: string): Promise<string> {
+  await navigate(page, path);
+  await page.getByRole("button", { name: "Deploy", exact: true, disabled: false }).click({ timeout: 20_000 });
+  const review = page.getByRole("dialog", { name: "Review deployment" });
+  await review.getByRole("button", { name: "Create deployment", disabled: false }).click({ timeout: 20_000 });
+  await approveTx(page, /Create deployment/);
+  await expect(page).toHaveURL(/\/deployments\/\d+\/bids$/);
+  return /deployments\/(\d+)\/bids/.exec(page.url())![1]!;
+}
+
+export async function unlockBuiltinWallet(page: Page, password = PASSWORD) {
+  await page.getByRole("button", { name: "Unlock wallet" }).click();
+  await page.getByRole("dialog", { name: "Connect a wallet" }).getByRole("button", { name: /Built-in devnet wallet/ }).click();
+  const builtin = page.getByRole("dialog", { name: "Built-in devnet wallet" });
+  await builtin.getByLabel("Password").fill(password);
+  await builtin.getByRole("button", { name: "Unlock" }).click();
+  await expect(page.getByRole("button", { name: /^Wallet akash1/ })).toBeVisible();
+}
+
+/** Takes a simulated provider offline (`refuse`: connections reset) or back online. */
+export async function setProviderOnline(name: string, online: boolean) {
+  const admin = process.env.E2E_PROVIDER_ADMIN_URL;
+  if (!admin) throw new Error("E2E_PROVIDER_ADMIN_URL is not set (global setup exposes it)");
+  const response = await fetch(`${admin}/providers/${name}/${online ? "online" : "offline?mode=refuse"}`, { method: "POST" });
+  if (!response.ok) throw new Error(`provider admin answered ${response.status}`);
+}
+
+export const GPU_H100_SDL = `version: "2.0"
+services:
+  web:
+    image: nginx:1.27-alpine
+    expose:
+      - port: 80
+        as: 80
+        to:
+          - global: true
+profiles:
+  compute:
+    web:
+      resources:
+        cpu:
+          units: 0.5
+        memory:
+          size: 512Mi
+        storage:
+          size: 1Gi
+        gpu:
+          units: 1
+          attributes:
+            vendor:
+              nvidia:
+                - model: h100
+  placement:
+    dcloud:
+      pricing:
+        web:
+          denom: uact
+          amount: 100000
+deployment:
+  web:
+    dcloud:
+      profile: web
+      count: 1
+`;
