@@ -119,7 +119,7 @@ export async function seedLeasedDeployment(opts: { sdl?: string; provider?: numb
   const sdl = opts.sdl ?? webSdl();
   const generated = await DirectSecp256k1HdWallet.generate(24, { prefix: "akash" });
   const mnemonic = generated.mnemonic;
-  const [{ address }] = (await generated.getAccounts()) as [{ address: string }];
+  const address = (await generated.getAccounts())[0]!.address;
   await credit(address, "uakt");
   await credit(address, "uact");
   const { client } = await connectSigner(mnemonic);
@@ -212,5 +212,8 @@ export async function createCertificate(page: Page) {
 
 /** Client-side navigation (a reload would lock the built-in wallet again). */
 export async function navigate(page: Page, name: string) {
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true }).click();
+  const link = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true });
+  // Narrow windows hide the side navigation behind the menu button.
+  if (!(await link.isVisible())) await page.getByRole("banner").getByRole("button", { name: "Menu" }).click();
+  await link.click();
 }

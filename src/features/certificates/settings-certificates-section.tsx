@@ -104,7 +104,7 @@ export function SettingsCertificatesSection() {
                         {row.hasKey && <span className="rounded-full bg-surface-2 px-2 py-0.5 text-xs text-muted">Key in this browser</span>}
                       </p>
                       <p className="mt-0.5 text-xs text-muted">
-                        Valid {dateText(row.notBefore)} – {dateText(row.notAfter)}
+                        Issued {dateText(row.notBefore)} · expires {dateText(row.notAfter)}
                       </p>
                     </div>
                     <div className="flex gap-2">

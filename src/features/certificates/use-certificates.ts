@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from "react";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { useNetwork } from "@/features/network";
 import { useWallet } from "@/features/wallet";
@@ -10,6 +10,7 @@ import { activeCertificate, credentialProblem, joinCertificates, type Certificat
 
 export const certificateKeys = {
   list: (networkId: string, owner: string) => ["chain", networkId, "certificates", owner] as const,
+  local: (networkId: string, owner: string) => ["local", networkId, "certificates", owner] as const,
 };
 
 const aadFor = (owner: string, serial: string) => `${owner}/${serial}`;
@@ -39,10 +40,17 @@ export function useCertificates(): UseCertificates {
   const { network } = useNetwork();
   const { wallet, send } = useWallet();
   const owner = wallet?.address ?? "";
-  const [localVersion, setLocalVersion] = useState(0);
+  const queryClient = useQueryClient();
   const [busy, setBusy] = useState(false);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- localVersion re-reads storage after a change.
-  const local = useMemo(() => (owner ? readLocalCertificates(network.id, owner) : []), [network.id, owner, localVersion]);
+  // Shared by every component that uses certificates, so a change made in one shows everywhere.
+  const localQuery = useQuery({
+    queryKey: certificateKeys.local(network.id, owner),
+    queryFn: () => readLocalCertificates(network.id, owner),
+    enabled: Boolean(owner),
+    staleTime: Infinity,
+  });
+  const local = useMemo(() => localQuery.data ?? [], [localQuery.data]);
+  const setLocalVersion = useCallback(() => void queryClient.invalidateQueries({ queryKey: certificateKeys.local(network.id, owner) }), [queryClient, network.id, owner]);
 
   const query = useQuery({
     queryKey: certificateKeys.list(network.id, owner),
@@ -85,12 +93,12 @@ export function useCertificates(): UseCertificates {
         const record = await generate();
         // Saved before signing: if the tx lands but the page dies, the key is not lost.
         saveLocalCertificate(network.id, record);
-        setLocalVersion((v) => v + 1);
+        setLocalVersion();
         const messages = [...revokeSerials.map((s) => buildRevokeCertificateMsg(owner, s)), buildCreateCertificateMsg(owner, record.certPem, record.pubkeyPem)];
         const result = await send(messages, { title });
         if (!result) {
           removeLocalCertificate(network.id, owner, record.serial);
-          setLocalVersion((v) => v + 1);
+          setLocalVersion();
           return false;
         }
         await query.refetch();
@@ -102,7 +110,7 @@ export function useCertificates(): UseCertificates {
         setBusy(false);
       }
     },
-    [owner, generate, network.id, send, query],
+    [owner, generate, network.id, send, query, setLocalVersion],
   );
 
   const create = useCallback(() => createWith([], "Create certificate"), [createWith]);

@@ -35,7 +35,8 @@ export function ProviderProblem({ error, provider, onRetry }: { error: unknown; 
               : "The provider call failed";
     return (
       <Alert tone={error.kind === "notFound" ? "warn" : "error"} title={title} actions={onRetry && <Button size="sm" variant="secondary" onClick={onRetry}>Retry</Button>}>
-        {error.message} {error.details.hint ?? (error.kind === "offline" ? `Your lease and escrow are still on chain; if ${provider} stays offline, close the deployment to get the remaining escrow back and redeploy elsewhere.` : "")}
+        {error.message} {error.details.hint}
+        {error.kind === "offline" && ` Your lease and escrow are still on chain; if ${provider} stays offline, close the deployment to get the remaining escrow back and redeploy elsewhere.`}
       </Alert>
     );
   }

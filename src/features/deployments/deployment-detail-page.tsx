@@ -39,7 +39,10 @@ export function DeploymentDetailPage() {
   let body;
   if (!validDseq) body = <EmptyState title="That is not a deployment sequence number">A DSEQ is a number, like the ones in your deployments list.</EmptyState>;
   else if (!wallet) body = <EmptyState title="Connect the wallet that owns this deployment" action={<Button onClick={openConnectDialog}>Connect wallet</Button>} />;
-  else if (deployment.isPending || leases.isPending) {
+  else if (deployment.data && leases.data) {
+    // Once loaded, a failing refresh (node outage) keeps the page and its dialogs, with a banner.
+    body = <DeploymentView deployment={deployment.data} leases={leases.data} stale={deployment.isError || leases.isError} />;
+  } else if (deployment.isPending || leases.isPending) {
     body = (
       <div className="flex flex-col gap-3 p-5" aria-label="Loading deployment">
         <Skeleton className="h-5 w-1/2" />
@@ -52,13 +55,13 @@ export function DeploymentDetailPage() {
         {(deployment.error ?? leases.error)?.message} Nothing changed on chain; this page retries by itself.
       </Alert>
     );
-  } else if (!deployment.data) {
+  } else {
     body = (
       <EmptyState title={`No deployment ${dseq} for this wallet`} action={<Link to="/deployments" className="text-brand hover:underline">Back to deployments</Link>}>
         The chain has no deployment with this DSEQ owned by {wallet.address}. It may belong to another account.
       </EmptyState>
     );
-  } else body = <DeploymentView deployment={deployment.data} leases={leases.data} stale={deployment.isRefetchError || leases.isRefetchError} />;
+  }
 
   return (
     <Page title={title} description={<Link to="/deployments" className="hover:underline">← All deployments</Link>}>

@@ -76,7 +76,8 @@ export function DeploymentsListPage() {
     </Link>
   );
   const loading = deployments.isPending || leases.isPending;
-  const error = deployments.error ?? leases.error;
+  const error = (!deployments.data && deployments.error) || (!leases.data && leases.error) || null;
+  const stale = !error && (deployments.isError || leases.isError);
 
   return (
     <Page title="Deployments" description={`Your deployments on ${network.label}, read from the chain.`} actions={deploy}>
@@ -87,6 +88,7 @@ export function DeploymentsListPage() {
           <Stat label="Escrow left" value={[...rows.filter((r) => r.deployment.state === "active").reduce((m, r) => m.set(r.escrow.denom, (m.get(r.escrow.denom) ?? 0) + r.escrow.balance), new Map<string, number>())].map(([d, a]) => formatMicro(a, d)).join(" + ") || "—"} />
         </dl>
       )}
+      {stale && <Alert tone="warn" title="Showing the last known state">The node is not answering; this list refreshes by itself when it is back.</Alert>}
       <Card>
         {!wallet ? (
           <EmptyState title="Connect a wallet to see your deployments" action={<Button onClick={openConnectDialog}>Connect wallet</Button>} />

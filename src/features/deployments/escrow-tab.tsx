@@ -19,7 +19,7 @@ export function EscrowTab({ deployment, escrow, blockTimeMs, height, onTopUp }: 
       <CardHeader
         id="escrow-title"
         title="Escrow"
-        description={`Last settled at block ${deployment.escrow?.settledAt || "—"}; latest block ${height || "—"}.`}
+        description={`Last settled at block ${deployment.escrow?.settledAt || "—"}; latest block ${Math.max(height, deployment.escrow?.settledAt ?? 0) || "—"}.`}
         actions={active && <Button size="sm" onClick={onTopUp}>Top up</Button>}
       />
       <CardBody className="flex flex-col gap-4">
@@ -31,7 +31,6 @@ export function EscrowTab({ deployment, escrow, blockTimeMs, height, onTopUp }: 
         <dl className="grid grid-cols-2 gap-4 text-sm sm:grid-cols-3" data-testid="escrow-summary">
           <Item label="Balance" value={formatMicro(escrow.balance, escrow.denom, 4)} testId="escrow-balance" />
           <Item label="Spent" value={formatMicro(escrow.spent, escrow.denom, 4)} />
-          <Item label="Deposited" value={formatMicro(escrow.deposited, escrow.denom, 4)} />
           <Item label="Burn rate" value={escrow.ratePerBlock > 0 ? rate.hour : "—"} sub={escrow.ratePerBlock > 0 ? `${rate.month} · ${rate.block}` : "no active lease"} />
           <Item
             label="Time left"
@@ -44,7 +43,7 @@ export function EscrowTab({ deployment, escrow, blockTimeMs, height, onTopUp }: 
         </dl>
         {(deployment.escrow?.deposits.length ?? 0) > 0 && (
           <div>
-            <h3 className="mb-1 text-xs font-medium text-muted">Deposits</h3>
+            <h3 className="mb-1 text-xs font-medium text-muted">Deposits (what is left of each; a close refunds it to its depositor)</h3>
             <ul className="flex flex-col gap-1 text-sm">
               {deployment.escrow!.deposits.map((d, i) => (
                 <li key={`${d.height}-${i}`} className="flex justify-between gap-3">

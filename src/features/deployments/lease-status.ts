@@ -12,11 +12,11 @@ export function leaseKey(l: Pick<Lease, "gseq" | "oseq" | "provider">): string {
 /** Provider-side status of an active lease (services, replicas, URIs, ports, IPs), polled. */
 export function useLeaseStatus(lease: Lease, enabled: boolean) {
   const { network } = useNetwork();
-  const { getAuth, method } = useProviderAuth();
+  const { getAuth, method, credentials } = useProviderAuth();
   const providers = useProviderDirectory();
   const hostUri = providers.data?.get(lease.provider)?.hostUri;
   return useQuery<LeaseStatus, Error>({
-    queryKey: ["provider", network.id, "lease-status", lease.owner, lease.dseq, leaseKey(lease), method],
+    queryKey: ["provider", network.id, "lease-status", lease.owner, lease.dseq, leaseKey(lease), method, credentials.serial],
     enabled: enabled && Boolean(hostUri) && Boolean(network.proxyUrl),
     refetchInterval: (q) => (q.state.error ? 10_000 : 5_000),
     retry: false,

@@ -207,7 +207,7 @@ function LeaseLogs({ lease, leases, onPick }: { lease: Lease; leases: Lease[]; o
             {virtualizer.getVirtualItems().map((item) => {
               const line = lines[item.index]!;
               return (
-                <div key={line.id} data-testid="log-line" className="absolute left-0 w-full truncate px-4 whitespace-pre" style={{ top: item.start, height: LINE_HEIGHT, lineHeight: `${LINE_HEIGHT}px` }} title={line.message}>
+                <div key={line.id} data-testid="log-line" className="absolute left-0 min-w-full px-4 whitespace-pre" style={{ top: item.start, height: LINE_HEIGHT, lineHeight: `${LINE_HEIGHT}px` }}>
                   {line.pod && <span className="text-muted">[{line.pod}] </span>}
                   {line.message}
                 </div>

@@ -10,6 +10,8 @@ import { amountOf } from "@/lib/chain/queries";
 import { denomInfo, displayToBase, formatCoin } from "@/lib/format/coins";
 import { formatDuration } from "./escrow";
 import { buildDepositMsg } from "./messages";
+import { getDeployment } from "./chain";
+import { toast } from "sonner";
 
 export interface TopUpTarget {
   owner: string;
@@ -44,8 +46,18 @@ export function TopUpDialog({ target, onClose }: { target: TopUpTarget | null; o
     setError(null);
     setSending(true);
     try {
+      // Deposits before signing: if the node drops out after broadcasting, the chain tells us whether it landed.
+      const before = await getDeployment(network.restUrl, target.owner, target.dseq).catch(() => null);
       const result = await send([buildDepositMsg(wallet.address, target.owner, target.dseq, denom, check.base)], { title: `Top up deployment ${target.dseq}` });
       if (result) {
+        setAmount("");
+        onClose();
+        return;
+      }
+      const after = before ? await getDeployment(network.restUrl, target.owner, target.dseq).catch(() => null) : null;
+      const funded = (d: typeof before) => (d?.escrow?.deposits ?? []).reduce((sum, x) => sum + Number(x.balance.amount), 0);
+      if (before && after && ((after.escrow?.deposits.length ?? 0) > (before.escrow?.deposits.length ?? 0) || funded(after) > funded(before))) {
+        toast.success("The top up went through", { description: "The chain has the new deposit even though the confirmation was lost; do not send it again." });
         setAmount("");
         onClose();
       }
