@@ -21,6 +21,17 @@ import { decodeTx, MAX_TX_BYTES, txHash, type DecodedTx } from "./tx-decode.ts";
 
 export type ExecMode = "check" | "deliver" | "simulate";
 
+/** What simulate adds for bytes the signed tx will carry: a secp256k1 signature, a pubkey Any, a fee. */
+const SIM_SIGNATURE_BYTES = 64;
+/** SignerInfo.public_key: Any{"/cosmos.crypto.secp256k1.PubKey", PubKey{33-byte key}}. */
+const SIM_PUBKEY_BYTES = 72;
+/** AuthInfo growth from a simulation to the signed tx: Fee{[{uakt, 4–5 digits}], gas 5–6 digits} and the sign mode. */
+const SIM_FEE_BYTES = 20;
+/** Fee simulated when none is given: a typical fee's size (~300k gas at 0.025uakt), so the balances the fee transfer writes have the real tx's lengths. */
+const SIM_FEE_AMOUNT = 10_000n;
+/** A placeholder compressed secp256k1 key (the SDK's simSecp256k1Pubkey is also a fixed 33-byte key). */
+const SIM_SECP256K1_PUBKEY = new Uint8Array([0x03, ...new Array<number>(32).fill(0x01)]);
+
 /** Standard module accounts created at genesis, with the SDK's permissions. */
 const GENESIS_MODULE_ACCOUNTS: [string, string[]][] = [
   ["fee_collector", []],
@@ -203,7 +214,7 @@ export class DevnetApp {
     const anteEvents = new DevnetEventManager();
     const anteBranch = new BranchStore(base);
     try {
-      this.ante(mode, tx, new GasKVStore(anteBranch, meter), meter, anteEvents, height, time);
+      this.ante(mode, tx, anteBranch, meter, anteEvents, height, time);
     } catch (e) {
       return { result: errorResult(e, gasWanted, meter.consumed, []), msgResponses: [] };
     }
@@ -273,16 +284,24 @@ export class DevnetApp {
     if (mode !== "simulate" && tx.gasLimit <= 0) throw sdkErrors.invalidGasLimit("must provide positive gas");
   }
 
-  /** The SDK's default ante chain (x/auth/ante NewAnteHandler), minus extension options and fee grants. */
-  private ante(mode: ExecMode, tx: DecodedTx, store: KVStore, meter: BasicGasMeter, events: DevnetEventManager, height: number, time: Date): void {
-    // ConsumeGasForTxSize. Simulate adds what the missing signature and pubkey will cost.
+  /**
+   * The SDK's default ante chain (x/auth/ante NewAnteHandler), minus extension options and fee grants.
+   * `branch` is the ante's cache branch; every store access below goes through the gas store over it,
+   * so simulate and delivery are charged the same reads and writes.
+   */
+  private ante(mode: ExecMode, tx: DecodedTx, branch: KVStore, meter: BasicGasMeter, events: DevnetEventManager, height: number, time: Date): void {
+    const store = new GasKVStore(branch, meter);
+    // ConsumeGasForTxSize. Simulate adds what the real tx's missing bytes will cost: the signature,
+    // the pubkey if omitted, and the fee if the simulation came without one (cosmjs sends none).
     meter.consume(AUTH_GAS.txSizeCostPerByte * tx.bytes.length, "txSize");
     if (mode === "simulate") {
+      let missing = tx.fee.length === 0 && tx.gasLimit === 0 ? SIM_FEE_BYTES : 0;
       for (let i = 0; i < tx.signers.length; i++) {
         const sigLen = tx.signatures[i]?.length ?? 0;
         const pk = tx.signerInfos[i]?.pubKey;
-        meter.consume(AUTH_GAS.txSizeCostPerByte * ((sigLen === 0 ? 64 : 0) + (pk ? 0 : 35)), "txSize");
+        missing += (sigLen === 0 ? SIM_SIGNATURE_BYTES : 0) + (pk ? 0 : SIM_PUBKEY_BYTES);
       }
+      meter.consume(AUTH_GAS.txSizeCostPerByte * missing, "txSize");
     }
 
     // MempoolFeeDecorator (CheckTx only): fee >= gas limit × min gas price.
@@ -301,12 +320,14 @@ export class DevnetApp {
     if (!getAccount(store, payer)) throw sdkErrors.unknownAddress(`fee payer address: ${payer} does not exist`);
     const fee = normalizeCoins(tx.fee);
     const ctx: TxContext = { store, height, time, config: this.config, keepers: this.keepers, events, gas: meter, signers: tx.signers, msgIndex: 0 };
-    // Simulations (cosmjs "auto" gas) come with no fee; deduct a token one so the estimate includes
+    // Simulations (cosmjs "auto" gas) come with no fee; deduct a typical one so the estimate includes
     // the fee transfer's store gas, which the real tx will spend. The simulation branch is discarded.
-    const simFee = mode === "simulate" && fee.length === 0 && this.bank.balance(store, payer, this.config.bondDenom) > 0n;
+    // (The balance is read from the unmetered branch: the real tx does not make that read.)
+    const simFeeBalance = mode === "simulate" && fee.length === 0 ? this.bank.balance(branch, payer, this.config.bondDenom) : 0n;
+    const simFee = simFeeBalance > 0n ? [{ denom: this.config.bondDenom, amount: String(simFeeBalance < SIM_FEE_AMOUNT ? simFeeBalance : SIM_FEE_AMOUNT) }] : undefined;
     if (fee.length > 0 || simFee) {
       try {
-        this.bank.send(ctx, payer, this.bank.moduleAddress("fee_collector"), simFee ? [{ denom: this.config.bondDenom, amount: "1" }] : fee);
+        this.bank.send(ctx, payer, this.bank.moduleAddress("fee_collector"), simFee ?? fee);
       } catch (e) {
         if (e instanceof ChainError && e.code === 5) throw sdkErrors.insufficientFunds(e.message);
         throw e;
@@ -320,13 +341,13 @@ export class DevnetApp {
       const info = tx.signerInfos[i];
       const acc = getAccount(store, signer);
       if (!acc) throw sdkErrors.unknownAddress(`account ${signer} does not exist`);
-      const pk = info?.pubKey;
+      // Simulate may omit the pubkey (or send a placeholder); like the SDK it then stores a simulated
+      // one, so a first tx's estimate includes the account write the real tx makes.
+      const pk = info?.pubKey ?? (mode === "simulate" ? SIM_SECP256K1_PUBKEY : undefined);
       if (pk && mode !== "simulate" && secp256k1PubkeyToAddress(pk) !== signer) {
         throw sdkErrors.invalidPubKey(`pubKey does not match signer address ${signer} with signer index: ${i}`);
       }
-      if (pk && acc.pubKey === null && (mode !== "simulate" || secp256k1PubkeyToAddress(pk) === signer)) {
-        setAccount(store, { ...acc, pubKey: Buffer.from(pk).toString("base64") });
-      }
+      if (pk && acc.pubKey === null) setAccount(store, { ...acc, pubKey: Buffer.from(pk).toString("base64") });
       events.emit("tx", { acc_seq: `${signer}/${info?.sequence ?? 0n}` });
       events.emit("tx", { signature: Buffer.from(tx.signatures[i] ?? new Uint8Array()).toString("base64") });
     }
