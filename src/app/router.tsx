@@ -14,7 +14,8 @@ const DeployPage = lazy(() => import("./routes/deploy-page"));
 const AuctionPage = lazy(() => import("@/features/deploy/AuctionPage"));
 const DeploymentsPage = lazy(() => import("@/features/deployments").then((m) => ({ default: m.DeploymentsListPage })));
 const DeploymentDetailPage = lazy(() => import("@/features/deployments").then((m) => ({ default: m.DeploymentDetailPage })));
-const ProvidersPage = lazy(() => import("./routes/providers-page"));
+const ProvidersPage = lazy(() => import("@/features/providers/providers-page"));
+const ProviderDetailPage = lazy(() => import("@/features/providers/provider-detail-page"));
 const NotFoundPage = lazy(() => import("./routes/not-found-page"));
 
 export function createRouter() {
@@ -35,6 +36,7 @@ export function createRouter() {
             { path: "templates", element: <TemplateGalleryPage /> },
             { path: "templates/:id", element: <TemplateDetailPage /> },
             { path: "providers", element: <ProvidersPage /> },
+            { path: "providers/:owner", element: <ProviderDetailPage /> },
             { path: "settings", element: <SettingsPage /> },
             { path: "*", element: <NotFoundPage /> },
           ],

@@ -1,0 +1,2 @@
+export { ProvidersPage } from "./providers-page";
+export { ProviderDetailPage } from "./provider-detail-page";
