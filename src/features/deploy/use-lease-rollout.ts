@@ -196,11 +196,13 @@ export function useLeaseRollout(args: {
       ) {
         update(key, { attempt, busy: true });
         try {
+          // The store is the source of truth (the SDL may have been updated since this page loaded it).
+          const latest = (await deploymentStore().load(network.id, record.owner, record.dseq)) ?? record;
           await client.sendManifest({
             hostUri: provider.hostUri,
             providerAddress: provider.address,
             dseq: record.dseq,
-            manifestJson: record.manifestJson,
+            manifestJson: latest.manifestJson,
             auth: credential,
             signal,
           });

@@ -66,6 +66,7 @@ export class BidFeed {
     this.teardownSocket();
     this.stopPolling();
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    if (this.enrichTimer) clearTimeout(this.enrichTimer);
     this.setStatus("stopped");
   }
 
@@ -108,7 +109,10 @@ export class BidFeed {
         next: (event) => {
           this.lastSignal = Date.now();
           const bids = parseBidEvents(event as unknown as TxEventLike, filter);
-          if (bids.length) this.apply(bids, "event");
+          if (bids.length) {
+            this.apply(bids, "event");
+            this.scheduleEnrich();
+          }
         },
         error: onSocketError,
         complete: () => onSocketError(new Error("The bid subscription ended")),
@@ -128,6 +132,17 @@ export class BidFeed {
     this.watchdog = setInterval(() => {
       if (Date.now() - this.lastSignal > quietLimit) onSocketError(new Error("No new blocks from the node's WebSocket"));
     }, 1000);
+  }
+
+  private enrichTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** Events carry id and price only; a REST read shortly after adds the offered resources. */
+  private scheduleEnrich(): void {
+    if (this.enrichTimer) return;
+    this.enrichTimer = setTimeout(() => {
+      this.enrichTimer = null;
+      if (!this.stopped) void this.refresh();
+    }, 400);
   }
 
   private becameLive(): void {

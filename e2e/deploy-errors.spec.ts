@@ -1,0 +1,113 @@
+import { createBuiltinWallet, expect, openApp, test } from "./fixtures";
+import { approveTx, deployFromEditor, fundedWallet, GPU_H100_SDL, navigate, setProviderOnline } from "./deploy-helpers";
+
+test.describe.configure({ timeout: 150_000 });
+
+test("no funds: the review says what is missing, refuses a deposit below the chain minimum, and sends nothing", async ({ page }) => {
+  await openApp(page, "/account");
+  await createBuiltinWallet(page);
+  await navigate(page, "/deploy?template=nginx-static-site");
+  await page.getByRole("button", { name: "Deploy", exact: true, disabled: false }).click({ timeout: 20_000 });
+  const review = page.getByRole("dialog", { name: "Review deployment" });
+  const deposit = review.getByLabel("Deposit (ACT)");
+  await expect(deposit).toHaveValue("0.5");
+  await deposit.fill("0.1");
+  await expect(review.getByText("The chain requires at least 0.5 ACT")).toBeVisible();
+  await deposit.fill("abc");
+  await expect(review.getByRole("button", { name: "Create deployment" })).toBeDisabled();
+  await deposit.fill("2");
+  await expect(review.getByText("You need 2 more ACT")).toBeVisible();
+  await expect(review.getByText(/You do not have enough AKT either/)).toBeVisible();
+  await expect(review.getByRole("button", { name: /Mint with/ })).toBeDisabled();
+  await expect(review.getByRole("button", { name: "Create deployment" })).toBeDisabled();
+  // Back to the editor: the SDL is still there and nothing was saved as a deployment.
+  await review.getByRole("button", { name: "Back to editor" }).click();
+  await expect(page.getByRole("button", { name: "Deploy", exact: true })).toBeEnabled();
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(":deployment:")))).toEqual([]);
+});
+
+test("no provider can satisfy the SDL: likely reasons are named, and closing the deployment returns the deposit", async ({ page }) => {
+  await fundedWallet(page);
+  // The user pasted an SDL asking for a GPU model no provider has.
+  await page.evaluate((text) => localStorage.setItem("akash-console:sdl-draft:scratch", JSON.stringify({ savedAt: Date.now(), text })), GPU_H100_SDL);
+  const dseq = await deployFromEditor(page, "/deploy");
+  await expect(page.getByTestId("no-bids-yet")).toBeVisible();
+  const verdict = page.getByRole("status").filter({ hasText: "No provider can satisfy this deployment" });
+  await expect(verdict).toBeVisible({ timeout: 40_000 });
+  await expect(page.getByTestId("no-bid-reasons")).toContainText("GPU nvidia h100, which no registered provider advertises");
+  await verdict.getByRole("button", { name: "Close deployment" }).click();
+  await approveTx(page, new RegExp(`Close deployment ${dseq}`));
+  await expect(page.getByText("Deployment closed")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole("button", { name: "Close deployment" })).toHaveCount(0);
+});
+
+test("double clicks send one transaction; a node WebSocket outage falls back to REST; an offline provider is retried until it is back", async ({ page, request }) => {
+  const rest = process.env.E2E_REST_URL!;
+  const rpcPort = new URL(process.env.E2E_RPC_URL!).port;
+  // The node's WebSocket hangs for this page (accepted, never answered): live updates go quiet.
+  // (Routed before the app loads: Playwright patches WebSocket in new documents only.)
+  await page.routeWebSocket(
+    (url) => url.port === rpcPort && url.pathname.endsWith("/websocket"),
+    () => {},
+  );
+  const owner = await fundedWallet(page);
+
+  await navigate(page, "/deploy?template=nginx-static-site");
+  await page.getByRole("button", { name: "Deploy", exact: true, disabled: false }).click({ timeout: 20_000 });
+  const review = page.getByRole("dialog", { name: "Review deployment" });
+  await review.getByRole("button", { name: "Create deployment", disabled: false }).dblclick();
+  await approveTx(page, /Create deployment/);
+  await expect(page).toHaveURL(/\/deployments\/\d+\/bids$/);
+  const deployments = await (await request.get(`${rest}/akash/deployment/v1beta4/deployments/list?filters.owner=${owner}`)).json();
+  expect(deployments.deployments).toHaveLength(1);
+
+  await expect(page.getByTestId("auction-status")).toContainText("Live updates interrupted", { timeout: 20_000 });
+  const westwind = page.locator("[data-bid-key]").filter({ hasText: "Westwind Compute" });
+  await expect(westwind).toBeVisible({ timeout: 30_000 });
+
+  // The provider drops off between the bid and the manifest: the manifest is retried, not lost.
+  await setProviderOnline("provider-1", false);
+  try {
+    await westwind.getByRole("radio").check();
+    await page.getByRole("button", { name: "Accept selected bid" }).dblclick();
+    await approveTx(page, /Accept bid from Westwind Compute/);
+    const leases = await (await request.get(`${rest}/akash/market/v1beta5/leases/list?filters.owner=${owner}`)).json();
+    expect(leases.leases).toHaveLength(1);
+    const lease = page.getByRole("region", { name: /Lease with Westwind Compute/ });
+    await expect(lease.getByTestId("rollout-error")).toContainText("offline or unreachable", { timeout: 20_000 });
+  } finally {
+    await setProviderOnline("provider-1", true);
+  }
+  const lease = page.getByRole("region", { name: /Lease with Westwind Compute/ });
+  // Either the automatic retry gets through, or the user clicks Retry once the retries ran out.
+  const ready = lease.locator('[data-step="ready"][data-done]');
+  await expect(async () => {
+    const retry = lease.getByRole("button", { name: "Retry", exact: true });
+    if (await retry.isVisible()) await retry.click();
+    await expect(ready).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
+});
+
+test("a manifest the provider rejects shows the provider's message and what to change", async ({ page }) => {
+  const owner = await fundedWallet(page);
+  const dseq = await deployFromEditor(page, "/deploy?template=nginx-static-site");
+  await expect(page.locator("[data-bid-key]").filter({ hasText: "Westwind Compute" })).toBeVisible({ timeout: 20_000 });
+  // The SDL kept on this device no longer matches what was deployed (edited elsewhere): the hash differs.
+  await page.evaluate(
+    ({ owner, dseq }) => {
+      const key = `akash-console:devnet:deployment:${owner}:${dseq}`;
+      const record = JSON.parse(localStorage.getItem(key)!);
+      record.manifestJson = record.manifestJson.replace("nginx:1.27-alpine", "nginx:1.28-alpine");
+      localStorage.setItem(key, JSON.stringify(record));
+    },
+    { owner, dseq },
+  );
+  await page.getByRole("button", { name: "Accept cheapest audited" }).click();
+  await approveTx(page, /Accept bid from Westwind Compute/);
+  const lease = page.getByRole("region", { name: /Lease with Westwind Compute/ });
+  const problem = lease.getByRole("alert");
+  await expect(problem).toContainText("The provider rejected the manifest", { timeout: 30_000 });
+  await expect(problem).toContainText("manifest version validation failed");
+  await expect(problem).toContainText("no longer matches the deployment's on-chain version");
+  await expect(lease.locator('[data-step="manifest"][data-done]')).toHaveCount(0);
+});
