@@ -4,13 +4,15 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DirectSecp256k1HdWallet, makeCosmoshubPath } from "@cosmjs/proto-signing";
 import { Secp256k1HdWallet } from "@cosmjs/amino";
-import { AminoTypes, createDefaultAminoConverters, GasPrice, SigningStargateClient, StargateClient, type DeliverTxResponse } from "@cosmjs/stargate";
+import { AminoTypes, calculateFee, createDefaultAminoConverters, GasPrice, SigningStargateClient, StargateClient, type DeliverTxResponse } from "@cosmjs/stargate";
 import { connectComet } from "@cosmjs/tendermint-rpc";
+import { certificateManager } from "@akashnetwork/chain-sdk";
 import { startDevnet, type RunningDevnet } from "../../server/devnet/index.ts";
 import { DEVNET_ADDRESS, DEVNET_MNEMONIC, FAUCET_ADDRESS, PROVIDER_ADDRESSES, PROVIDER_MNEMONIC, providerHdPath } from "../../server/devnet/config.ts";
 import { createDevnetAminoTypes } from "../../server/devnet/chain/amino.ts";
 import { createAkashRegistry } from "../../server/shared/akash-registry.ts";
-import { MsgCreateProvider } from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
+import { MsgCreateProvider, MsgUpdateProvider } from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
+import { MsgCreateCertificate } from "@akashnetwork/chain-sdk/private-types/akash.v1";
 import { stringToPath } from "@cosmjs/crypto";
 
 /** The devnet over its CometBFT RPC, driven by unmodified cosmjs clients. */
@@ -38,10 +40,34 @@ async function freshAddress(): Promise<string> {
 }
 
 describe("devnet chain over RPC with cosmjs", () => {
+  it("answers `status` as soon as startDevnet resolves on a fresh data dir (block 1 exists)", async () => {
+    const freshDir = fs.mkdtempSync(path.join(os.tmpdir(), "devnet-int-fresh-"));
+    // A long block interval: nothing but the start itself can have produced a block.
+    const fresh = await startDevnet({ dataDir: freshDir, rpcPort: 0, restPort: 0, noFaucet: true, blockMs: 60_000, host: "127.0.0.1" });
+    try {
+      const ro = await StargateClient.connect(fresh.rpcUrl);
+      expect(await ro.getHeight()).toBe(1);
+      expect(await ro.getChainId()).toBe("akash-devnet-1");
+      const block = await ro.getBlock();
+      expect(block.header.height).toBe(1);
+      expect(block.id).toMatch(/^[0-9A-F]{64}$/);
+      ro.disconnect();
+      const comet = await connectComet(fresh.rpcUrl);
+      const status = await comet.status();
+      expect(status.syncInfo.latestBlockHeight).toBe(1);
+      expect(status.syncInfo.latestBlockHash.length).toBe(32);
+      expect(status.syncInfo.latestAppHash.length).toBe(32);
+      comet.disconnect();
+    } finally {
+      await fresh.stop();
+      fs.rmSync(freshDir, { recursive: true, force: true });
+    }
+  });
+
   it("reports chain id and height, and null for unknown accounts", async () => {
     expect(await client.getChainId()).toBe("akash-devnet-1");
     const h = await client.getHeight();
-    expect(h).toBeGreaterThanOrEqual(0);
+    expect(h).toBeGreaterThanOrEqual(1);
     expect(await client.getAccount(await freshAddress())).toBeNull();
     const faucet = await client.getAccount(FAUCET_ADDRESS);
     expect(faucet?.address).toBe(FAUCET_ADDRESS);
@@ -59,6 +85,35 @@ describe("devnet chain over RPC with cosmjs", () => {
     expect(tx?.height).toBe(res.height);
     const account = await client.getAccount(DEVNET_ADDRESS);
     expect(account?.pubkey).not.toBeNull();
+  });
+
+  it("delivers Akash txs with cosmjs' simulated gas x1.3 (first tx of a fresh account, then as an existing one), using what was simulated", async () => {
+    const wallet = await DirectSecp256k1HdWallet.generate(12, { prefix: "akash" });
+    const owner = (await wallet.getAccounts())[0]!.address;
+    expect((await client.sendTokens(DEVNET_ADDRESS, owner, [{ denom: "uakt", amount: "5000000" }], "auto")).code).toBe(0);
+    const signer = await SigningStargateClient.createWithSigner(await connectComet(devnet.rpcUrl), wallet, { registry: createAkashRegistry(), broadcastPollIntervalMs: 200 });
+    try {
+      expect((await signer.getAccount(owner))?.pubkey).toBeNull();
+      const pem = await certificateManager.generatePEM(owner);
+      const provider = { owner, hostUri: "https://gas.devnet.test:8443", attributes: [{ key: "region", value: "devnet" }], info: { email: "ops@devnet.test", website: "" } };
+      const steps = [
+        { typeUrl: "/akash.cert.v1.MsgCreateCertificate", value: MsgCreateCertificate.fromPartial({ owner, cert: new TextEncoder().encode(pem.cert), pubkey: new TextEncoder().encode(pem.publicKey) }) },
+        { typeUrl: "/akash.provider.v1beta4.MsgCreateProvider", value: MsgCreateProvider.fromPartial(provider) },
+        { typeUrl: "/akash.provider.v1beta4.MsgUpdateProvider", value: MsgUpdateProvider.fromPartial({ ...provider, attributes: [...provider.attributes, { key: "tier", value: "community" }] }) },
+      ];
+      for (const msg of steps) {
+        const simulated = await signer.simulate(owner, [msg], "");
+        // What signAndBroadcast(…, "auto") does with the default multiplier.
+        const res = await signer.signAndBroadcast(owner, [msg], calculateFee(Math.round(simulated * 1.3), GasPrice.fromString("0.025uakt")));
+        expect(res.rawLog ?? "", msg.typeUrl).toBe("");
+        expect(res.code, msg.typeUrl).toBe(0);
+        expect(Number(res.gasUsed), `${msg.typeUrl}: used ${res.gasUsed}, simulated ${simulated}`).toBeLessThanOrEqual(simulated * 1.1);
+        expect(Number(res.gasUsed), `${msg.typeUrl}: used ${res.gasUsed}, simulated ${simulated}`).toBeGreaterThanOrEqual(simulated * 0.9);
+      }
+      expect((await signer.getAccount(owner))?.pubkey).not.toBeNull();
+    } finally {
+      signer.disconnect();
+    }
   });
 
   it("rejects a wrong sequence with code 32", async () => {

@@ -94,6 +94,24 @@ describe("DevnetChain", () => {
     expect(fresh.app.bank.balance(fresh.app.store, OTHER, "uakt")).toBe(0n);
   });
 
+  it("has block 1 as soon as start() resolves (a fresh chain), and resumes without an extra block", async () => {
+    const dir = tmpDir();
+    const chain = open(dir);
+    expect(chain.latestHeight()).toBe(0);
+    await chain.start();
+    expect(chain.latestHeight()).toBe(1);
+    const first = chain.latestBlock()!;
+    expect(first.hash).not.toBe("");
+    expect(first.header.appHash).not.toBe("");
+    await chain.stop();
+    const again = open(dir);
+    await again.start();
+    // Block 1 is on disk: no block is made just for starting.
+    expect(again.latestHeight()).toBe(1);
+    expect(again.latestBlock()!.hash).toBe(first.hash);
+    await again.stop();
+  });
+
   it("refuses a data dir that another running process holds", async () => {
     const dir = tmpDir();
     // pid 1 (init) is always alive and is not us.

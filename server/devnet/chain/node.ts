@@ -162,6 +162,9 @@ export class DevnetChain implements DevnetChainApi {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
+    // A real node that serves RPC already has block 1 (at height 0 `status` has empty hashes, which
+    // cosmjs rejects): commit genesis into the first block before anyone can connect.
+    if (this.latestHeight() === 0) this.produceBlock();
     const tick = () => {
       if (!this.running) return;
       const started = Date.now();
