@@ -82,20 +82,20 @@ export function tierOf(attributes: Attribute[]): string | undefined {
 }
 
 const TRUE = /^(true|1|yes)$/i;
-const GPU_KEY = /^capabilities\/gpu\/vendor\/([^/]+)\/model\/([^/]+)(?:\/(ram|interface)\/([^/]+))?$/;
+const GPU_KEY = /^capabilities\/gpu\/vendor\/([^/]+)\/model\/([^/]+)(?:\/(ram|interface)\/([^/]+))?$/i;
 
 /** GPU models from `capabilities/gpu/vendor/<v>/model/<m>…` attributes whose value is true, sorted. */
 export function gpuModelsOf(attributes: Attribute[]): GpuModel[] {
   const byKey = new Map<string, GpuModel>();
   for (const { key, value } of attributes) {
-    const match = GPU_KEY.exec(key.toLowerCase());
+    const match = GPU_KEY.exec(key);
     if (!match || !TRUE.test(value.trim())) continue;
     const [, vendor, model, kind, detail] = match as unknown as [string, string, string, string | undefined, string | undefined];
-    const id = `${vendor}/${model}`;
-    const entry = byKey.get(id) ?? { vendor, model, ram: [], interfaces: [] };
+    const id = `${vendor.toLowerCase()}/${model.toLowerCase()}`;
+    const entry = byKey.get(id) ?? { vendor: vendor.toLowerCase(), model: model.toLowerCase(), ram: [], interfaces: [] };
     byKey.set(id, entry);
-    if (kind === "ram" && detail && !entry.ram.includes(detail)) entry.ram.push(detail);
-    if (kind === "interface" && detail && !entry.interfaces.includes(detail)) entry.interfaces.push(detail);
+    if (kind?.toLowerCase() === "ram" && detail && !entry.ram.includes(detail)) entry.ram.push(detail);
+    if (kind?.toLowerCase() === "interface" && detail && !entry.interfaces.includes(detail)) entry.interfaces.push(detail);
   }
   return [...byKey.values()].sort((a, b) => a.vendor.localeCompare(b.vendor) || a.model.localeCompare(b.model));
 }
