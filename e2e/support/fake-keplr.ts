@@ -7,7 +7,7 @@
 import type { Page } from "@playwright/test";
 import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
 import { Secp256k1HdWallet, type StdSignDoc } from "@cosmjs/amino";
-import { fromBech32, fromHex, toHex } from "@cosmjs/encoding";
+import { fromBech32, fromHex, toBase64, toHex } from "@cosmjs/encoding";
 
 export interface FakeKeplrControl {
   address: string;
@@ -116,6 +116,20 @@ export async function installFakeKeplr(page: Page, mnemonic?: string): Promise<F
     signAmino: async (chainId: string, signer: string, doc: StdSignDoc) => {
       checkSign("amino", chainId, signer);
       return amino.signAmino(signer, doc);
+    },
+    // ADR-36 arbitrary data, as Keplr signs it (used for provider JWTs).
+    signArbitrary: async (chainId: string, signer: string, data: string | Uint8Array) => {
+      checkSign("amino", chainId, signer);
+      const bytes = typeof data === "string" ? new TextEncoder().encode(data) : Uint8Array.from(data);
+      const doc: StdSignDoc = {
+        chain_id: "",
+        account_number: "0",
+        sequence: "0",
+        fee: { gas: "0", amount: [] },
+        msgs: [{ type: "sign/MsgSignData", value: { signer, data: toBase64(bytes) } }],
+        memo: "",
+      };
+      return (await amino.signAmino(signer, doc)).signature;
     },
   };
 

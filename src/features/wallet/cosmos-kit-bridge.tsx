@@ -11,10 +11,11 @@ import { wallets as keplrWallets } from "@cosmos-kit/keplr-extension";
 import { wallets as leapWallets } from "@cosmos-kit/leap-extension";
 import { wallets as cosmostationWallets } from "@cosmos-kit/cosmostation-extension";
 import { wallets as okxWallets } from "@cosmos-kit/okxwallet-extension";
+import type { StdSignature } from "@cosmjs/amino";
 import type { OfflineSigner } from "@cosmjs/proto-signing";
 import type { NetworkConfig } from "@/lib/networks/networks";
 import { chainNameFor, toRegistryAssetList, toRegistryChain } from "@/lib/wallet/chain-info";
-import type { ExtensionWalletName } from "./types";
+import type { ConnectedWallet, ExtensionWalletName } from "./types";
 
 export interface BridgeRequest {
   walletName: ExtensionWalletName;
@@ -31,6 +32,8 @@ export interface BridgeResult {
   error?: string;
   /** The extension switched to another account after the first connection. */
   accountChanged?: boolean;
+  /** ADR-36 `signArbitrary` of the extension (provider JWTs), when it has one. */
+  dataSigner?: ConnectedWallet["dataSigner"];
 }
 
 type ProviderProps = ComponentProps<typeof ChainProvider>;
@@ -81,6 +84,7 @@ function Connector({ chainName, chainId, request, onResult }: { chainName: strin
         getOfflineSignerDirect?: (chainId: string) => OfflineSigner;
         getOfflineSignerAmino?: (chainId: string) => OfflineSigner;
         getOfflineSigner: (chainId: string, type?: "direct" | "amino") => Promise<OfflineSigner> | OfflineSigner;
+        signArbitrary?: (chainId: string, signer: string, data: string | Uint8Array) => Promise<StdSignature>;
       };
       // Ledger keys can only sign amino; everything else signs direct.
       let ledger: boolean;
@@ -90,7 +94,9 @@ function Connector({ chainName, chainId, request, onResult }: { chainName: strin
         ledger = false;
       }
       const signer = ledger ? (client.getOfflineSignerAmino?.(chainId) ?? (await client.getOfflineSigner(chainId, "amino"))) : (client.getOfflineSignerDirect?.(chainId) ?? (await client.getOfflineSigner(chainId, "direct")));
-      onResult({ nonce: request.nonce, ok: true, address: chainWallet.address, name: chainWallet.username, signer, accountChanged });
+      const signArbitrary = client.signArbitrary?.bind(client);
+      const dataSigner = signArbitrary ? { signArbitrary: (signerAddress: string, data: string | Uint8Array) => signArbitrary(chainId, signerAddress, data) } : undefined;
+      onResult({ nonce: request.nonce, ok: true, address: chainWallet.address, name: chainWallet.username, signer, accountChanged, dataSigner });
     };
     const fail = (error: unknown) => {
       if (!cancelled) onResult({ nonce: request.nonce, ok: false, error: error instanceof Error ? error.message : String(error) });

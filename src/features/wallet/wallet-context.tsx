@@ -109,7 +109,7 @@ export function WalletProvider({ children }: { children: ReactNode }) {
       setConnecting(null);
       const request = requestRef.current;
       if (result.ok && result.signer && result.address && request) {
-        setWallet({ kind: request.walletName, address: result.address, signer: result.signer, name: result.name });
+        setWallet({ kind: request.walletName, address: result.address, signer: result.signer, name: result.name, dataSigner: result.dataSigner });
         rememberKind(request.walletName);
         setConnectDialogOpen(false);
         if (result.accountChanged) toast(`${walletLabel(request.walletName)} account changed`, { description: result.address });
