@@ -26,7 +26,6 @@ export function ProviderDetailPage() {
           ← All providers
         </Link>
       }
-      actions={row ? <LiveBadge live={row.live} /> : undefined}
     >
       {data.isPending ? (
         <DetailSkeleton />
@@ -50,7 +49,8 @@ function ProviderDetail({ row, data }: { row: ProviderRow; data: ProviderDetailD
   return (
     <>
       <Card as="div" className="flex flex-col gap-2 p-5">
-        <div className="flex flex-wrap items-center gap-2">
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+          <LiveBadge live={row.live} />
           <AuditBadge audit={row.audit} />
           {row.tier && <span className="rounded-full border border-border px-2 py-0.5 text-xs text-muted capitalize">{row.tier}</span>}
           <span className="text-sm">
@@ -67,7 +67,7 @@ function ProviderDetail({ row, data }: { row: ProviderRow; data: ProviderDetailD
           </dd>
           <dt className="text-muted">Host</dt>
           <dd className="min-w-0">
-            <HostUri hostUri={row.hostUri} className="text-fg" />
+            <HostUri hostUri={row.hostUri} muted={false} />
           </dd>
           {row.website && (
             <>

@@ -38,9 +38,9 @@ export function LiveBadge({ live }: { live: LiveState }) {
 }
 
 /** Host URI without scheme, on one line, truncated with the full URI on hover. */
-export function HostUri({ hostUri, className }: { hostUri: string; className?: string }) {
+export function HostUri({ hostUri, className, muted = true }: { hostUri: string; className?: string; muted?: boolean }) {
   return (
-    <span className={cn("block min-w-0 truncate font-mono text-xs text-muted", className)} title={hostUri}>
+    <span className={cn("block min-w-0 truncate font-mono text-xs", muted && "text-muted", className)} title={hostUri}>
       {compactHostUri(hostUri)}
     </span>
   );
@@ -94,7 +94,7 @@ export function Inventory({ live, showTotals = false, className }: { live: LiveS
     <dl className={cn("grid grid-cols-4 gap-3", className)} aria-label="Available resources">
       <Stat label="CPU free" value={a ? formatCpu(a.cpu) : null} total={t ? formatCpu(t.cpu) : null} />
       <Stat label="Memory free" value={a ? formatBytes(a.memoryBytes) : null} total={t ? formatBytes(t.memoryBytes) : null} />
-      <Stat label="GPUs free" value={a ? String(a.gpus) : null} total={t ? String(t.gpus) : null} />
+      <Stat label="GPUs free" value={a ? (a.gpus === 0 && (status?.allocatable?.gpus ?? 0) === 0 ? "none" : String(a.gpus)) : null} total={t && t.gpus > 0 ? String(t.gpus) : null} />
       <Stat label="Leases" value={status?.leases !== null && status?.leases !== undefined ? String(status.leases) : null} />
     </dl>
   );

@@ -160,24 +160,20 @@ function ProviderItem({ row }: { row: ProviderRow }) {
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
             <Location region={row.region} country={row.country} />
             <HostUri hostUri={row.hostUri} className="max-w-[18rem]" />
-          </div>
-          <div className="flex min-w-0 items-center gap-2">
-            <span className="truncate font-mono text-xs text-muted" title={row.owner}>
-              {shortenAddress(row.owner)}
+            <span className="flex min-w-0 items-center gap-1">
+              <span className="truncate font-mono text-xs text-muted" title={row.owner}>
+                {shortenAddress(row.owner)}
+              </span>
+              <CopyButton value={row.owner} label={`Copy address of ${row.name}`} className="h-6 px-2 text-xs" />
             </span>
-            <CopyButton value={row.owner} label={`Copy address of ${row.name}`} className="h-6 px-2 text-xs" />
           </div>
           {(row.gpuModels.length > 0 || row.storageClasses.length > 0) && (
-            <div className="mt-1 flex flex-wrap items-center gap-1">
+            <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1">
               <GpuChips gpus={row.gpuModels} />
               {row.storageClasses.length > 0 && (
-                <ul aria-label="Storage classes" className="flex flex-wrap gap-1">
-                  {row.storageClasses.map((s) => (
-                    <li key={s.class} className="rounded-md bg-surface-2 px-1.5 py-0.5 text-xs text-muted" title={s.persistent ? "Persistent storage class" : "Storage class"}>
-                      {s.class}
-                    </li>
-                  ))}
-                </ul>
+                <p className="text-xs text-muted">
+                  Storage: <span className="text-fg">{row.storageClasses.map((s) => s.class).join(", ")}</span>
+                </p>
               )}
             </div>
           )}
