@@ -6,6 +6,7 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { Page } from "@/components/ui/page";
 import { Spinner } from "@/components/ui/spinner";
+import { useProviderCredentials } from "@/features/certificates";
 import { useNetwork } from "@/features/network";
 import { useWallet } from "@/features/wallet";
 import { cheapestPerGroup, filterRows, groupRows, sortRows, toRows, type BidSort, type BidView } from "@/lib/deployment/bids";
@@ -58,7 +59,8 @@ export function AuctionPage() {
   const active = deployment.data?.state === "active";
   const hasLease = Boolean(leases.data?.some((l) => l.state === "active"));
   const feed = useBidFeed(network, owner, dseq, Boolean(owner) && deployment.data !== null && !hasLease);
-  const auth = useProviderAuth(wallet);
+  const credentials = useProviderCredentials();
+  const auth = useProviderAuth(wallet, credentials);
   const rollout = useLeaseRollout({ network, record: record.data ?? null, leases: leases.data ?? [], providers: providers.data, auth });
 
   // Keep the local record in step with the chain (a deployment created from a recovered tab, or closed elsewhere).
@@ -234,7 +236,15 @@ export function AuctionPage() {
               {!record.data && record.isSuccess && <p className="text-sm text-muted">The manifest is not on this device, so progress cannot be followed here.</p>}
               <div className="grid gap-3 md:grid-cols-2">
                 {rollout.rollouts.map((r) => (
-                  <RolloutTimeline key={r.key} rollout={r} onRetry={rollout.retry} />
+                  <RolloutTimeline
+                    key={r.key}
+                    rollout={r}
+                    onRetry={rollout.retry}
+                    usingCertificate={credentials.preferMtls && Boolean(credentials.serial)}
+                    onRenewCertificate={async () => {
+                      if (await credentials.renew()) rollout.retry(false);
+                    }}
+                  />
                 ))}
               </div>
             </CardBody>

@@ -7,11 +7,23 @@ import { ROLLOUT_STEPS, type LeaseRollout } from "./use-lease-rollout";
 const ORDER = ROLLOUT_STEPS.map((s) => s.step);
 
 /** Per-lease progress: lease created → manifest accepted → pulling → started → ready. */
-export function RolloutTimeline({ rollout, onRetry }: { rollout: LeaseRollout; onRetry: (renew: boolean) => void }) {
+export function RolloutTimeline({
+  rollout,
+  onRetry,
+  onRenewCertificate,
+  usingCertificate = false,
+}: {
+  rollout: LeaseRollout;
+  onRetry: (renew: boolean) => void;
+  onRenewCertificate?: () => void;
+  /** The user chose the on-chain certificate (mTLS) over wallet-signed tokens. */
+  usingCertificate?: boolean;
+}) {
   const reached = ORDER.indexOf(rollout.step);
   const name = rollout.provider?.name ?? rollout.lease.provider;
   const error = rollout.error;
-  const credentialProblem = error && (error.kind === "tokenExpired" || error.kind === "unauthorized" || error.kind === "credentialInvalid");
+  const certificateProblem = error?.details.proxyCode === "invalidClientCertificate" || (usingCertificate && (error?.kind === "unauthorized" || error?.kind === "credentialInvalid"));
+  const credentialProblem = error && !certificateProblem && (error.kind === "tokenExpired" || error.kind === "unauthorized" || error.kind === "credentialInvalid");
   return (
     <section aria-label={`Lease with ${name}`} className="rounded-xl border border-border p-4">
       <h3 className="text-sm font-semibold">
@@ -58,6 +70,11 @@ export function RolloutTimeline({ rollout, onRetry }: { rollout: LeaseRollout; o
           actions={
             !rollout.busy && (
               <>
+                {certificateProblem && onRenewCertificate && (
+                  <Button size="sm" onClick={onRenewCertificate}>
+                    Renew certificate and retry
+                  </Button>
+                )}
                 {credentialProblem && (
                   <Button size="sm" onClick={() => onRetry(true)}>
                     Renew access and retry

@@ -3,7 +3,7 @@
  * (ES256KADR36 via signArbitrary / an amino signer), cached per wallet. Wallets that cannot sign
  * arbitrary data get a clear message pointing at the certificate (mTLS) alternative.
  */
-import { useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import type { ConnectedWallet } from "@/features/wallet";
 import { ProviderJwtCache, ProviderProxyError, type JwtSigner, type ProviderAuth, type ProviderScope } from "@/lib/provider-proxy";
 
@@ -45,6 +45,42 @@ export function providerAuthFor(wallet: ConnectedWallet, scope: ProviderScope[] 
   };
 }
 
-export function useProviderAuth(wallet: ConnectedWallet | null): AuthGetter | null {
-  return useMemo(() => (wallet ? providerAuthFor(wallet) : null), [wallet]);
+/** The on-chain client certificate (Settings → Certificates), as the certificates feature exposes it. */
+export interface CertificateCredential {
+  serial: string | null;
+  preferMtls: boolean;
+  getMtlsAuth: () => Promise<{ type: "mtls"; certPem: string; keyPem: string } | null>;
+}
+
+/**
+ * JWT first (AEP-64); the certificate when the user prefers it, or when the wallet cannot sign a token.
+ * The returned getter is stable per wallet + certificate choice (the rollout restarts when it changes).
+ */
+export function useProviderAuth(wallet: ConnectedWallet | null, certificate?: CertificateCredential): AuthGetter | null {
+  const latest = useRef(certificate);
+  useEffect(() => {
+    latest.current = certificate;
+  });
+  const serial = certificate?.serial ?? null;
+  const preferMtls = certificate?.preferMtls ?? false;
+  return useMemo(() => {
+    if (!wallet) return null;
+    const jwt = providerAuthFor(wallet);
+    const mtls = async (): Promise<ProviderAuth | null> => (serial ? ((await latest.current?.getMtlsAuth()) ?? null) : null);
+    return async (options) => {
+      if (preferMtls) {
+        const cert = await mtls();
+        if (cert) return cert;
+      }
+      try {
+        return await jwt(options);
+      } catch (error) {
+        // A declined signature is the user's answer; a wallet that cannot sign falls back to the certificate.
+        const declined = error instanceof ProviderProxyError && /declined/.test(error.message);
+        const cert = declined ? null : await mtls();
+        if (cert) return cert;
+        throw error;
+      }
+    };
+  }, [wallet, serial, preferMtls]);
 }
