@@ -8,7 +8,8 @@ test("certificates: create, export PEM, revoke → the provider refuses and one 
   const seed = await seedLeasedDeployment();
   await openApp(page);
   await importWallet(page, seed.mnemonic);
-  await createCertificate(page);
+  // Providers are reached with the certificate (the built-in wallet could sign JWTs instead).
+  await createCertificate(page, { preferMtls: true });
   const section = page.getByRole("region", { name: "Certificates" });
   const item = section.getByRole("listitem").filter({ hasText: "Valid" });
   const serial = ((await item.getAttribute("aria-label")) ?? "").replace("Certificate ", "");

@@ -82,7 +82,7 @@ export async function connectSigner(mnemonic: string, hdIndex?: number) {
 export async function sendTx(client: SigningStargateClient, from: string, msgs: EncodeObject[]) {
   for (let attempt = 1; ; attempt++) {
     try {
-      const res = await client.signAndBroadcast(from, msgs, 1.6);
+      const res = await client.signAndBroadcast(from, msgs, 2);
       if (res.code !== 0) throw new Error(res.rawLog);
       return res;
     } catch (error) {
@@ -202,9 +202,10 @@ export async function approveTx(page: Page, title: string | RegExp) {
 }
 
 /** Settings → Certificates → create (the built-in wallet reaches providers over mTLS with it). */
-export async function createCertificate(page: Page) {
+export async function createCertificate(page: Page, options: { preferMtls?: boolean } = {}) {
   await navigate(page, "Settings");
   const section = page.getByRole("region", { name: "Certificates" });
+  if (options.preferMtls) await section.getByLabel("Use my certificate (mTLS) for providers").check();
   await section.getByRole("button", { name: "Create certificate" }).click();
   await approveTx(page, "Create certificate");
   await expect(section.getByRole("listitem").filter({ hasText: "Valid" }).filter({ hasText: "Key in this browser" })).toHaveCount(1, { timeout: 20_000 });

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, openApp, test } from "./fixtures";
 import { approveTx, createCertificate, deploymentInfo, importWallet, navigate, seedLeasedDeployment, webSdl } from "./deployments-helpers";
 
@@ -16,7 +17,7 @@ test("manage a running deployment: leases → logs → shell env → update imag
   await expect(row).toContainText("ACT/month");
   await row.getByRole("link").click();
 
-  // Leases: provider status through the proxy (mTLS with the new certificate).
+  // Leases: provider status through the proxy (a wallet-signed JWT).
   await expect(page.getByRole("heading", { name: `Deployment ${seed.dseq}` })).toBeVisible();
   await expect(page.getByTestId("replicas-web")).toHaveText("1/1 replicas ready", { timeout: 30_000 });
   const uri = page.getByRole("list", { name: "web URIs" }).getByRole("link").first();
@@ -33,6 +34,12 @@ test("manage a running deployment: leases → logs → shell env → update imag
   await page.getByRole("button", { name: "Pause" }).click();
   await expect(page.getByRole("button", { name: /^Resume/ })).toHaveAttribute("aria-pressed", "true");
   await page.getByRole("button", { name: /^Resume/ }).click();
+  // Download fetches the whole backlog (follow=false) as a text file.
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(`deployment-${seed.dseq}-1-1-logs.txt`);
+  expect(await readFile((await file.path())!, "utf8")).toMatch(/\[web-[^\]]+\] /);
 
   // Shell: `env` runs in the container and shows the SDL's environment.
   await page.getByRole("tab", { name: "Shell" }).click();

@@ -21,3 +21,12 @@ export function removeLocalCertificate(networkId: NetworkId, owner: string, seri
     readLocalCertificates(networkId, owner).filter((c) => c.serial !== serial),
   );
 }
+
+/** Whether providers are reached with the certificate (mTLS) even when the wallet can sign access tokens. */
+export function readPreferMtls(networkId: NetworkId): boolean {
+  return readJson<string>(networkKey(networkId, "provider-auth")) === "mtls";
+}
+
+export function writePreferMtls(networkId: NetworkId, preferMtls: boolean): void {
+  writeJson(networkKey(networkId, "provider-auth"), preferMtls ? "mtls" : "jwt");
+}

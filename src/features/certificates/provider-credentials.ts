@@ -1,4 +1,7 @@
 import { useCallback } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useNetwork } from "@/features/network";
+import { readPreferMtls, writePreferMtls } from "./local-store";
 import { useCertificates } from "./use-certificates";
 
 /** Same shape as the proxy's `auth: {type:"mtls", certPem, keyPem}`. */
@@ -20,11 +23,25 @@ export interface ProviderCredentials {
   renew: () => Promise<boolean>;
   create: () => Promise<boolean>;
   busy: boolean;
+  /** The user chose the certificate over wallet-signed tokens (Settings → Certificates). */
+  preferMtls: boolean;
+  setPreferMtls: (value: boolean) => void;
 }
 
 /** The connected wallet's on-chain client certificate usable for provider mTLS in this browser. */
 export function useProviderCredentials(): ProviderCredentials {
   const certs = useCertificates();
+  const { network } = useNetwork();
+  const queryClient = useQueryClient();
+  const prefKey = ["local", network.id, "provider-auth-preference"] as const;
+  const preferMtls = useQuery({ queryKey: prefKey, queryFn: () => readPreferMtls(network.id), staleTime: Infinity }).data ?? false;
+  const setPreferMtls = useCallback(
+    (value: boolean) => {
+      writePreferMtls(network.id, value);
+      queryClient.setQueryData(["local", network.id, "provider-auth-preference"], value);
+    },
+    [network.id, queryClient],
+  );
   const serial = certs.active?.serial ?? null;
   const { unlock } = certs;
   const getMtlsAuth = useCallback(async () => {
@@ -32,5 +49,5 @@ export function useProviderCredentials(): ProviderCredentials {
     const unlocked = await unlock(serial);
     return unlocked ? { type: "mtls" as const, certPem: unlocked.certPem, keyPem: unlocked.keyPem } : null;
   }, [serial, unlock]);
-  return { serial, problem: certs.problem?.status ?? null, loading: certs.loading, getMtlsAuth, renew: certs.renew, create: certs.create, busy: certs.busy };
+  return { serial, problem: certs.problem?.status ?? null, loading: certs.loading, getMtlsAuth, renew: certs.renew, create: certs.create, busy: certs.busy, preferMtls, setPreferMtls };
 }

@@ -7,6 +7,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { useWallet } from "@/features/wallet";
 import type { CertificateRow, CertificateStatus } from "./model";
 import { useCertificates } from "./use-certificates";
+import { useProviderCredentials } from "./provider-credentials";
 
 const statusText: Record<CertificateStatus, string> = {
   valid: "Valid",
@@ -39,6 +40,7 @@ const dateText = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString
 export function SettingsCertificatesSection() {
   const { wallet, openConnectDialog } = useWallet();
   const certs = useCertificates();
+  const { preferMtls, setPreferMtls } = useProviderCredentials();
 
   async function exportPem(row: CertificateRow) {
     const unlocked = row.hasKey ? await certs.unlock(row.serial).catch(() => null) : null;
@@ -91,6 +93,13 @@ export function SettingsCertificatesSection() {
                 Providers refuse it. Renewing revokes it and creates a new one in a single transaction.
               </Alert>
             )}
+            <label className="flex items-start gap-2 text-sm">
+              <input type="checkbox" className="mt-0.5 accent-[var(--brand)]" checked={preferMtls} onChange={(e) => setPreferMtls(e.target.checked)} />
+              <span>
+                Use my certificate (mTLS) for providers
+                <span className="block text-xs text-muted">Otherwise the wallet signs a short-lived access token (AEP-64 JWT) when it can, and the certificate is the fallback.</span>
+              </span>
+            </label>
             {certs.rows.length === 0 ? (
               <p className="text-sm text-muted">No certificates yet. Create one to reach providers with mTLS when a signed token is not available.</p>
             ) : (

@@ -6,17 +6,18 @@ import { ProviderJwtCache, type JwtSigner, type ProviderAuth, type ProviderScope
 
 /** A signer able to make AEP-64 JWTs: a wallet-provided data signer, or an amino signer (ADR-36). */
 function jwtSignerOf(wallet: ConnectedWallet): JwtSigner | null {
-  const extended = wallet as ConnectedWallet & { jwtSigner?: JwtSigner | null };
-  if (extended.jwtSigner) return extended.jwtSigner;
+  if (wallet.dataSigner) return wallet.dataSigner as JwtSigner;
   const signer = wallet.signer as Partial<OfflineAminoSigner>;
   return typeof signer.signAmino === "function" ? (signer as OfflineAminoSigner) : null;
 }
+
+const PAGE_SCOPES: ProviderScope[] = ["status", "logs", "events", "shell", "send-manifest"];
 
 export class MissingCredentialError extends Error {
   constructor(readonly problem: "missing" | "expired" | "revoked") {
     super(
       problem === "missing"
-        ? "This wallet cannot sign provider access tokens, and this browser has no valid certificate for it. Create a certificate to reach your providers."
+        ? "Providers need a credential: this wallet does not sign access tokens (or you chose certificates in Settings), and this browser has no valid certificate for it. Create one to reach your providers."
         : problem === "expired"
           ? "Your certificate has expired, so providers refuse it. Renew it to reach your providers."
           : "Your certificate was revoked, so providers refuse it. Renew it to reach your providers.",
@@ -37,16 +38,18 @@ export function useProviderAuth(): ProviderAuthApi {
   const credentials = useProviderCredentials();
   const jwtSigner = wallet ? jwtSignerOf(wallet) : null;
   const cache = useMemo(() => (jwtSigner ? new ProviderJwtCache(() => jwtSigner) : null), [jwtSigner]);
-  const { getMtlsAuth, problem } = credentials;
+  const { getMtlsAuth, problem, preferMtls } = credentials;
   const address = wallet?.address;
+  const useJwt = Boolean(cache) && !preferMtls;
   const getAuth = useCallback(
-    async (scope: ProviderScope[], options?: { renew?: boolean }): Promise<ProviderAuth> => {
-      if (cache && address) return { type: "jwt", token: await cache.token({ address, scope, ttlSeconds: 30 * 60 }, options?.renew) };
+    // One token covers every view of the page, so an extension wallet asks for one signature per half hour.
+    async (_scope: ProviderScope[], options?: { renew?: boolean }): Promise<ProviderAuth> => {
+      if (useJwt && cache && address) return { type: "jwt", token: await cache.token({ address, scope: PAGE_SCOPES, ttlSeconds: 30 * 60 }, options?.renew) };
       const mtls = await getMtlsAuth();
       if (mtls) return mtls;
       throw new MissingCredentialError(problem ?? "missing");
     },
-    [cache, address, getMtlsAuth, problem],
+    [useJwt, cache, address, getMtlsAuth, problem],
   );
-  return { getAuth, method: cache ? "jwt" : credentials.serial ? "mtls" : "none", credentials };
+  return { getAuth, method: useJwt ? "jwt" : credentials.serial ? "mtls" : "none", credentials };
 }
