@@ -2,7 +2,7 @@
  * The whole local stack behind the console: the devnet (chain + RPC + REST + faucet), the simulated
  * providers and the provider proxy. One entry point for `npm start`, the e2e harness and benchmarks.
  */
-import { startDevnet } from "./devnet/index.ts";
+import { startDevnet, type RunningDevnet } from "./devnet/index.ts";
 import { startProviders, type RunningProvider } from "./devnet/providers/index.ts";
 import { startProxy } from "./proxy/server.ts";
 
@@ -13,6 +13,8 @@ export interface StackPorts {
   proxy?: number;
   /** Provider N uses providerBase+2(N-1) (gateway) and +1 (ingress); 0 = free ports. */
   providerBase?: number;
+  /** The providers' admin endpoint (default 0 = a free port). */
+  providerAdmin?: number;
 }
 
 export interface StartStackOptions {
@@ -28,10 +30,14 @@ export interface StartStackOptions {
   proxy?: boolean;
   /** Base delay before providers bid, ms. */
   bidDelayMs?: number;
+  /** How often providers withdraw from their leases, ms (default 60 s). */
+  withdrawIntervalMs?: number;
   log?: (msg: string) => void;
 }
 
 export interface RunningStack {
+  /** The chain and its servers (height, data dir). */
+  devnet: RunningDevnet;
   chainId: string;
   rpcUrl: string;
   restUrl: string;
@@ -70,7 +76,9 @@ export async function startStack(opts: StartStackOptions): Promise<RunningStack>
             host,
             dataDir: `${opts.dataDir}/providers`,
             ...(opts.ports?.providerBase !== undefined ? { basePort: opts.ports.providerBase } : {}),
+            ...(opts.ports?.providerAdmin !== undefined ? { adminPort: opts.ports.providerAdmin } : {}),
             ...(opts.bidDelayMs !== undefined ? { bidDelayMs: opts.bidDelayMs } : {}),
+            ...(opts.withdrawIntervalMs !== undefined ? { withdrawIntervalMs: opts.withdrawIntervalMs } : {}),
             ...(opts.log ? { log: opts.log } : {}),
           })
         : undefined;
@@ -92,6 +100,7 @@ export async function startStack(opts: StartStackOptions): Promise<RunningStack>
     if (proxy) stops.push(() => proxy.close());
 
     return {
+      devnet,
       chainId: devnet.chainId,
       rpcUrl: devnet.rpcUrl,
       restUrl: devnet.restUrl,

@@ -1,20 +1,55 @@
 /**
- * `npm run devnet [-- --reset] [--data-dir DIR] [--block-ms N]`: runs the devnet in the foreground.
- * Ctrl-C (SIGINT) / SIGTERM stop it gracefully (state is flushed to the data dir).
+ * `npm run devnet [-- --reset] [--data-dir DIR] [--block-ms N] [--providers N]`: runs the devnet in the
+ * foreground — the chain (CometBFT RPC, Cosmos REST, faucet) and the simulated providers. The provider
+ * proxy is separate (`npm run proxy`; `npm start` runs everything). Ctrl-C (SIGINT) / SIGTERM stop it
+ * gracefully (providers first, then the chain, whose state is flushed to the data dir).
  */
+import path from "node:path";
 import { parseArgs } from "node:util";
-import { startDevnet } from "./index.ts";
-import { AUDITOR_ADDRESS, DEVNET_ADDRESS, FAUCET_ADDRESS, PROVIDER_ADDRESSES } from "./config.ts";
+import { startStack, type RunningStack } from "../stack.ts";
+import { AUDITOR_ADDRESS, DEVNET_ADDRESS, FAUCET_ADDRESS, loadDevnetSettings } from "./config.ts";
+import { loadProviderSettings } from "./providers/settings.ts";
 
 function usage(): string {
   return [
-    "usage: npm run devnet -- [--reset] [--data-dir DIR] [--block-ms N] [--host HOST]",
+    "usage: npm run devnet -- [--reset] [--data-dir DIR] [--block-ms N] [--host HOST] [--providers N]",
     "  --reset        start from genesis (deletes the chain in the data dir)",
     "  --data-dir     where the chain is kept (default .devnet, or DEVNET_DATA_DIR)",
     "  --block-ms     block interval in ms (default 1000, or DEVNET_BLOCK_MS)",
-    "  --host         interface to listen on (default 127.0.0.1)",
+    "  --host         interface to listen on (default 127.0.0.1, or DEVNET_HOST)",
+    "  --providers    simulated providers to run, 0..10 (default 5, or DEVNET_PROVIDERS; 0 = none)",
     "env: DEVNET_RPC_PORT (26657) DEVNET_REST_PORT (1317) DEVNET_FAUCET_PORT (8000) DEVNET_AKT_PRICE (3.0) DEVNET_UAKT_PRICING=1",
+    "     DEVNET_PROVIDER_BASE_PORT (8443) DEVNET_PROVIDER_ADMIN_PORT (8440) DEVNET_BID_DELAY_MS (500) DEVNET_WITHDRAW_INTERVAL_MS (60000)",
+    "     (a port of 0 = any free port)",
   ].join("\n");
+}
+
+function fail(message: string): never {
+  console.error(`${message}\n${usage()}`);
+  process.exit(2);
+}
+
+function describe(stack: RunningStack): string {
+  const { devnet } = stack;
+  const lines = [
+    `devnet ${stack.chainId} running (height ${devnet.chain.latestHeight()}, data ${devnet.dataDir ?? "in memory"})`,
+    `  RPC       ${stack.rpcUrl}`,
+    `  REST      ${stack.restUrl}`,
+    `  faucet    ${stack.faucetUrl || "(off)"}`,
+  ];
+  if (stack.providers.length === 0) lines.push("  providers (none: DEVNET_PROVIDERS=0)");
+  else {
+    lines.push(`  providers ${stack.providers.length}, admin ${stack.providerAdminUrl ?? "(none)"}`);
+    for (const p of stack.providers) lines.push(`    ${p.name.padEnd(11)} ${p.hostUri.padEnd(32)} ${p.address}`);
+  }
+  lines.push(
+    "  provider proxy: not part of the devnet (npm run proxy)",
+    `  user account     ${DEVNET_ADDRESS}   (DEVNET_MNEMONIC in server/devnet/config.ts)`,
+    `  faucet account   ${FAUCET_ADDRESS}`,
+    `  auditor          ${AUDITOR_ADDRESS}`,
+    "Ctrl-C to stop.",
+  );
+  return lines.join("\n");
 }
 
 async function main(): Promise<void> {
@@ -26,52 +61,36 @@ async function main(): Promise<void> {
         "data-dir": { type: "string" },
         "block-ms": { type: "string" },
         host: { type: "string" },
+        providers: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     }).values;
   } catch (e) {
-    console.error(`${e instanceof Error ? e.message : String(e)}\n${usage()}`);
-    process.exit(2);
+    fail(e instanceof Error ? e.message : String(e));
   }
   if (args.help) {
     console.log(usage());
     return;
   }
   const blockMs = args["block-ms"] === undefined ? undefined : Number(args["block-ms"]);
-  if (blockMs !== undefined && (!Number.isFinite(blockMs) || blockMs < 10)) {
-    console.error(`--block-ms must be a number >= 10, got "${args["block-ms"]}"`);
-    process.exit(2);
+  if (blockMs !== undefined && (!Number.isFinite(blockMs) || blockMs < 10)) fail(`--block-ms must be a number >= 10, got "${args["block-ms"]}"`);
+  let settings;
+  let providerSettings;
+  try {
+    settings = loadDevnetSettings();
+    providerSettings = loadProviderSettings(args.providers === undefined ? process.env : { ...process.env, DEVNET_PROVIDERS: args.providers });
+  } catch (e) {
+    fail(e instanceof Error ? e.message.replace(/^DEVNET_PROVIDERS/, args.providers === undefined ? "DEVNET_PROVIDERS" : "--providers") : String(e));
   }
 
-  const devnet = await startDevnet({
-    reset: args.reset,
-    ...(args["data-dir"] ? { dataDir: args["data-dir"] } : {}),
-    ...(blockMs ? { blockMs } : {}),
-    ...(args.host ? { host: args.host } : {}),
-  });
-  console.log(
-    [
-      `devnet ${devnet.chainId} running (height ${devnet.chain.latestHeight()}, data ${devnet.dataDir ?? "in memory"})`,
-      `  RPC     ${devnet.rpcUrl}`,
-      `  REST    ${devnet.restUrl}`,
-      `  faucet  ${devnet.faucetUrl || "(off)"}`,
-      `  user account     ${DEVNET_ADDRESS}   (DEVNET_MNEMONIC in server/devnet/config.ts)`,
-      `  faucet account   ${FAUCET_ADDRESS}`,
-      `  auditor          ${AUDITOR_ADDRESS}`,
-      `  providers        ${PROVIDER_ADDRESSES.length} accounts (PROVIDER_MNEMONIC, m/44'/118'/0'/0/i)`,
-      "Ctrl-C to stop.",
-    ].join("\n"),
-  );
-
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+  // Signals during start-up are honoured once the stack is up (stopping it half-started would leave ports bound).
+  const state: { stack?: RunningStack; stopping?: string } = {};
+  const stop = (stack: RunningStack, signal: string) => {
     console.log(`\n${signal}: stopping the devnet…`);
-    devnet
+    stack
       .stop()
       .then(() => {
-        console.log(`stopped at height ${devnet.chain.latestHeight()}.`);
+        console.log(`stopped at height ${stack.devnet.chain.latestHeight()}.`);
         process.exit(0);
       })
       .catch((e: unknown) => {
@@ -79,15 +98,41 @@ async function main(): Promise<void> {
         process.exit(1);
       });
   };
-  process.on("SIGINT", () => shutdown("SIGINT"));
-  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  const onSignal = (signal: string) => {
+    if (state.stopping) {
+      console.error(`${signal} again: exiting without a clean stop.`);
+      process.exit(130);
+    }
+    state.stopping = signal;
+    if (state.stack) stop(state.stack, signal);
+    else console.log(`\n${signal}: stopping as soon as the start-up finishes…`);
+  };
+  process.on("SIGINT", () => onSignal("SIGINT"));
+  process.on("SIGTERM", () => onSignal("SIGTERM"));
+
+  const stack = await startStack({
+    dataDir: path.resolve(args["data-dir"] ?? settings.dataDir),
+    reset: args.reset,
+    host: args.host ?? settings.host,
+    ...(blockMs ? { blockMs } : {}),
+    providers: providerSettings.count,
+    ports: { providerBase: providerSettings.basePort, providerAdmin: providerSettings.adminPort },
+    bidDelayMs: providerSettings.bidDelayMs,
+    withdrawIntervalMs: providerSettings.withdrawIntervalMs,
+    proxy: false,
+  });
+  state.stack = stack;
+  if (state.stopping) return stop(stack, state.stopping);
+  console.log(describe(stack));
 }
 
 main().catch((e: unknown) => {
   const message = e instanceof Error ? e.message : String(e);
   console.error("devnet failed to start:", message);
   if (/EADDRINUSE/.test(message)) {
-    console.error("A port is taken (another devnet running?). Stop it, or pick ports with DEVNET_RPC_PORT / DEVNET_REST_PORT / DEVNET_FAUCET_PORT (0 = any free port).");
+    console.error(
+      "A port is taken (another devnet running?). Stop it, or pick ports with DEVNET_RPC_PORT / DEVNET_REST_PORT / DEVNET_FAUCET_PORT / DEVNET_PROVIDER_BASE_PORT / DEVNET_PROVIDER_ADMIN_PORT (0 = any free port).",
+    );
   }
   process.exit(1);
 });

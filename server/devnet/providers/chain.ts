@@ -2,7 +2,7 @@
  * How a provider talks to the chain, exactly as a real one would: REST (grpc-gateway JSON) queries,
  * signed txs through cosmjs over CometBFT RPC, and CometBFT WebSocket subscriptions for events.
  */
-import { SigningStargateClient, GasPrice, calculateFee } from "@cosmjs/stargate";
+import { BroadcastTxError, SigningStargateClient, GasPrice, calculateFee, type DeliverTxResponse } from "@cosmjs/stargate";
 import type { EncodeObject, OfflineSigner } from "@cosmjs/proto-signing";
 import { Comet38Client, WebsocketClient } from "@cosmjs/tendermint-rpc";
 import type { Attribute, EndpointKind, GroupSpecView, LeaseIdView, OrderIdView, OrderView, ResourceUnitSpec } from "./types.ts";
@@ -244,6 +244,10 @@ export class ChainRest {
   }
 }
 
+/** cosmjs' and chain-sdk's default "auto" gas multiplier. */
+const GAS_ADJUSTMENT = 1.3;
+const CACHED_GAS_ADJUSTMENT = 1.5;
+
 interface PendingTx {
   msgs: EncodeObject[];
   memo: string;
@@ -295,21 +299,28 @@ export class TxSender {
   /** Simulated gas per message, by type URL: repeated message kinds (bids) skip the simulation round trip. */
   private readonly gasPerMsg = new Map<string, number>();
 
-  private async estimateGas(msgs: EncodeObject[], memo: string): Promise<number> {
+  private async estimateGas(msgs: EncodeObject[], memo: string): Promise<{ gas: number; cached: boolean }> {
     const known = msgs.map((m) => this.gasPerMsg.get(m.typeUrl));
-    if (known.every((g) => g !== undefined)) return (known as number[]).reduce((a, b) => a + b, 0);
+    if (known.every((g) => g !== undefined)) return { gas: (known as number[]).reduce((a, b) => a + b, 0), cached: true };
     const simulated = await this.client.simulate(this.address, msgs, memo);
     if (new Set(msgs.map((m) => m.typeUrl)).size === 1) this.gasPerMsg.set(msgs[0]!.typeUrl, Math.ceil(simulated / msgs.length));
-    return simulated;
+    return { gas: simulated, cached: false };
   }
 
   private async broadcast(msgs: EncodeObject[], memo: string): Promise<{ height: number; hash: string }> {
-    const gas = await this.estimateGas(msgs, memo);
-    let res = await this.client.signAndBroadcast(this.address, msgs, calculateFee(Math.ceil(gas * 1.5), this.gasPrice), memo);
-    if (res.code === 11 && /out of gas/.test(res.rawLog ?? "")) {
-      // Simulation (or the cached estimate) was too low: forget it and retry once with more headroom.
+    const { gas, cached } = await this.estimateGas(msgs, memo);
+    // A simulation of this very tx gets the standard ×1.3 (cosmjs/chain-sdk "auto"): the devnet's
+    // simulate costs what delivery costs. An estimate reused from an earlier message of the same kind
+    // gets more room, as this message may be bigger (more resources, attributes).
+    const adjustment = cached ? CACHED_GAS_ADJUSTMENT : GAS_ADJUSTMENT;
+    let res: DeliverTxResponse | undefined = await this.client
+      .signAndBroadcast(this.address, msgs, calculateFee(Math.ceil(gas * adjustment), this.gasPrice), memo)
+      // CheckTx rejects a limit below the ante's own cost (tx size) outright: retried below like an in-block out of gas.
+      .catch((e: unknown) => (cached && e instanceof BroadcastTxError && e.code === 11 ? undefined : Promise.reject(e)));
+    if (res === undefined || (cached && res.code === 11 && /out of gas/.test(res.rawLog ?? ""))) {
+      // The reused estimate was too low for this tx: forget it and simulate this one.
       for (const m of msgs) this.gasPerMsg.delete(m.typeUrl);
-      res = await this.client.signAndBroadcast(this.address, msgs, 3, memo);
+      res = await this.client.signAndBroadcast(this.address, msgs, GAS_ADJUSTMENT, memo);
     }
     if (res.code !== 0) throw new Error(`tx failed (code ${res.code}): ${res.rawLog ?? ""}`);
     return { height: res.height, hash: res.transactionHash };

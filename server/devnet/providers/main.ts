@@ -1,6 +1,6 @@
 /**
  * `npx tsx server/devnet/providers/main.ts [--rpc URL] [--rest URL]`: runs the simulated providers against
- * an already running devnet (`npm run devnet`), e.g. while the devnet entry point does not start them itself.
+ * an already running chain (e.g. `DEVNET_PROVIDERS=0 npm run devnet`; by default `npm run devnet` starts them itself).
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -12,6 +12,10 @@ async function main(): Promise<void> {
   const devnet = loadDevnetSettings();
   const { values } = parseArgs({ options: { rpc: { type: "string" }, rest: { type: "string" }, "data-dir": { type: "string" } } });
   const settings = loadProviderSettings();
+  if (settings.count === 0) {
+    console.log("DEVNET_PROVIDERS=0: no providers to run.");
+    return;
+  }
   const running = await startProviders({
     rpcUrl: values.rpc ?? `http://${devnet.host}:${devnet.rpcPort}`,
     restUrl: values.rest ?? `http://${devnet.host}:${devnet.restPort}`,

@@ -16,13 +16,13 @@ function num(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0, ma
 }
 
 /**
- * DEVNET_PROVIDERS (5, 1..10), DEVNET_PROVIDER_BASE_PORT (8443: provider N's gateway is base+2(N-1), its
+ * DEVNET_PROVIDERS (5, 0..10; 0 = no providers), DEVNET_PROVIDER_BASE_PORT (8443: provider N's gateway is base+2(N-1), its
  * ingress the port after; 0 = free ports), DEVNET_PROVIDER_ADMIN_PORT (8440), DEVNET_BID_DELAY_MS (500),
  * DEVNET_WITHDRAW_INTERVAL_MS (60000).
  */
 export function loadProviderSettings(env: NodeJS.ProcessEnv = process.env): ProviderEnvSettings {
   return {
-    count: num(env, "DEVNET_PROVIDERS", 5, 1, 10),
+    count: num(env, "DEVNET_PROVIDERS", 5, 0, 10),
     basePort: num(env, "DEVNET_PROVIDER_BASE_PORT", 8443, 0, 65515),
     adminPort: num(env, "DEVNET_PROVIDER_ADMIN_PORT", 8440, 0, 65535),
     bidDelayMs: num(env, "DEVNET_BID_DELAY_MS", 500, 0, 600_000),
