@@ -57,7 +57,7 @@ function ProviderDetail({ row, data }: { row: ProviderRow; data: ProviderDetailD
             <Location region={row.region} country={row.country} city={cityOf(row.attributes)} />
           </span>
         </div>
-        <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_minmax(0,1fr)]">
+        <dl className="grid items-center gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_minmax(0,1fr)]">
           <dt className="text-muted">Address</dt>
           <dd className="flex min-w-0 items-center gap-2">
             <span className="truncate font-mono text-xs" data-testid="provider-address">
@@ -157,7 +157,7 @@ function Fact({ label, value }: { label: string; value: string }) {
   return (
     <div className="min-w-0">
       <dt className="text-xs text-muted">{label}</dt>
-      <dd className="truncate font-medium" title={value}>
+      <dd className="font-medium break-words" title={value}>
         {value}
       </dd>
     </div>

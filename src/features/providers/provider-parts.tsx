@@ -1,4 +1,6 @@
 /** Small pieces shared by the provider list and detail pages. */
+import { useState } from "react";
+import { toast } from "sonner";
 import { cn } from "@/components/ui/cn";
 import { Skeleton } from "@/components/ui/skeleton";
 import { compactHostUri, gpuLabel, type GpuModel } from "./attributes";
@@ -104,4 +106,31 @@ export function Location({ region, country, city }: { region?: string; country?:
   const parts = [city, region, country].filter(Boolean);
   if (parts.length === 0) return <span className="text-muted">Location not published</span>;
   return <span>{parts.join(" · ")}</span>;
+}
+
+/** A compact copy control that fits on a line of text (the address in lists and headers). */
+export function CopyAddress({ value, label }: { value: string; label: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      title={copied ? "Copied" : "Copy address"}
+      className="inline-flex size-6 shrink-0 items-center justify-center rounded-md text-muted hover:bg-surface-2 hover:text-fg focus-visible:outline-none focus-visible:ring-3 focus-visible:ring-fg/10"
+      onClick={async () => {
+        try {
+          await navigator.clipboard.writeText(value);
+          setCopied(true);
+          toast.success("Address copied");
+          setTimeout(() => setCopied(false), 1500);
+        } catch {
+          toast.error("Could not copy: the browser blocked clipboard access");
+        }
+      }}
+    >
+      <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5 fill-none stroke-current" strokeWidth="1.5">
+        {copied ? <path d="m3.5 8.5 3 3 6-7" /> : <><rect x="5.5" y="5.5" width="8" height="8" rx="1.5" /><path d="M10.5 5.5v-2a1 1 0 0 0-1-1h-6a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h2" /></>}
+      </svg>
+    </button>
+  );
 }

@@ -3,14 +3,13 @@ import { Link } from "react-router";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Page } from "@/components/ui/page";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useNetwork } from "@/features/network";
 import { shortenAddress } from "@/lib/format/coins";
 import { gpuLabel } from "./attributes";
-import { AuditBadge, GpuChips, HostUri, Inventory, LiveBadge, Location } from "./provider-parts";
+import { AuditBadge, CopyAddress, GpuChips, HostUri, Inventory, LiveBadge, Location } from "./provider-parts";
 import { DEFAULT_FILTERS, filterOptions, filterProviders, gpuKey, type ProviderFilters, type ProviderRow, type SortKey } from "./provider-list";
 import { useProviders } from "./queries";
 
@@ -164,7 +163,7 @@ function ProviderItem({ row }: { row: ProviderRow }) {
               <span className="truncate font-mono text-xs text-muted" title={row.owner}>
                 {shortenAddress(row.owner)}
               </span>
-              <CopyButton value={row.owner} label={`Copy address of ${row.name}`} className="h-6 px-2 text-xs" />
+              <CopyAddress value={row.owner} label={`Copy address of ${row.name}`} />
             </span>
           </div>
           {(row.gpuModels.length > 0 || row.storageClasses.length > 0) && (
