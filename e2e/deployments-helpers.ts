@@ -115,13 +115,16 @@ export async function providerByIndex(n: number): Promise<{ owner: string; hostU
   return { owner: found.owner, hostUri: found.host_uri };
 }
 
-export async function seedLeasedDeployment(opts: { sdl?: string; provider?: number; deposit?: string; sendManifest?: boolean } = {}): Promise<SeededDeployment> {
+export async function seedLeasedDeployment(opts: { sdl?: string; provider?: number; deposit?: string; sendManifest?: boolean; mnemonic?: string } = {}): Promise<SeededDeployment> {
   const sdl = opts.sdl ?? webSdl();
-  const generated = await DirectSecp256k1HdWallet.generate(24, { prefix: "akash" });
+  // A given mnemonic is an already funded tenant (another deployment of the same owner).
+  const generated = opts.mnemonic ? await DirectSecp256k1HdWallet.fromMnemonic(opts.mnemonic, { prefix: "akash" }) : await DirectSecp256k1HdWallet.generate(24, { prefix: "akash" });
   const mnemonic = generated.mnemonic;
   const address = (await generated.getAccounts())[0]!.address;
-  await credit(address, "uakt");
-  await credit(address, "uact");
+  if (!opts.mnemonic) {
+    await credit(address, "uakt");
+    await credit(address, "uact");
+  }
   const { client } = await connectSigner(mnemonic);
   try {
     const built = generateManifest(parse(sdl), "sandbox");
