@@ -67,6 +67,9 @@ test("the provider list shows names, audit, GPU models and live state, and filte
   await expect(page.getByRole("region", { name: "Your leases with this provider" })).toContainText("Connect a wallet");
 
   await page.goBack();
+  // The list comes back as it was left (filters and sort live in the URL).
+  await expect(page.getByRole("combobox", { name: "Sort by" })).toHaveValue("gpus");
+  await expect(providerList(page).getByRole("article").first()).toHaveAccessibleName("Nordic GPU Cloud");
   await providerCard(page, "Westwind Compute").getByRole("link", { name: "Westwind Compute" }).click();
   await expect(page.getByRole("region", { name: "Audit" })).toContainText("Audited by Devnet auditor");
 });

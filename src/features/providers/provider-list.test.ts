@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { auditState, KNOWN_AUDITORS } from "./auditors";
-import { DEFAULT_FILTERS, filterOptions, filterProviders, toProviderRow, type LiveState } from "./provider-list";
+import { DEFAULT_FILTERS, filterOptions, filterProviders, filtersFromSearch, filtersToSearch, toProviderRow, type LiveState } from "./provider-list";
 import { parseProviderStatus } from "./status";
 import { classifyLiveFailure } from "./queries";
 import { ProviderProxyError } from "@/lib/provider-proxy";
@@ -72,5 +72,14 @@ describe("provider list", () => {
     expect(classifyLiveFailure(new ProviderProxyError("offline", "The provider proxy at http://x is unreachable")).proxyUnreachable).toBe(true);
     const offline = classifyLiveFailure(new ProviderProxyError("offline", "The provider is offline", { status: 503, proxyCode: "providerUnavailable", providerMessage: "Provider https://p:8443 is temporarily unavailable (ECONNREFUSED)" }));
     expect(offline).toEqual({ proxyUnreachable: false, message: "Provider https://p:8443 is temporarily unavailable (ECONNREFUSED)" });
+  });
+});
+
+describe("filters in the query string", () => {
+  it("round-trips and ignores unknown sort keys", () => {
+    const filters = { search: "gpu", auditedOnly: true, onlineOnly: false, gpuModel: "nvidia/a100", region: "eu-north", sort: "cpu" as const };
+    expect(filtersToSearch(filters).toString()).toBe("q=gpu&audited=1&gpu=nvidia%2Fa100&region=eu-north&sort=cpu");
+    expect(filtersFromSearch(filtersToSearch(filters))).toEqual(filters);
+    expect(filtersFromSearch(new URLSearchParams("sort=evil"))).toEqual(DEFAULT_FILTERS);
   });
 });

@@ -110,3 +110,29 @@ export function filterOptions(rows: ProviderRow[]): { gpuModels: GpuModel[]; reg
   const regions = [...new Set(rows.map((r) => r.region).filter((r): r is string => Boolean(r)))].sort();
   return { gpuModels: [...gpus.values()].sort((a, b) => a.model.localeCompare(b.model)), regions };
 }
+
+const SORT_KEYS: readonly SortKey[] = ["name", "cpu", "gpus"];
+
+/** Filters from the page's query string (`?q=&audited=1&online=1&gpu=nvidia/a100&region=&sort=cpu`), so they survive back navigation and can be shared. */
+export function filtersFromSearch(params: URLSearchParams): ProviderFilters {
+  const sort = params.get("sort") as SortKey | null;
+  return {
+    search: params.get("q") ?? "",
+    auditedOnly: params.get("audited") === "1",
+    onlineOnly: params.get("online") === "1",
+    gpuModel: params.get("gpu") ?? "",
+    region: params.get("region") ?? "",
+    sort: sort && SORT_KEYS.includes(sort) ? sort : "name",
+  };
+}
+
+export function filtersToSearch(filters: ProviderFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filters.search) params.set("q", filters.search);
+  if (filters.auditedOnly) params.set("audited", "1");
+  if (filters.onlineOnly) params.set("online", "1");
+  if (filters.gpuModel) params.set("gpu", filters.gpuModel);
+  if (filters.region) params.set("region", filters.region);
+  if (filters.sort !== "name") params.set("sort", filters.sort);
+  return params;
+}

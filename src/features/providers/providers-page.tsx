@@ -1,5 +1,5 @@
-import { useId, useMemo, useState } from "react";
-import { Link } from "react-router";
+import { useId, useMemo } from "react";
+import { Link, useSearchParams } from "react-router";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -10,7 +10,7 @@ import { useNetwork } from "@/features/network";
 import { shortenAddress } from "@/lib/format/coins";
 import { gpuLabel } from "./attributes";
 import { AuditBadge, CopyAddress, GpuChips, HostUri, Inventory, LiveBadge, Location } from "./provider-parts";
-import { DEFAULT_FILTERS, filterOptions, filterProviders, gpuKey, type ProviderFilters, type ProviderRow, type SortKey } from "./provider-list";
+import { DEFAULT_FILTERS, filterOptions, filterProviders, filtersFromSearch, filtersToSearch, gpuKey, type ProviderFilters, type ProviderRow, type SortKey } from "./provider-list";
 import { useProviders } from "./queries";
 
 const selectClasses = "h-9 rounded-lg border border-border bg-surface px-2 text-sm text-fg focus-visible:outline-none focus-visible:ring-3 focus-visible:ring-fg/10";
@@ -18,8 +18,11 @@ const selectClasses = "h-9 rounded-lg border border-border bg-surface px-2 text-
 export function ProvidersPage() {
   const { network } = useNetwork();
   const data = useProviders();
-  const [filters, setFilters] = useState<ProviderFilters>(DEFAULT_FILTERS);
-  const set = <K extends keyof ProviderFilters>(key: K, value: ProviderFilters[K]) => setFilters((f) => ({ ...f, [key]: value }));
+  // Filters live in the query string: they survive opening a provider and coming back, and can be shared.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filters = filtersFromSearch(searchParams);
+  const setFilters = (next: ProviderFilters) => setSearchParams(filtersToSearch(next), { replace: true });
+  const set = <K extends keyof ProviderFilters>(key: K, value: ProviderFilters[K]) => setFilters({ ...filters, [key]: value });
   const options = useMemo(() => filterOptions(data.rows), [data.rows]);
   const shown = filterProviders(data.rows, filters);
   const online = data.rows.filter((r) => r.live.state === "online").length;
