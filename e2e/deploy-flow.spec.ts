@@ -37,6 +37,8 @@ test("a newcomer deploys a template: review → mint ACT → deploy → bids app
   await review.getByRole("button", { name: /Mint with .* AKT/ }).click();
   await approveTx(page, /Mint ACT with/);
   await expect(review.getByText(/more ACT/)).toHaveCount(0, { timeout: 15_000 });
+  // The network fee is simulated on the node for this exact transaction.
+  await expect(review.getByTestId("review-fee")).toContainText(/≈ 0\.\d+ AKT/, { timeout: 15_000 });
 
   // One transaction creates the deployment; we land on the live auction.
   const create = review.getByRole("button", { name: "Create deployment" });

@@ -17,6 +17,8 @@ import { buildMintActMsg } from "@/lib/tx/messages";
 import { createDeployment } from "./create-deployment";
 import { deployKeys, useDeployBalances, useDeployMintQuote, useMarket, useMinDeposit } from "./queries";
 import { ResourcesTable } from "./ResourcesTable";
+import { useCreateFeeEstimate } from "./use-fee-estimate";
+import { describeTxError } from "@/lib/tx/errors";
 
 const SCALE = 10n ** 18n;
 
@@ -59,6 +61,8 @@ export function ReviewDialog({ open, onClose, sdl, summary, defaultName, templat
   const mintUakt = short > 0n && quote.data ? uaktToMint(short, quote.data) : null;
   const estimate = useMemo(() => estimateCost(summary, market.data?.market), [summary, market.data]);
   const depositError = !parsed.ok && depositValue ? parsed.error : belowMinimum ? `The chain requires at least ${baseToDisplay(minimum, 6)} ACT` : null;
+  const fee = useCreateFeeEstimate({ network, wallet, sdl, deposit, enabled: open && !depositError && short <= 0n && balances.data !== undefined });
+  const feeCoin = fee.data?.amount.find((c) => c.denom === network.denoms.fee);
 
   async function mint() {
     if (!wallet || !mintUakt) return;
@@ -139,7 +143,15 @@ export function ReviewDialog({ open, onClose, sdl, summary, defaultName, templat
               {balances.data ? `${baseToDisplay(actBalance, 6)} ACT · ${baseToDisplay(aktBalance, 6)} AKT` : wallet ? "Loading…" : "Connect a wallet"}
             </p>
             <p className="mt-2 font-medium">Network fee</p>
-            <p className="text-muted">Paid in AKT; simulated and shown for approval before you sign.</p>
+            <p className="text-muted" data-testid="review-fee">
+              {feeCoin
+                ? `≈ ${baseToDisplay(BigInt(feeCoin.amount), 6)} AKT (simulated; confirmed before you sign)`
+                : fee.isFetching
+                  ? "Simulating…"
+                  : fee.error
+                    ? `Could not simulate: ${describeTxError(fee.error).title}`
+                    : "Paid in AKT; simulated once the deposit is covered."}
+            </p>
           </div>
         </div>
         {wallet && short > 0n && !depositError && (
