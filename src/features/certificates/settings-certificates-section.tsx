@@ -97,7 +97,7 @@ export function SettingsCertificatesSection() {
               <input type="checkbox" className="mt-0.5 accent-[var(--brand)]" checked={preferMtls} onChange={(e) => setPreferMtls(e.target.checked)} />
               <span>
                 Use my certificate (mTLS) for providers
-                <span className="block text-xs text-muted">Otherwise the wallet signs a short-lived access token (AEP-64 JWT) when it can, and the certificate is the fallback.</span>
+                <span className="block text-xs text-muted">Otherwise the wallet signs a short-lived access token (AEP-64 JWT); wallets that cannot sign one use the certificate.</span>
               </span>
             </label>
             {certs.rows.length === 0 ? (

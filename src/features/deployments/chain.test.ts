@@ -1,0 +1,39 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { listDeployments, listLeases, parseLease } from "./chain";
+
+afterEach(() => vi.unstubAllGlobals());
+
+const deploymentJson = (dseq: string) => ({
+  deployment: { id: { owner: "akash1owner", dseq }, state: "active", hash: "AA==", created_at: "5" },
+  groups: [{ id: { gseq: 1 }, state: "open", group_spec: { name: "dcloud", resources: [{ resource: { cpu: { units: { val: "500" } }, memory: { quantity: { val: "536870912" } }, storage: [{ quantity: { val: "1073741824" } }], endpoints: [{}] }, count: 2, price: { denom: "uact", amount: "1000.000000000000000000" } }] } }],
+  escrow_account: { state: { state: "open", funds: [{ denom: "uact", amount: "4999000.0" }], transferred: [], settled_at: "9", deposits: [] } },
+});
+
+describe("chain reads", () => {
+  it("pages through every deployment with next_key", async () => {
+    const urls: string[] = [];
+    vi.stubGlobal("fetch", async (url: string) => {
+      urls.push(url);
+      const key = new URL(url).searchParams.get("pagination.key");
+      const page = key === null ? 0 : Number(atob(key));
+      const body = { deployments: Array.from({ length: page < 2 ? 100 : 7 }, (_, i) => deploymentJson(String(page * 100 + i + 1))), pagination: { next_key: page < 2 ? btoa(String(page + 1)) : null, total: "0" } };
+      return new Response(JSON.stringify(body), { status: 200 });
+    });
+    const all = await listDeployments("http://rest", "akash1owner");
+    expect(all).toHaveLength(207);
+    expect(urls).toHaveLength(3);
+    expect(urls[0]).toContain("filters.owner=akash1owner");
+    expect(all[0]).toMatchObject({ dseq: "1", state: "active", createdAt: 5, escrow: { settledAt: 9, funds: [{ denom: "uact", amount: "4999000.0" }] } });
+    expect(all[0]!.groups[0]!.resources[0]).toMatchObject({ cpuMillis: 500, memoryBytes: 536870912, storageBytes: 1073741824, count: 2, endpoints: 1 });
+  });
+
+  it("filters leases by dseq and reads the close reason and payment", async () => {
+    vi.stubGlobal("fetch", async (url: string) => {
+      expect(url).toContain("filters.dseq=42");
+      return new Response(JSON.stringify({ leases: [{ lease: { id: { owner: "o", dseq: "42", gseq: 1, oseq: 1, provider: "p", bseq: 0 }, state: "closed", price: { denom: "uact", amount: "3.5" }, created_at: "10", closed_on: "20", reason: "lease_closed_reason_unstable" }, escrow_payment: { state: { state: "closed", rate: { denom: "uact", amount: "3.5" }, balance: { denom: "uact", amount: "0" }, unsettled: { denom: "uact", amount: "0" }, withdrawn: { denom: "uact", amount: "35" } } } }], pagination: { next_key: null } }), { status: 200 });
+    });
+    const [lease] = await listLeases("http://rest", "o", "42");
+    expect(lease).toMatchObject({ state: "closed", closedOn: 20, reason: "lease_closed_reason_unstable", payment: { withdrawn: { amount: "35" } } });
+    expect(parseLease({}).state).toBe("unknown");
+  });
+});
