@@ -272,7 +272,7 @@ export class TxSender {
   static async connect(rpcUrl: string, signer: OfflineSigner, gasPrice = "0.025uakt"): Promise<TxSender> {
     const [account] = await signer.getAccounts();
     if (!account) throw new Error("signer has no accounts");
-    // A node that has just started (no block yet) cannot answer `status`: retry for a few seconds.
+    // A node that is still starting may not answer yet: retry for a few seconds.
     for (let attempt = 0; ; attempt++) {
       try {
         const client = await SigningStargateClient.connectWithSigner(rpcUrl, signer, {
