@@ -26,10 +26,21 @@ test("no funds: the review says what is missing, refuses a deposit below the cha
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(":deployment:")))).toEqual([]);
 });
 
-test("no provider can satisfy the SDL: likely reasons are named, and closing the deployment returns the deposit", async ({ page }) => {
+test("the node drops out at Create (nothing sent, nothing lost); then no provider can satisfy the SDL: likely reasons are named, and closing returns the deposit", async ({ page }) => {
   await fundedWallet(page);
   // The user pasted an SDL asking for a GPU model no provider has.
   await page.evaluate((text) => localStorage.setItem("akash-console:sdl-draft:scratch", JSON.stringify({ savedAt: Date.now(), text })), GPU_H100_SDL);
+  // The node's REST gateway drops out as the user clicks Create: nothing is sent, nothing is lost.
+  const latest = `${process.env.E2E_REST_URL}/cosmos/base/tendermint/v1beta1/blocks/latest`;
+  await page.route(latest, (route) => route.abort("connectionrefused"));
+  await navigate(page, "/deploy");
+  await page.getByRole("button", { name: "Deploy", exact: true, disabled: false }).click({ timeout: 20_000 });
+  const review = page.getByRole("dialog", { name: "Review deployment" });
+  await review.getByRole("button", { name: "Create deployment", disabled: false }).click({ timeout: 20_000 });
+  await expect(review.getByRole("alert")).toContainText("Cannot read the latest block from the node");
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(":deployment:")))).toEqual([]);
+  await page.unroute(latest);
+  await review.getByRole("button", { name: "Back to editor" }).click();
   const dseq = await deployFromEditor(page, "/deploy");
   await expect(page.getByTestId("no-bids-yet")).toBeVisible();
   const verdict = page.getByRole("status").filter({ hasText: "No provider can satisfy this deployment" });

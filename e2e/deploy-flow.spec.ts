@@ -43,6 +43,14 @@ test("a newcomer deploys a template: review → mint ACT → deploy → bids app
   // One transaction creates the deployment; we land on the live auction.
   const create = review.getByRole("button", { name: "Create deployment" });
   await create.click();
+  // Before anything is broadcast (the wallet is still asking), the SDL is already saved on this device.
+  await expect(page.getByRole("dialog", { name: /Create deployment/ }).getByRole("button", { name: "Approve and send" })).toBeVisible({ timeout: 20_000 });
+  const pending = await page.evaluate(() =>
+    Object.entries(localStorage)
+      .filter(([k]) => k.includes(":deployment:"))
+      .map(([, v]) => JSON.parse(v) as { status: string; sdl: string }),
+  );
+  expect(pending).toEqual([expect.objectContaining({ status: "pending", sdl: expect.stringContaining("nginx:1.27-alpine") })]);
   await approveTx(page, /Create deployment/);
   await expect(page).toHaveURL(/\/deployments\/\d+\/bids$/);
   const dseq = /deployments\/(\d+)\/bids/.exec(page.url())![1]!;
