@@ -28,7 +28,7 @@ test("the provider list shows names, audit, GPU models and live state, and filte
   await expect(nordic.getByRole("list", { name: "GPU models" })).toContainText("A100");
   await expect(nordic.getByRole("list", { name: "GPU models" })).toContainText("RTX4090");
   await expect(nordic.getByTestId("provider-live-state")).toHaveText("Online", { timeout: 20_000 });
-  await expect(nordic.getByLabel("Available resources")).toContainText(/CPU free\d+ CPU/);
+  await expect(nordic.getByLabel("Available resources")).toContainText(/CPU free[\d.]+ CPU/);
   await expect(nordic.getByLabel("Available resources")).toContainText(/GPUs free\d+/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Providers");
   await expect(page.getByText(/5 providers on Devnet · 1 audited · \d online/)).toBeVisible();
@@ -62,7 +62,7 @@ test("the provider list shows names, audit, GPU models and live state, and filte
   await expect(page.getByRole("region", { name: "Storage attributes" })).toContainText("beta3");
   await expect(page.getByRole("region", { name: "Audit" })).toContainText("Not audited by a known auditor");
   const live = page.getByRole("region", { name: "Live status" });
-  await expect(live.getByLabel("Available resources")).toContainText(/\d+ CPU \/ 96 CPU/, { timeout: 20_000 });
+  await expect(live.getByLabel("Available resources")).toContainText(/[\d.]+ CPU \/ 96 CPU/, { timeout: 20_000 });
   await expect(live).toContainText("v0.10.0-devnet");
   await expect(page.getByRole("region", { name: "Your leases with this provider" })).toContainText("Connect a wallet");
 
