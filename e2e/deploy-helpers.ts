@@ -13,10 +13,8 @@ export async function approveTx(page: Page, title: RegExp) {
 
 /** In-app navigation (a reload would lock the built-in wallet). */
 export async function navigate(page: Page, path: string) {
-  await page.evaluate((to) => {
-    history.pushState({}, "", to);
-    dispatchEvent(new PopStateEvent("popstate"));
-  }, path);
+  // A string: the e2e tsconfig has no DOM library.
+  await page.evaluate(`history.pushState({}, "", ${JSON.stringify(path)}); dispatchEvent(new PopStateEvent("popstate"));`);
 }
 
 /** A built-in wallet with AKT from the faucet and some ACT minted; returns its address. */

@@ -21,9 +21,10 @@ test("with an on-chain certificate chosen in Settings, the manifest goes to the 
   const manifestAuth: string[] = [];
   page.on("request", (request) => {
     if (request.method() !== "POST") return;
-    let body: { method?: string; url?: string; auth?: { type?: string } } | null = null;
+    type Envelope = { method?: string; url?: string; auth?: { type?: string } } | null;
+    let body: Envelope;
     try {
-      body = request.postDataJSON() as typeof body;
+      body = request.postDataJSON() as Envelope;
     } catch {
       return;
     }
