@@ -16,7 +16,7 @@ export function AuditBadge({ audit }: { audit: AuditState }) {
       <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5 fill-current">
         <path d="M8 1 2.5 3v4.5c0 3.2 2.3 6.2 5.5 7 3.2-.8 5.5-3.8 5.5-7V3L8 1Zm-1 10L4.5 8.5l1-1L7 9l3.5-3.5 1 1L7 11Z" />
       </svg>
-      Audited<span className="sr-only"> by {names}</span>
+      Audited by {names}
     </span>
   );
 }

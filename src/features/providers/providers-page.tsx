@@ -1,4 +1,4 @@
-import { useId, useMemo } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -18,11 +18,15 @@ const selectClasses = "h-9 rounded-lg border border-border bg-surface px-2 text-
 export function ProvidersPage() {
   const { network } = useNetwork();
   const data = useProviders();
-  // Filters live in the query string: they survive opening a provider and coming back, and can be shared.
+  // Filters are mirrored into the query string: they survive opening a provider and coming back, and can be
+  // shared. Local state drives the inputs (URL updates are navigations, which React may defer).
   const [searchParams, setSearchParams] = useSearchParams();
-  const filters = filtersFromSearch(searchParams);
-  const setFilters = (next: ProviderFilters) => setSearchParams(filtersToSearch(next), { replace: true });
-  const set = <K extends keyof ProviderFilters>(key: K, value: ProviderFilters[K]) => setFilters({ ...filters, [key]: value });
+  const [filters, setFilters] = useState<ProviderFilters>(() => filtersFromSearch(searchParams));
+  useEffect(() => {
+    const next = filtersToSearch(filters);
+    if (next.toString() !== new URLSearchParams(window.location.search).toString()) setSearchParams(next, { replace: true });
+  }, [filters, setSearchParams]);
+  const set = <K extends keyof ProviderFilters>(key: K, value: ProviderFilters[K]) => setFilters((f) => ({ ...f, [key]: value }));
   const options = useMemo(() => filterOptions(data.rows), [data.rows]);
   const shown = filterProviders(data.rows, filters);
   const online = data.rows.filter((r) => r.live.state === "online").length;
