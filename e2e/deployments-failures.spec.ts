@@ -1,4 +1,4 @@
-import { expect, openApp, test } from "./fixtures";
+import { expect, openApp, PASSWORD, test } from "./fixtures";
 import { approveTx, closeLeaseAsProvider, createCertificate, deploymentInfo, env, importWallet, navigate, seedLeasedDeployment, setProviderOnline } from "./deployments-helpers";
 
 test.describe.configure({ timeout: 180_000 });
@@ -91,4 +91,48 @@ test("a node outage mid-flow: the page keeps the last state, the failed top up i
   await topUp.getByRole("button", { name: "Review top up" }).click();
   await approveTx(page, `Top up deployment ${seed.dseq}`);
   await expect.poll(async () => (await deploymentInfo(seed.address, seed.dseq)).escrow_account.state.deposits.length).toBe(deposits + 1);
+});
+
+test("an update interrupted by a node outage loses no SDL and lands once on retry; the edit survives a reload", async ({ page }) => {
+  const seed = await seedLeasedDeployment();
+  await openApp(page);
+  await importWallet(page, seed.mnemonic);
+  await openDeployment(page, seed.dseq);
+  await page.getByRole("tab", { name: "Update" }).click();
+  await page.getByLabel("SDL (YAML)").fill(seed.sdl);
+  await page.getByRole("button", { name: "Verify and import" }).click();
+  const editor = page.getByRole("region", { name: "Update" }).getByLabel("SDL (YAML)");
+  const edited = seed.sdl.replace("nginx:1.25", "nginx:1.27");
+  await editor.fill(edited);
+
+  // A reload (the wallet locks) keeps the unsent edit.
+  await page.reload();
+  await page.getByRole("banner").getByRole("button", { name: "Unlock wallet" }).click();
+  await page.getByRole("dialog", { name: "Connect a wallet" }).getByRole("button", { name: /Built-in devnet wallet/ }).click();
+  await page.getByRole("dialog", { name: "Built-in devnet wallet" }).getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("dialog", { name: "Built-in devnet wallet" }).getByRole("button", { name: "Unlock" }).click();
+  await page.getByRole("tab", { name: "Update" }).click();
+  await expect(editor).toHaveValue(edited, { timeout: 20_000 });
+
+  const rpc = env("E2E_RPC_URL");
+  const dropBroadcast = (route: import("@playwright/test").Route) => (route.request().postData()?.includes("broadcast_tx") ? route.abort("connectionrefused") : route.fallback());
+  await page.route(`${rpc}/**`, dropBroadcast);
+  await page.route(rpc, dropBroadcast);
+  const before = (await deploymentInfo(seed.address, seed.dseq)).deployment.hash;
+  await page.getByRole("button", { name: "Review changes" }).click();
+  await page.getByRole("button", { name: "Update deployment" }).click();
+  await expect(page.getByTestId("tx-fee")).toContainText("AKT", { timeout: 20_000 });
+  await page.getByRole("button", { name: "Approve and send" }).click();
+  const failed = page.getByRole("dialog").filter({ has: page.getByRole("alert") }).first();
+  await expect(failed).toBeVisible({ timeout: 30_000 });
+  await failed.getByRole("button", { name: "Close", exact: true }).click();
+  expect((await deploymentInfo(seed.address, seed.dseq)).deployment.hash).toBe(before);
+  await expect(editor).toHaveValue(edited);
+  await expect(page.getByTestId("sdl-diff")).toContainText("+     image: nginx:1.27");
+
+  await page.unrouteAll({ behavior: "ignoreErrors" });
+  await page.getByRole("button", { name: "Update deployment" }).click();
+  await approveTx(page, `Update deployment ${seed.dseq}`);
+  await expect(page.getByText("Manifest accepted by 1 provider")).toBeVisible({ timeout: 30_000 });
+  expect((await deploymentInfo(seed.address, seed.dseq)).deployment.hash).not.toBe(before);
 });

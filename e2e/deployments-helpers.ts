@@ -82,7 +82,8 @@ export async function connectSigner(mnemonic: string, hdIndex?: number) {
 export async function sendTx(client: SigningStargateClient, from: string, msgs: EncodeObject[]) {
   for (let attempt = 1; ; attempt++) {
     try {
-      const res = await client.signAndBroadcast(from, msgs, 2);
+      // A fixed, generous fee: set-up must not depend on the gas estimate.
+      const res = await client.signAndBroadcast(from, msgs, { amount: [{ denom: "uakt", amount: "50000" }], gas: "2000000" });
       if (res.code !== 0) throw new Error(res.rawLog);
       return res;
     } catch (error) {
