@@ -72,6 +72,10 @@ test("the provider list shows names, audit, GPU models and live state, and filte
   await expect(providerList(page).getByRole("article").first()).toHaveAccessibleName("Nordic GPU Cloud");
   await providerCard(page, "Westwind Compute").getByRole("link", { name: "Westwind Compute" }).click();
   await expect(page.getByRole("region", { name: "Audit" })).toContainText("Audited by Devnet auditor");
+
+  // A mistyped or unregistered address says so.
+  await page.goto("/providers/akash1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq");
+  await expect(page.getByRole("alert")).toContainText("Provider not found");
 });
 
 test("an unreachable provider proxy is said plainly, and chain data is still shown", async ({ page }) => {

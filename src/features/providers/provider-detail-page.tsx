@@ -5,7 +5,9 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Page } from "@/components/ui/page";
 import { Skeleton } from "@/components/ui/skeleton";
+import { useNetwork } from "@/features/network";
 import { useWallet } from "@/features/wallet";
+import { ChainRequestError } from "@/lib/chain/http";
 import { denomInfo } from "@/lib/format/coins";
 import { ATTRIBUTE_GROUPS, cityOf, groupAttributes, type Attribute } from "./attributes";
 import { AuditBadge, GpuChips, HostUri, Inventory, LiveBadge, Location } from "./provider-parts";
@@ -15,6 +17,7 @@ import { formatBytes } from "./status";
 
 export function ProviderDetailPage() {
   const { owner = "" } = useParams();
+  const { network } = useNetwork();
   const data = useProviderDetail(owner);
   const row = data.row;
 
@@ -32,9 +35,15 @@ export function ProviderDetailPage() {
       ) : data.error || !row ? (
         <Card>
           <div className="p-5">
-            <Alert tone="error" title="Could not load this provider">
-              {data.error?.message ?? "Unknown provider."} Check the address, or go back to the provider list.
-            </Alert>
+            {isNotFound(data.error) ? (
+              <Alert tone="error" title="Provider not found">
+                No provider with the address <span className="font-mono break-all">{owner}</span> is registered on {network.label}. Check the address, or go back to the provider list.
+              </Alert>
+            ) : (
+              <Alert tone="error" title="Could not load this provider">
+                {data.error?.message ?? "Unknown provider."}
+              </Alert>
+            )}
           </div>
         </Card>
       ) : (
@@ -151,6 +160,11 @@ function ProviderDetail({ row, data }: { row: ProviderRow; data: ProviderDetailD
       <MyLeases provider={row.owner} />
     </>
   );
+}
+
+function isNotFound(error: Error | null): boolean {
+  if (!error) return true;
+  return error instanceof ChainRequestError && (error.status === 404 || (error.status !== undefined && error.status < 500 && /not found/i.test(error.message)));
 }
 
 function Fact({ label, value }: { label: string; value: string }) {
