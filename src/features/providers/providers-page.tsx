@@ -31,13 +31,14 @@ export function ProvidersPage() {
   const shown = filterProviders(data.rows, filters);
   const online = data.rows.filter((r) => r.live.state === "online").length;
   const audited = data.rows.filter((r) => r.audit.audited).length;
+  const checking = data.rows.some((r) => r.live.state === "checking");
   const filtered = JSON.stringify({ ...filters, sort: "name" }) !== JSON.stringify({ ...DEFAULT_FILTERS, sort: "name" });
 
   return (
     <Page
       title="Providers"
       description={
-        data.isPending || data.error ? `Compute providers on ${network.label}.` : `${data.rows.length} providers on ${network.label} · ${audited} audited · ${data.liveUnavailable ? "live status unavailable" : `${online} online`}`
+        data.isPending || data.error ? `Compute providers on ${network.label}.` : `${data.rows.length} providers on ${network.label} · ${audited} audited · ${data.liveUnavailable ? "live status unavailable" : checking ? "checking live status…" : `${online} online`}`
       }
     >
       {data.liveUnavailable && data.rows.length > 0 && (
