@@ -58,7 +58,7 @@ export function AuctionPage() {
   const market = useMarket(network);
   const active = deployment.data?.state === "active";
   const hasLease = Boolean(leases.data?.some((l) => l.state === "active"));
-  const feed = useBidFeed(network, owner, dseq, Boolean(owner) && deployment.data !== null && !hasLease);
+  const feed = useBidFeed(network, owner, dseq, Boolean(owner) && deployment.data !== null && deployment.data?.state !== "closed" && !hasLease);
   const credentials = useProviderCredentials();
   const auth = useProviderAuth(wallet, credentials);
   const rollout = useLeaseRollout({ network, record: record.data ?? null, leases: leases.data ?? [], providers: providers.data, auth });
