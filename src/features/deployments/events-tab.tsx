@@ -3,7 +3,9 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { leasePath, providerUrl, type SessionFrame } from "@/lib/provider-proxy";
+import { useNetwork } from "@/features/network";
 import type { Lease } from "./chain";
+import { NoProxyNotice } from "./credential-prompt";
 import { LeasePicker } from "./lease-picker";
 import { leaseKey } from "./lease-status";
 import { NoActiveLease } from "./logs-tab";
@@ -23,10 +25,12 @@ interface KubeEvent {
 const MAX_EVENTS = 2000;
 
 export function EventsTab({ leases }: { leases: Lease[] }) {
+  const { network } = useNetwork();
   const active = leases.filter((l) => l.state === "active");
   const [selectedKey, setSelectedKey] = useState("");
   const lease = active.find((l) => leaseKey(l) === selectedKey) ?? active[0];
   if (!lease) return <NoActiveLease what="events" />;
+  if (!network.proxyUrl) return <NoProxyNotice />;
   return <LeaseEvents key={leaseKey(lease)} lease={lease} leases={active} onPick={setSelectedKey} />;
 }
 

@@ -4,7 +4,8 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { shortenAddress } from "@/lib/format/coins";
 import type { Lease } from "./chain";
-import { ProviderProblem } from "./credential-prompt";
+import { NoProxyNotice, ProviderProblem } from "./credential-prompt";
+import { useNetwork } from "@/features/network";
 import { formatRate, leaseCloseReason } from "./format";
 import { leaseKey, useLeaseStatus } from "./lease-status";
 import { StateBadge } from "./badges";
@@ -36,6 +37,7 @@ function LeaseCard({ lease }: { lease: Lease }) {
   const org = provider?.attributes.find((a) => a.key === "organization")?.value;
   const active = lease.state === "active";
   const status = useLeaseStatus(lease, active);
+  const { network } = useNetwork();
   const rate = formatRate(Number(lease.price.amount), lease.price.denom);
   const closed = !active ? leaseCloseReason(lease.reason) : null;
   return (
@@ -78,7 +80,9 @@ function LeaseCard({ lease }: { lease: Lease }) {
         </dl>
         {closed && <p className="text-sm text-muted">This lease was {closed.text}.</p>}
         {active &&
-          (status.isPending ? (
+          (!network.proxyUrl ? (
+            <NoProxyNotice />
+          ) : status.isPending ? (
             <div className="flex flex-col gap-2" aria-label="Loading lease status">
               <Skeleton className="h-4 w-1/2" />
               <Skeleton className="h-4 w-1/3" />

@@ -8,6 +8,7 @@ import { inputClasses } from "@/components/ui/field";
 import { useNetwork } from "@/features/network";
 import { leasePath, ProviderWebSocketSession, providerUrl, type SessionFrame } from "@/lib/provider-proxy";
 import type { Lease } from "./chain";
+import { NoProxyNotice } from "./credential-prompt";
 import { LeasePicker } from "./lease-picker";
 import { leaseKey, useLeaseStatus } from "./lease-status";
 import { LogBuffer, parseLogFrame } from "./log-buffer";
@@ -20,10 +21,12 @@ const LINE_HEIGHT = 20;
 
 /** Live logs of one lease: follow, pause, service filter, search, download; virtualized and capped. */
 export function LogsTab({ leases }: { leases: Lease[] }) {
+  const { network } = useNetwork();
   const active = leases.filter((l) => l.state === "active");
   const [selectedKey, setSelectedKey] = useState("");
   const lease = active.find((l) => leaseKey(l) === selectedKey) ?? active[0];
   if (!lease) return <NoActiveLease what="logs" />;
+  if (!network.proxyUrl) return <NoProxyNotice />;
   return <LeaseLogs key={leaseKey(lease)} lease={lease} leases={active} onPick={setSelectedKey} />;
 }
 

@@ -5,7 +5,9 @@ import { cn } from "@/components/ui/cn";
 import { inputClasses } from "@/components/ui/field";
 import { Spinner } from "@/components/ui/spinner";
 import { leasePath, providerUrl, type SessionFrame } from "@/lib/provider-proxy";
+import { useNetwork } from "@/features/network";
 import type { Lease } from "./chain";
+import { NoProxyNotice, ProviderProblem } from "./credential-prompt";
 import { LeasePicker } from "./lease-picker";
 import { leaseKey, useLeaseStatus } from "./lease-status";
 import { NoActiveLease } from "./logs-tab";
@@ -28,10 +30,12 @@ function useDarkMode(): boolean {
 }
 
 export function ShellTab({ leases }: { leases: Lease[] }) {
+  const { network } = useNetwork();
   const active = leases.filter((l) => l.state === "active");
   const [selectedKey, setSelectedKey] = useState("");
   const lease = active.find((l) => leaseKey(l) === selectedKey) ?? active[0];
   if (!lease) return <NoActiveLease what="shells" />;
+  if (!network.proxyUrl) return <NoProxyNotice />;
   return <LeaseShell key={leaseKey(lease)} lease={lease} leases={active} onPick={setSelectedKey} />;
 }
 
@@ -92,6 +96,11 @@ function LeaseShell({ lease, leases, onPick }: { lease: Lease; leases: Lease[]; 
           )}
         </div>
       </div>
+      {status.isError && (
+        <div className="border-b border-border px-4 py-3">
+          <ProviderProblem error={status.error} provider={lease.provider} onRetry={() => void status.refetch()} />
+        </div>
+      )}
       {exit && (
         <p role="status" className="border-b border-border bg-surface-2 px-4 py-2 text-sm">
           {exit}
