@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -129,7 +129,21 @@ function DeploymentView({ deployment, leases, stale }: { deployment: Deployment;
         </Alert>
       )}
       {active && running.length === 0 && providerClosed.length === 0 && fundsClosed.length === 0 && (
-        <Alert title="No active lease" actions={<Button size="sm" variant="danger" onClick={() => setCloseOpen(true)}>Close deployment</Button>}>
+        <Alert
+          title="No active lease"
+          actions={
+            <>
+              {deployment.groups.some((g) => g.state === "open") && (
+                <Link to={`/deployments/${deployment.dseq}/bids`} className={buttonClasses("primary", "sm")}>
+                  See bids
+                </Link>
+              )}
+              <Button size="sm" variant="danger" onClick={() => setCloseOpen(true)}>
+                Close deployment
+              </Button>
+            </>
+          }
+        >
           This deployment has no lease yet. Accept a bid to run it, or close it to get the deposit back.
         </Alert>
       )}
