@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { cheapestPerGroup, filterRows, groupRows, mergeBids, parseBidEvents, parseRestBids, sortRows, toRows } from "./bids";
 import { likelyNoBidReasons } from "./no-bid-reasons";
 import type { ProviderView } from "./queries";
-import { summarizeSdl } from "@/lib/sdl/resources";
+import { summarizeSdl } from "../sdl/resources";
 
 const owner = "akash1owner";
 const provider = (address: string, over: Partial<ProviderView> = {}): ProviderView => ({ address, hostUri: `https://${address}.example:8443`, name: address, attributes: [], auditors: [], gpuModels: [], ...over });

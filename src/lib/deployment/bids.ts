@@ -1,5 +1,5 @@
 /** Bids: parsing (REST and tx events), grouping, sorting, filtering and picking. */
-import { resourcesToShape, type ResourceShape } from "@/lib/pricing/market";
+import { resourcesToShape, type ResourceShape } from "../pricing/market";
 import type { BidIdentity } from "./messages";
 import type { ProviderView } from "./queries";
 

@@ -1,7 +1,7 @@
 /** SDL → manifest, group specs and the manifest version hash (chain-sdk), ready to deploy. */
 import { generateManifestVersion, manifestToSortedJSON } from "@akashnetwork/chain-sdk/web";
-import { checkSdl, type GenerateManifestOk } from "@/lib/sdl/validate";
-import type { SdlSummary } from "@/lib/sdl/resources";
+import { checkSdl, type GenerateManifestOk } from "../sdl/validate";
+import type { SdlSummary } from "../sdl/resources";
 
 export interface PreparedManifest {
   groupSpecs: GenerateManifestOk["groupSpecs"];

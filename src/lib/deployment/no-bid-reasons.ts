@@ -2,7 +2,7 @@
  * Likely reasons no provider bids on a deployment, read from the SDL and what the chain says about
  * providers. Heuristics (the chain does not say why a provider stays silent), worded as such.
  */
-import type { SdlSummary } from "@/lib/sdl/resources";
+import type { SdlSummary } from "../sdl/resources";
 import { gpuModelsOf, type ProviderView } from "./queries";
 
 export interface GroupRequirements {

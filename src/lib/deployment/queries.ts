@@ -1,5 +1,5 @@
 /** REST reads for the deploy flow (Cosmos gateway JSON, snake_case; market v1beta5, deployment v1beta4). */
-import { ChainRequestError, joinUrl, requestJson } from "@/lib/chain/http";
+import { ChainRequestError, joinUrl, requestJson } from "../chain/http";
 import { parseRestBids, type BidView } from "./bids";
 
 export async function getLatestHeight(restUrl: string, signal?: AbortSignal): Promise<{ height: string; time: string }> {
