@@ -6,16 +6,16 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startStack } from "../server/stack.ts";
-import { buildApp, REPO_ROOT } from "./support/build-app.ts";
-import { runtimeConfigFor } from "./support/runtime-config.ts";
-import { startStaticServer } from "./support/static-server.ts";
+import { buildApp, REPO_ROOT } from "../scripts/serve/build-app.ts";
+import { runtimeConfigFor } from "../scripts/serve/runtime-config.ts";
+import { startStaticServer } from "../scripts/serve/static-server.ts";
 
 export const E2E_BLOCK_MS = 300;
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const dataDir = await mkdtemp(join(tmpdir(), "console-e2e-"));
   const [stack, build] = await Promise.all([
-    startStack({ dataDir, reset: true, host: "127.0.0.1", ports: { rpc: 0, rest: 0, faucet: 0, proxy: 0 }, blockMs: E2E_BLOCK_MS }),
+    startStack({ dataDir, reset: true, host: "127.0.0.1", ports: { rpc: 0, rest: 0, faucet: 0, proxy: 0 }, blockMs: E2E_BLOCK_MS, log: () => {} }),
     buildApp({ outDir: process.env.E2E_DIST_DIR ?? join(REPO_ROOT, "dist"), quiet: true }),
   ]);
   const app = await startStaticServer({ root: build.outDir, config: runtimeConfigFor(stack, E2E_BLOCK_MS) });

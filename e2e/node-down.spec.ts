@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startStack, type RunningStack } from "../server/stack.ts";
 import { expect, test } from "./fixtures";
-import { runtimeConfigFor } from "./support/runtime-config";
-import { startStaticServer, type StaticServer } from "./support/static-server";
+import { runtimeConfigFor } from "../scripts/serve/runtime-config";
+import { startStaticServer, type StaticServer } from "../scripts/serve/static-server";
 
 // This spec stops and restarts a node, so it runs its own stack and app server (not the shared ones).
 test("the header reports a node that goes down, and recovers by itself when it is back", async ({ page }) => {

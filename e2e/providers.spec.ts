@@ -5,8 +5,8 @@ import type { Page } from "@playwright/test";
 import { startStack, type RunningStack } from "../server/stack.ts";
 import { importWallet, seedLeasedDeployment } from "./deployments-helpers";
 import { expect, openApp, test } from "./fixtures";
-import { runtimeConfigFor } from "./support/runtime-config";
-import { startStaticServer, type StaticServer } from "./support/static-server";
+import { runtimeConfigFor } from "../scripts/serve/runtime-config";
+import { startStaticServer, type StaticServer } from "../scripts/serve/static-server";
 
 const providerList = (page: Page) => page.getByRole("list", { name: "Providers" });
 const providerCard = (page: Page, name: string) => providerList(page).getByRole("article", { name });

@@ -8,9 +8,9 @@
  */
 import { join, resolve } from "node:path";
 import { startStack } from "../server/stack.ts";
-import { buildApp, REPO_ROOT } from "../e2e/support/build-app.ts";
-import { runtimeConfigFor } from "../e2e/support/runtime-config.ts";
-import { startStaticServer } from "../e2e/support/static-server.ts";
+import { buildApp, REPO_ROOT } from "./serve/build-app.ts";
+import { runtimeConfigFor } from "./serve/runtime-config.ts";
+import { startStaticServer } from "./serve/static-server.ts";
 
 function port(name: string): number | undefined {
   const raw = process.env[name];
@@ -25,7 +25,7 @@ async function main() {
   const blockMs = process.env.DEVNET_BLOCK_MS ? Number(process.env.DEVNET_BLOCK_MS) : undefined;
   console.log("Building the console (reused when dist/ is up to date)…");
   const [build, stack] = await Promise.all([
-    buildApp({ outDir: join(REPO_ROOT, "dist") }),
+    buildApp({ outDir: join(REPO_ROOT, "dist"), quiet: true }),
     startStack({
       dataDir: resolve(process.env.DEVNET_DATA_DIR ?? ".devnet"),
       reset: process.env.DEVNET_RESET === "1",

@@ -9,8 +9,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "@playwright/test";
-import { buildApp } from "../../e2e/support/build-app.ts";
-import { startStaticServer } from "../../e2e/support/static-server.ts";
+import { buildApp } from "../serve/build-app.ts";
+import { startStaticServer } from "../serve/static-server.ts";
 
 const JS_BUDGET_KB = 250;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);

@@ -15,9 +15,9 @@ import { join } from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import { Comet38Client, WebsocketClient } from "@cosmjs/tendermint-rpc";
 import { startStack } from "../../server/stack.ts";
-import { buildApp } from "../../e2e/support/build-app.ts";
-import { runtimeConfigFor } from "../../e2e/support/runtime-config.ts";
-import { startStaticServer } from "../../e2e/support/static-server.ts";
+import { buildApp } from "../serve/build-app.ts";
+import { runtimeConfigFor } from "../serve/runtime-config.ts";
+import { startStaticServer } from "../serve/static-server.ts";
 
 const DEPLOYMENTS = Number(process.env.BENCH_DEPLOYMENTS ?? 20);
 const BLOCK_MS = Number(process.env.BENCH_BLOCK_MS ?? 1000);

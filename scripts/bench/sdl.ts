@@ -9,8 +9,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Page } from "@playwright/test";
-import { buildApp } from "../../e2e/support/build-app.ts";
-import { startStaticServer } from "../../e2e/support/static-server.ts";
+import { buildApp } from "../serve/build-app.ts";
+import { startStaticServer } from "../serve/static-server.ts";
 import { checkSdl } from "../../src/lib/sdl/validate.ts";
 
 const TARGET_MS = 150;
