@@ -8,13 +8,13 @@
  * (one signer, one sequence) and are rate-limited per address and denom.
  */
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { fromBech32 } from "@cosmjs/encoding";
 import { DirectSecp256k1HdWallet, type EncodeObject } from "@cosmjs/proto-signing";
 import { GasPrice, SigningStargateClient, type Coin } from "@cosmjs/stargate";
 import { MsgMintACT } from "@akashnetwork/chain-sdk/private-types/akash.v1";
 import type { ChainBackend, ServerHandle } from "../rpc/backend.ts";
 import { createAkashRegistry } from "../../shared/akash-registry.ts";
+import { listen } from "../../shared/listen.ts";
 
 export interface FaucetServerOptions {
   host: string;
@@ -240,16 +240,9 @@ export async function startFaucetServer(chain: ChainBackend, opts: FaucetServerO
     handle(req, res).catch(() => res.destroy());
   });
   server.on("clientError", (_err, socket) => socket.destroy());
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(opts.port, opts.host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
+  const { port, url } = await listen(server, opts.host, opts.port);
   return {
-    url: `http://${opts.host.includes(":") ? `[${opts.host}]` : opts.host}:${port}`,
+    url,
     port,
     close: async () => {
       server.closeAllConnections();

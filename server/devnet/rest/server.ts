@@ -6,13 +6,13 @@
  * mapped to an HTTP status as runtime.HTTPStatusFromCode does.
  */
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import type { ProtoCodec } from "../../shared/chain-sdk-codecs.ts";
 import type { ChainBackend, ServerHandle } from "../rpc/backend.ts";
 import { toGatewayJSON } from "../../shared/gateway-json.ts";
 import { nodeServices, type NodeServiceResult } from "./node-services.ts";
 import { buildRequest, GatewayError, invalidArgument } from "./request.ts";
 import { loadRoutes, matchRoutes, type CompiledRoute } from "./routes.ts";
+import { listen } from "../../shared/listen.ts";
 
 export interface RestServerOptions {
   host: string;
@@ -208,16 +208,9 @@ export async function startRestServer(chain: ChainBackend, opts: RestServerOptio
     else socket.destroy();
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(opts.port, opts.host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
+  const { port, url } = await listen(server, opts.host, opts.port);
   return {
-    url: `http://${opts.host.includes(":") ? `[${opts.host}]` : opts.host}:${port}`,
+    url,
     port,
     close: async () => {
       server.closeAllConnections();

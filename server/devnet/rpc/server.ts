@@ -4,7 +4,6 @@
  * with subscribe/unsubscribe for Tx and NewBlock events.
  */
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { BlockListener } from "../chain/node-types.ts";
 import type { ChainBackend, ServerHandle } from "./backend.ts";
@@ -21,6 +20,7 @@ import {
   type MethodContext,
 } from "./methods.ts";
 import { parseQuery, QueryParseError, type Query } from "./query.ts";
+import { listen } from "../../shared/listen.ts";
 
 export interface RpcServerOptions {
   host: string;
@@ -388,16 +388,8 @@ export async function startRpcServer(chain: ChainBackend, opts: RpcServerOptions
   }, pingIntervalMs);
   pinger.unref();
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(opts.port, opts.host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
+  const { port, url } = await listen(server, opts.host, opts.port);
   ctx.rpcAddress = `tcp://${opts.host}:${port}`;
-  const url = `http://${opts.host.includes(":") ? `[${opts.host}]` : opts.host}:${port}`;
 
   return {
     url,
