@@ -1,15 +1,10 @@
 /** Shared steps for the deploy-flow specs (not a spec itself). */
 import type { Page } from "@playwright/test";
 import { createBuiltinWallet, expect, fundFromFaucet, mintAct, openApp, PASSWORD } from "./fixtures";
+import { approveTx } from "./deployments-helpers";
 
-/** Approves the wallet's transaction dialog titled `title` and waits for inclusion. */
-export async function approveTx(page: Page, title: RegExp) {
-  const dialog = page.getByRole("dialog", { name: title });
-  await expect(dialog.getByTestId("tx-fee")).toContainText("AKT", { timeout: 20_000 });
-  await dialog.getByRole("button", { name: "Approve and send" }).click();
-  await expect(dialog.getByText("Transaction confirmed")).toBeVisible({ timeout: 30_000 });
-  await dialog.getByRole("button", { name: "Close", exact: true }).click();
-}
+// The wallet dialog and provider admin steps are shared with the deployment specs.
+export { approveTx, setProviderOnline } from "./deployments-helpers";
 
 /** In-app navigation (a reload would lock the built-in wallet). */
 export async function navigate(page: Page, path: string) {
@@ -47,13 +42,6 @@ export async function unlockBuiltinWallet(page: Page, password = PASSWORD) {
 }
 
 /** Takes a simulated provider offline (`refuse`: connections reset) or back online. */
-export async function setProviderOnline(name: string, online: boolean) {
-  const admin = process.env.E2E_PROVIDER_ADMIN_URL;
-  if (!admin) throw new Error("E2E_PROVIDER_ADMIN_URL is not set (global setup exposes it)");
-  const response = await fetch(`${admin}/providers/${name}/${online ? "online" : "offline?mode=refuse"}`, { method: "POST" });
-  if (!response.ok) throw new Error(`provider admin answered ${response.status}`);
-}
-
 export const GPU_H100_SDL = `version: "2.0"
 services:
   web:
