@@ -7,7 +7,8 @@ import { formatSdl, SdlEditError } from "@/lib/sdl/form";
 import type { QuickFix, SdlDiagnostic } from "@/lib/sdl/types";
 import type { SdlSummary } from "@/lib/sdl/resources";
 import { CostPanel } from "./CostPanel";
-import { clearDraft, draftKey, loadDraft, saveDraft, type Draft } from "./drafts";
+import { DraftAutosave, type DraftSaveState } from "./draft-autosave";
+import { draftKey, draftStore, loadDraft, type Draft } from "./drafts";
 import { FormBuilder } from "./FormBuilder";
 import { ProblemsList } from "./ProblemsList";
 import type { SdlEditorHandle } from "./SdlMonacoEditor";
@@ -33,7 +34,7 @@ export function DeployEditorPage({ renderDeployAction }: DeployEditorPageProps =
   const feedTemplate = useTemplate(builtin ? undefined : templateId);
   const template = builtin ?? feedTemplate.data;
   const key = draftKey(templateId);
-  const [loaded, setLoaded] = useState<{ key: string; text: string; restored?: Draft } | null>(null);
+  const [loaded, setLoaded] = useState<{ key: string; text: string; base: string; restored?: Draft } | null>(null);
   const initial = loaded?.key === key ? loaded : null;
 
   useEffect(() => {
@@ -42,7 +43,7 @@ export function DeployEditorPage({ renderDeployAction }: DeployEditorPageProps =
     void loadDraft(key).then((draft) => {
       if (cancelled) return;
       const base = template?.sdl ?? STARTER_SDL;
-      setLoaded(draft && draft.text !== base ? { key, text: draft.text, restored: draft } : { key, text: base });
+      setLoaded(draft && draft.text !== base ? { key, text: draft.text, base, restored: draft } : { key, text: base, base });
     });
     return () => {
       cancelled = true;
@@ -70,7 +71,8 @@ interface WorkspaceProps extends DeployEditorPageProps {
   templateId?: string;
   templateName?: string;
   templateSdl?: string;
-  initial: { text: string; restored?: Draft };
+  /** `base`: what this page starts from without a draft (the template or the starter SDL). */
+  initial: { text: string; base: string; restored?: Draft };
 }
 
 function EditorWorkspace({ draftStorageKey, templateId, templateName, templateSdl, initial, renderDeployAction }: WorkspaceProps) {
@@ -82,7 +84,7 @@ function EditorWorkspace({ draftStorageKey, templateId, templateName, templateSd
   const editorRef = useRef<SdlEditorHandle | null>(null);
   const [mode, setMode] = useState<Mode>("yaml");
   const [notice, setNotice] = useState<{ kind: "info" | "error"; text: string } | null>(initial.restored ? { kind: "info", text: `Restored your draft from ${new Date(initial.restored.savedAt).toLocaleString()}.` } : null);
-  const [saveState, setSaveState] = useState<string>(initial.restored ? "Draft restored" : "");
+  const [saveState, setSaveState] = useState<DraftSaveState>(initial.restored ? { kind: "restored" } : { kind: "idle" });
   const validation = useSdlValidation(text, { requireUact }, changedAt);
   const market = useMarketData(network.restUrl, network.proxyUrl);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -107,29 +109,32 @@ function EditorWorkspace({ draftStorageKey, templateId, templateName, templateSd
     if (!applied) onEditorChange(next);
   }, [onEditorChange]);
 
-  // Crash-safe autosave: every change is written shortly after typing stops, and at once when the page hides.
+  // Crash-safe autosave: shortly after typing stops, at once when the page hides or the editor unmounts.
+  const [autosave] = useState(
+    () =>
+      new DraftAutosave({
+        store: draftStore(),
+        key: draftStorageKey,
+        templateId,
+        baseline: initial.base,
+        initialText: initial.text,
+        initialStored: Boolean(initial.restored),
+        delayMs: DRAFT_SAVE_DELAY_MS,
+        onState: setSaveState,
+      }),
+  );
+  useEffect(() => autosave.change(text), [autosave, text]);
   useEffect(() => {
-    const handle = setTimeout(() => {
-      if (text === templateSdl) {
-        void clearDraft(draftStorageKey);
-        setSaveState("");
-        return;
-      }
-      void saveDraft(draftStorageKey, text, templateId).then((r) => setSaveState(r.ok ? `Draft saved ${new Date().toLocaleTimeString()}` : `Draft NOT saved: ${r.error}`));
-    }, DRAFT_SAVE_DELAY_MS);
-    return () => clearTimeout(handle);
-  }, [text, draftStorageKey, templateId, templateSdl]);
-  useEffect(() => {
-    const flush = () => {
-      if (textRef.current !== templateSdl) void saveDraft(draftStorageKey, textRef.current, templateId);
-    };
+    const flush = () => autosave.flush();
+    const onVisibility = () => document.visibilityState === "hidden" && flush();
     window.addEventListener("pagehide", flush);
-    document.addEventListener("visibilitychange", flush);
+    document.addEventListener("visibilitychange", onVisibility);
     return () => {
       window.removeEventListener("pagehide", flush);
-      document.removeEventListener("visibilitychange", flush);
+      document.removeEventListener("visibilitychange", onVisibility);
     };
-  }, [draftStorageKey, templateId, templateSdl]);
+  }, [autosave]);
+  useEffect(() => () => autosave.dispose(), [autosave]);
 
   const onFormEdit = useCallback(
     (edit: (t: string) => string) => {
@@ -182,7 +187,7 @@ function EditorWorkspace({ draftStorageKey, templateId, templateName, templateSd
           {status}
         </span>
         {validation.lastMs !== undefined && <span className="text-xs text-muted">checked in {validation.lastMs.toFixed(0)} ms</span>}
-        <span className="text-xs text-muted" data-testid="draft-state">{saveState}</span>
+        <span className="text-xs text-muted" data-testid="draft-state" data-state={saveState.kind}>{describeSaveState(saveState)}</span>
         <div className="ml-auto">{renderDeployAction?.({ sdl: text, valid, summary: valid ? result?.summary : undefined })}</div>
       </div>
       {notice && (
@@ -233,6 +238,21 @@ function EditorWorkspace({ draftStorageKey, templateId, templateName, templateSd
       </div>
     </div>
   );
+}
+
+function describeSaveState(state: DraftSaveState): string {
+  switch (state.kind) {
+    case "idle":
+      return "";
+    case "restored":
+      return "Draft restored";
+    case "saving":
+      return "Saving draft…";
+    case "saved":
+      return `Draft saved ${new Date(state.at).toLocaleTimeString()}`;
+    case "error":
+      return `Draft NOT saved: ${state.error}`;
+  }
 }
 
 function ToolbarButton({ children, onClick, testId }: { children: ReactNode; onClick: () => void; testId?: string }) {

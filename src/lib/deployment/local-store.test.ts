@@ -1,29 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { MemoryStorage } from "../storage/memory-storage";
 import { DeploymentStore, INLINE_LIMIT, type BlobStore, type DeploymentRecord } from "./local-store";
-
-class MemoryStorage implements Storage {
-  private data = new Map<string, string>();
-  constructor(private readonly quota = Infinity) {}
-  get length() {
-    return this.data.size;
-  }
-  clear() {
-    this.data.clear();
-  }
-  getItem(key: string) {
-    return this.data.get(key) ?? null;
-  }
-  key(index: number) {
-    return [...this.data.keys()][index] ?? null;
-  }
-  removeItem(key: string) {
-    this.data.delete(key);
-  }
-  setItem(key: string, value: string) {
-    if (value.length > this.quota) throw new DOMException("quota", "QuotaExceededError");
-    this.data.set(key, value);
-  }
-}
 
 function memoryBlobs(): BlobStore & { map: Map<string, string> } {
   const map = new Map<string, string>();

@@ -9,6 +9,8 @@
  * manifest go inline when small and to IndexedDB when large (with `inBlobStore` set on the record).
  */
 
+import { indexedDbBlobStore, type BlobStore } from "../storage/blob-store";
+
 export type DeploymentRecordStatus =
   /** Saved, transaction not (yet) confirmed: on chain or not, we do not know until we check. */
   | "pending"
@@ -48,12 +50,7 @@ export interface DeploymentRecord {
 
 export type DeploymentRecordSummary = Omit<DeploymentRecord, "sdl" | "manifestJson">;
 
-/** Async key/value store for large values (IndexedDB in the browser). */
-export interface BlobStore {
-  get(key: string): Promise<string | undefined>;
-  put(key: string, value: string): Promise<void>;
-  delete(key: string): Promise<void>;
-}
+export type { BlobStore };
 
 interface StoredRecord extends DeploymentRecordSummary {
   sdl?: string;
@@ -160,46 +157,10 @@ export class DeploymentStore {
   }
 }
 
-/** IndexedDB-backed blob store (browser). */
-export function indexedDbBlobStore(dbName = "akash-console-deployments", storeName = "records"): BlobStore {
-  const open = () =>
-    new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open(dbName, 1);
-      request.onupgradeneeded = () => request.result.createObjectStore(storeName);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error ?? new Error("IndexedDB unavailable"));
-    });
-  const run = async <T>(mode: IDBTransactionMode, op: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> => {
-    const db = await open();
-    try {
-      return await new Promise<T>((resolve, reject) => {
-        const tx = db.transaction(storeName, mode);
-        const request = op(tx.objectStore(storeName));
-        tx.oncomplete = () => resolve(request.result);
-        tx.onerror = () => reject(tx.error ?? new Error("IndexedDB write failed"));
-      });
-    } finally {
-      db.close();
-    }
-  };
-  return {
-    get: async (key) => {
-      const value = await run("readonly", (s) => s.get(key) as IDBRequest<unknown>);
-      return typeof value === "string" ? value : undefined;
-    },
-    put: async (key, value) => {
-      await run("readwrite", (s) => s.put(value, key));
-    },
-    delete: async (key) => {
-      await run("readwrite", (s) => s.delete(key));
-    },
-  };
-}
-
 let defaultStore: DeploymentStore | null = null;
 
 /** The browser's store (localStorage + IndexedDB). */
 export function deploymentStore(): DeploymentStore {
-  defaultStore ??= new DeploymentStore(globalThis.localStorage, typeof indexedDB === "undefined" ? null : indexedDbBlobStore());
+  defaultStore ??= new DeploymentStore(globalThis.localStorage, typeof indexedDB === "undefined" ? null : indexedDbBlobStore("akash-console-deployments", "records"));
   return defaultStore;
 }
