@@ -1,7 +1,6 @@
-import { useCallback } from "react";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useSyncExternalStore } from "react";
 import { useNetwork } from "@/features/network";
-import { readPreferMtls, writePreferMtls } from "./local-store";
+import { readPreferMtls, subscribePreferMtls, writePreferMtls } from "./local-store";
 import { useCertificates } from "./use-certificates";
 
 /** Same shape as the proxy's `auth: {type:"mtls", certPem, keyPem}`. */
@@ -32,16 +31,9 @@ export interface ProviderCredentials {
 export function useProviderCredentials(): ProviderCredentials {
   const certs = useCertificates();
   const { network } = useNetwork();
-  const queryClient = useQueryClient();
-  const prefKey = ["local", network.id, "provider-auth-preference"] as const;
-  const preferMtls = useQuery({ queryKey: prefKey, queryFn: () => readPreferMtls(network.id), staleTime: Infinity }).data ?? false;
-  const setPreferMtls = useCallback(
-    (value: boolean) => {
-      writePreferMtls(network.id, value);
-      queryClient.setQueryData(["local", network.id, "provider-auth-preference"], value);
-    },
-    [network.id, queryClient],
-  );
+  // Read synchronously: through the query cache the checkbox showed a click only a tick later.
+  const preferMtls = useSyncExternalStore(subscribePreferMtls, () => readPreferMtls(network.id));
+  const setPreferMtls = useCallback((value: boolean) => writePreferMtls(network.id, value), [network.id]);
   const serial = certs.active?.serial ?? null;
   const { unlock } = certs;
   const getMtlsAuth = useCallback(async () => {
