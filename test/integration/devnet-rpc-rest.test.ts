@@ -68,10 +68,32 @@ describe("CometBFT RPC with cosmjs", () => {
     expect((await comet.validatorsAll(height)).validators.length).toBe(1);
     expect((await comet.genesis()).chainId).toBe(devnet.chainId);
     expect((await comet.abciInfo()).lastBlockHeight).toBeGreaterThanOrEqual(height);
-    expect((await comet.numUnconfirmedTxs()).total).toBeGreaterThanOrEqual(0);
     await comet.health();
-    const garbage = await comet.broadcastTxSync({ tx: new Uint8Array([1, 2, 3, 4]) });
-    expect(garbage.code).not.toBe(0);
+
+    // The mempool count: nothing pending yet; with block production paused, one valid tx is pending
+    // (a tx that fails CheckTx is not added); once blocks resume it is included and the count drops back.
+    expect((await comet.numUnconfirmedTxs()).total).toBe(0);
+    const wallet = await DirectSecp256k1HdWallet.fromMnemonic(DEVNET_MNEMONIC, { prefix: "akash" });
+    const signer = await SigningStargateClient.connectWithSigner(devnet.rpcUrl, wallet, { registry: createAkashRegistry() });
+    const send = { typeUrl: "/cosmos.bank.v1beta1.MsgSend", value: { fromAddress: DEVNET_ADDRESS, toAddress: fresh(), amount: [{ denom: "uakt", amount: "1" }] } };
+    const raw = await signer.sign(DEVNET_ADDRESS, [send], { amount: [{ denom: "uakt", amount: "10000" }], gas: "300000" }, "mempool count");
+    signer.disconnect();
+    await devnet.chain.stop();
+    let pendingHash = "";
+    try {
+      const pending = await comet.broadcastTxSync({ tx: TxRaw.encode(raw).finish() });
+      expect(pending.code, pending.log).toBe(0);
+      pendingHash = toHex(pending.hash).toUpperCase();
+      expect((await comet.numUnconfirmedTxs()).total).toBe(1);
+      const garbage = await comet.broadcastTxSync({ tx: new Uint8Array([1, 2, 3, 4]) });
+      expect(garbage.code).not.toBe(0);
+      expect((await comet.numUnconfirmedTxs()).total).toBe(1);
+    } finally {
+      await devnet.chain.start();
+    }
+    const included = await waitFor("pending tx included", () => devnet.chain.waitForTx(pendingHash, 5_000));
+    expect(included.result.code).toBe(0);
+    expect((await comet.numUnconfirmedTxs()).total).toBe(0);
     comet.disconnect();
   });
 
@@ -172,8 +194,11 @@ describe("Akash state over REST after a real MsgCreateDeployment", () => {
     signer.disconnect();
 
     const get = (path: string) => fetch(devnet.restUrl + path).then(async (r) => ({ status: r.status, json: (await r.json()) as any })); // eslint-disable-line @typescript-eslint/no-explicit-any
-    const list = await get(`/akash/deployment/v1beta4/deployments/list?filters.owner=${DEVNET_ADDRESS}&filters.dseq=${dseq}`);
+    const list = await get(`/akash/deployment/v1beta4/deployments/list?filters.owner=${DEVNET_ADDRESS}&filters.dseq=${dseq}&pagination.count_total=true`);
     expect(list.status).toBe(200);
+    // Exactly the one deployment this test created matches owner + dseq.
+    expect(list.json.deployments).toHaveLength(1);
+    expect(list.json.pagination.total).toBe("1");
     const d = list.json.deployments[0];
     expect(d.deployment).toEqual({ id: { owner: DEVNET_ADDRESS, dseq }, state: "active", hash: Buffer.alloc(32, 9).toString("base64"), created_at: String(result.height) });
     const unit = d.groups[0].group_spec.resources[0];
@@ -188,7 +213,9 @@ describe("Akash state over REST after a real MsgCreateDeployment", () => {
     const missing = await get(`/akash/deployment/v1beta4/deployments/info?id.owner=${DEVNET_ADDRESS}&id.dseq=1`);
     expect(missing.status).toBe(404);
     expect(missing.json.code).toBe(5);
-    const orders = await get(`/akash/market/v1beta5/orders/list?filters.owner=${DEVNET_ADDRESS}&filters.dseq=${dseq}`);
+    const orders = await get(`/akash/market/v1beta5/orders/list?filters.owner=${DEVNET_ADDRESS}&filters.dseq=${dseq}&pagination.count_total=true`);
+    expect(orders.json.orders).toHaveLength(1);
+    expect(orders.json.pagination.total).toBe("1");
     expect(orders.json.orders[0].id).toEqual({ owner: DEVNET_ADDRESS, dseq, gseq: 1, oseq: 1 });
     expect(orders.json.orders[0].state).toBe("open");
 

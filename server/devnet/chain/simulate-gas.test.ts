@@ -183,7 +183,19 @@ function expectClose(name: string, r: { simulated: number; used: number; code: n
   expect(r.used, `${name}: used ${r.used} vs simulated ${r.simulated}`).toBeGreaterThanOrEqual(r.simulated * 0.9);
 }
 
-const report: string[] = [];
+/** One measured tx per step and mode; the "report" test checks the table is complete and sane. */
+interface ReportRow {
+  mode: "existing" | "fresh";
+  step: string;
+  simulated: number;
+  used: number;
+  code: number;
+  /** Fresh signers only: the simulation with the pubkey left out of the signer info. */
+  withoutPubkey?: number;
+}
+const report: ReportRow[] = [];
+const formatRow = (r: ReportRow) =>
+  `${r.mode} ${r.step}: simulated ${r.simulated}${r.withoutPubkey === undefined ? "" : ` (without pubkey ${r.withoutPubkey})`}, used ${r.used} (${((r.used / r.simulated - 1) * 100).toFixed(1)}%)`;
 
 describe("simulated gas matches delivered gas", () => {
   it("for an account that has transacted before", async () => {
@@ -195,7 +207,7 @@ describe("simulated gas matches delivered gas", () => {
     }
     for (const step of FLOW) {
       const r = await chain.measure(signers[step.signer], step.msg());
-      report.push(`existing ${step.name}: simulated ${r.simulated}, used ${r.used} (${((r.used / r.simulated - 1) * 100).toFixed(1)}%)`);
+      report.push({ mode: "existing", step: step.name, simulated: r.simulated, used: r.used, code: r.code });
       expectClose(`existing ${step.name}`, r);
     }
   });
@@ -208,13 +220,28 @@ describe("simulated gas matches delivered gas", () => {
     expect(getAccount(chain.app.store, s.address)!.pubKey).toBeNull();
     const withoutPubkey = chain.simulate(s, step.msg(), { omitPubkey: true });
     const r = await chain.measure(s, step.msg());
-    report.push(`fresh ${step.name}: simulated ${r.simulated} (without pubkey ${withoutPubkey}), used ${r.used} (${((r.used / r.simulated - 1) * 100).toFixed(1)}%)`);
+    report.push({ mode: "fresh", step: step.name, simulated: r.simulated, used: r.used, code: r.code, withoutPubkey });
     expectClose(`fresh ${step.name}`, r);
     expectClose(`fresh ${step.name}, simulated without pubkey`, { ...r, simulated: withoutPubkey });
     expect(getAccount(chain.app.store, s.address)!.pubKey).not.toBeNull();
   });
 
-  it("report", () => {
-    if (process.env.GAS_REPORT) console.log(report.join("\n"));
+  // Runs after the tests above (same file, sequential) and checks the table they collected.
+  it("report: every step measured in both modes, delivered within ±10% of simulated and under cosmjs' limit", () => {
+    if (process.env.GAS_REPORT) console.log(report.map(formatRow).join("\n"));
+    // Exactly one row per step and mode: nothing skipped or measured twice.
+    const expected = FLOW.flatMap((s) => [`existing ${s.name}`, `fresh ${s.name}`]);
+    expect(report.map((r) => `${r.mode} ${r.step}`).sort()).toEqual(expected.sort());
+    for (const r of report) {
+      const row = formatRow(r);
+      expect(r.code, row).toBe(0);
+      for (const gas of [r.simulated, r.used, ...(r.withoutPubkey === undefined ? [] : [r.withoutPubkey])]) {
+        expect(Number.isSafeInteger(gas) && gas > 0, `${row}: ${gas} is not a positive integer`).toBe(true);
+      }
+      expect(Math.abs(r.used / r.simulated - 1), row).toBeLessThanOrEqual(0.1);
+      // The gas limit cosmjs would sign with ("auto" = simulated × 1.3) covers the delivery.
+      expect(r.used, row).toBeLessThanOrEqual(Math.round(r.simulated * 1.3));
+      if (r.withoutPubkey !== undefined) expect(Math.abs(r.used / r.withoutPubkey - 1), row).toBeLessThanOrEqual(0.1);
+    }
   });
 });
