@@ -8,9 +8,9 @@ import { gzipSync } from "node:zlib";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "@playwright/test";
 import { buildApp } from "../serve/build-app.ts";
 import { startStaticServer } from "../serve/static-server.ts";
+import { launchChromium, requireChromium } from "../chromium.ts";
 
 const JS_BUDGET_KB = 250;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -23,16 +23,14 @@ interface Asset {
 }
 
 async function main() {
+  requireChromium("npm run bench:app");
   const outDir = await mkdtemp(join(tmpdir(), "bench-app-"));
   const started = Date.now();
   await buildApp({ outDir, force: true, quiet: true });
   const buildMs = Date.now() - started;
   // No /config.json: the built-in Devnet defaults are used; the page must be usable whether or not a node answers.
   const server = await startStaticServer({ root: outDir });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-  });
+  const browser = await launchChromium();
   try {
     let assets: Asset[] = [];
     const usableTimes: number[] = [];

@@ -12,12 +12,13 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { Comet38Client, WebsocketClient } from "@cosmjs/tendermint-rpc";
 import { startStack } from "../../server/stack.ts";
 import { buildApp } from "../serve/build-app.ts";
 import { runtimeConfigFor } from "../serve/runtime-config.ts";
 import { startStaticServer } from "../serve/static-server.ts";
+import { launchChromium, requireChromium } from "../chromium.ts";
 
 const DEPLOYMENTS = Number(process.env.BENCH_DEPLOYMENTS ?? 20);
 const BLOCK_MS = Number(process.env.BENCH_BLOCK_MS ?? 1000);
@@ -43,6 +44,7 @@ async function navigate(page: Page, path: string) {
 }
 
 async function main() {
+  requireChromium("npm run bench:auction");
   const dataDir = await mkdtemp(join(tmpdir(), "bench-auction-"));
   const outDir = process.env.BENCH_DIST ?? (await mkdtemp(join(tmpdir(), "bench-auction-dist-")));
   console.log(`Starting the devnet (${BLOCK_MS} ms blocks) and building the app…`);
@@ -65,10 +67,7 @@ async function main() {
     complete: () => {},
   });
 
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-  });
+  const browser = await launchChromium();
   const fromHeader: number[] = [];
   const fromClient: number[] = [];
   const firstBidFromHeader: number[] = [];

@@ -8,10 +8,11 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { buildApp } from "../serve/build-app.ts";
 import { startStaticServer } from "../serve/static-server.ts";
 import { checkSdl } from "../../src/lib/sdl/validate.ts";
+import { launchChromium, requireChromium } from "../chromium.ts";
 
 const TARGET_MS = 150;
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 30);
@@ -101,10 +102,7 @@ async function benchBrowser(sdl: string) {
   const outDir = process.env.BENCH_DIST_DIR ?? (await mkdtemp(join(tmpdir(), "bench-sdl-")));
   await buildApp({ outDir, quiet: true });
   const server = await startStaticServer({ root: outDir });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.goto(`${server.url}/deploy?template=nginx-static-site`);
@@ -123,6 +121,7 @@ async function benchBrowser(sdl: string) {
 }
 
 async function main() {
+  requireChromium("npm run bench:sdl");
   const sdl = largeSdl(2000);
   const lines = sdl.split("\n").length;
   console.log(`bench:sdl — generated SDL: ${lines} lines, ${(sdl.length / 1024).toFixed(0)} KB`);
