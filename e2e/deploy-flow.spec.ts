@@ -1,14 +1,5 @@
-import type { Page } from "@playwright/test";
 import { createBuiltinWallet, expect, fundFromFaucet, openApp, test } from "./fixtures";
-
-/** Approves the transaction dialog titled `title` and waits for inclusion. */
-async function approveTx(page: Page, title: RegExp) {
-  const dialog = page.getByRole("dialog", { name: title });
-  await expect(dialog.getByTestId("tx-fee")).toContainText("AKT", { timeout: 20_000 });
-  await dialog.getByRole("button", { name: "Approve and send" }).click();
-  await expect(dialog.getByText("Transaction confirmed")).toBeVisible({ timeout: 30_000 });
-  await dialog.getByRole("button", { name: "Close", exact: true }).click();
-}
+import { approveTx } from "./deployments-helpers";
 
 test.describe.configure({ timeout: 120_000 });
 

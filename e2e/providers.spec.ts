@@ -31,7 +31,7 @@ test("the provider list shows names, audit, GPU models and live state, and filte
   await expect(nordic.getByLabel("Available resources")).toContainText(/CPU free[\d.]+ CPU/);
   await expect(nordic.getByLabel("Available resources")).toContainText(/GPUs free\d+/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Providers");
-  await expect(page.getByText(/5 providers on Devnet · 1 audited · \d online/)).toBeVisible();
+  await expect(page.getByText(/6 providers on Devnet · 1 audited · \d online/)).toBeVisible();
 
   await page.getByLabel("Audited only").check();
   await expect(list.getByRole("article")).toHaveCount(1);
@@ -48,7 +48,7 @@ test("the provider list shows names, audit, GPU models and live state, and filte
   await page.getByLabel("Search providers").fill("no such provider");
   await expect(page.getByText("No provider matches these filters")).toBeVisible();
   await page.getByRole("button", { name: "Clear filters" }).click();
-  await expect(list.getByRole("article")).toHaveCount(5);
+  await expect(list.getByRole("article")).toHaveCount(6);
 
   await page.getByRole("combobox", { name: "Sort by" }).selectOption("gpus");
   await expect(list.getByRole("article").first()).toHaveAccessibleName("Nordic GPU Cloud");

@@ -82,10 +82,10 @@ test("a newcomer picks a template, edits it in the form and in YAML, sees errors
   await expect(page.getByTestId("problem").first()).toContainText("YAML syntax");
   await expect(page.getByTestId("cost-panel")).toContainText("from the last valid SDL");
   await expect.poll(async () => (await editorText(page)).includes("{")).toBe(true);
-  for (let i = 0; i < 5 && (await status.innerText()) !== "Valid"; i++) {
-    await page.getByTestId("undo").click();
-    await page.waitForTimeout(300);
-  }
+  // Undo until the "{" is gone (Monaco may keep more than one undo stop for it). Decided by the text, not
+  // by the status, which says "Checking…" for a moment after each undo: reading it raced and undid too much.
+  for (let i = 0; i < 5 && (await editorText(page)).includes("{"); i++) await page.getByTestId("undo").click();
+  expect(await editorText(page)).not.toContain("{");
   await expect(status).toHaveText("Valid");
 
   // Reload: the draft is back, with the edits.
@@ -132,6 +132,15 @@ test("bad input: not YAML, not an SDL, a huge paste — clear messages, no freez
   await page.reload();
   await expect(page.getByTestId("editor-notice")).toContainText("Restored your draft", { timeout: 30_000 });
   await expect(page.getByTestId("problem").first()).toContainText("5.2 MB", { timeout: 30_000 });
+
+  // And back to a small draft: the small one returns, not the 5 MB one that was in IndexedDB.
+  await page.locator(".monaco-editor .view-lines").click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.type("name: small-again", { delay: 5 });
+  await expect(page.getByTestId("draft-state")).toContainText("Draft saved", { timeout: 30_000 });
+  await page.reload();
+  await expect(page.getByTestId("editor-notice")).toContainText("Restored your draft", { timeout: 30_000 });
+  await expect.poll(() => editorText(page)).toBe("name: small-again");
 });
 
 test("the YAML editor completes SDL keys and shows hover docs from chain-sdk's schema", async ({ page }) => {
