@@ -20,6 +20,9 @@ export type ProxyErrorCode =
   | "insecureConnection"
   | "providerUnavailable"
   | "providerTimeout"
+  | "providerRedirect"
+  | "unsupportedMediaType"
+  | "originNotAllowed"
   | "chainUnavailable"
   | "notFound"
   | "internal";
@@ -42,6 +45,10 @@ const STATUS_BY_CODE: Record<ProxyErrorCode, number> = {
   insecureConnection: 400,
   providerUnavailable: 503,
   providerTimeout: 504,
+  // A provider answering with a redirect: never followed nor passed on (it could send the browser elsewhere).
+  providerRedirect: 502,
+  unsupportedMediaType: 415,
+  originNotAllowed: 403,
   chainUnavailable: 502,
   notFound: 404,
   internal: 500,

@@ -29,17 +29,20 @@ export interface HttpRouteDeps {
   now: () => number;
 }
 
-/** Hop-by-hop headers are not forwarded (RFC 9110 §7.6.1). */
-const HOP_BY_HOP = new Set([
-  "connection",
-  "keep-alive",
-  "proxy-authenticate",
-  "proxy-authorization",
-  "te",
-  "trailer",
-  "transfer-encoding",
-  "upgrade",
-]);
+/**
+ * The only provider response headers passed on. Providers are permissionless: cookies, CORS grants, CSP,
+ * refresh/link headers or a Location from one must never reach the browser in the proxy's origin.
+ */
+const FORWARDED_RESPONSE_HEADERS = new Set(["content-type", "content-length", "content-encoding", "cache-control", "etag", "last-modified", "date"]);
+
+/** Provider bodies are data, never a document: types a browser would render or run are sent as plain text. */
+function safeContentType(value: string | string[] | undefined): string | undefined {
+  const type = Array.isArray(value) ? value[0] : value;
+  if (type === undefined) return undefined;
+  const media = type.split(";")[0]!.trim().toLowerCase();
+  const data = media === "application/json" || media.endsWith("+json") || media === "text/plain" || media === "application/octet-stream" || media === "application/x-ndjson" || media === "text/event-stream";
+  return data ? type : "text/plain; charset=utf-8";
+}
 
 /** Errors a provider reports as 500 that are really a rejected manifest (the console's proxy maps them to 400). */
 function isManifestRejection(status: number, body: string): boolean {
@@ -102,10 +105,16 @@ export async function handleProxyRequest(
   });
   const status = upstream.statusCode ?? 502;
   summary.status = status;
+  if (status >= 300 && status < 400) {
+    upstream.resume();
+    throw new ProxyError("providerRedirect", `The provider answered with a redirect (${status}); the proxy does not follow or pass on redirects`);
+  }
   const headers: Record<string, string | string[]> = { ...extraHeaders };
   for (const [name, value] of Object.entries(upstream.headers)) {
-    if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
+    if (value !== undefined && FORWARDED_RESPONSE_HEADERS.has(name)) headers[name] = value;
   }
+  const contentType = safeContentType(upstream.headers["content-type"]);
+  if (contentType) headers["content-type"] = contentType;
 
   if (status >= 400) {
     const body = await readBody(upstream, MAX_ERROR_BODY_BYTES).catch(() => Buffer.alloc(0));

@@ -204,7 +204,7 @@ describe("provider proxy: HTTP", () => {
 
   it("rejects malformed envelopes with a message naming the problem", async () => {
     const { proxy } = await setup();
-    const res = await fetch(proxy.url, { method: "POST", body: "{not json" });
+    const res = await fetch(proxy.url, { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" });
     await expectProxyError(res, 400, "invalidRequest", /must be JSON/);
     const missing = await post(proxy, { method: "GET" });
     await expectProxyError(missing, 400, "invalidRequest", /url/);
@@ -243,10 +243,52 @@ describe("provider proxy: HTTP", () => {
     const allowed = await post(proxy, body, { origin: "http://localhost:5173" });
     expect(allowed.headers.get("access-control-allow-origin")).toBe("http://localhost:5173");
     const other = await post(proxy, body, { origin: "https://evil.example" });
+    await expectProxyError(other, 403, "originNotAllowed", /https:\/\/evil\.example is not allowed/);
     expect(other.headers.get("access-control-allow-origin")).toBeNull();
+    // Scripts and the alerts watcher send no Origin and are served.
+    expect((await post(proxy, body)).status).toBe(200);
     const preflight = await fetch(proxy.url, { method: "OPTIONS", headers: { origin: "http://localhost:5173", "access-control-request-method": "POST" } });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-origin")).toBe("http://localhost:5173");
+  });
+});
+
+describe("provider proxy: a hostile provider and hostile pages", () => {
+  it("never passes a redirect on: 502 providerRedirect, no Location (a 307 would make the browser re-POST the key elsewhere)", async () => {
+    const { proxy, provider, tenant } = await setup();
+    const res = await post(proxy, { method: "POST", url: `${provider.hostUri}/redirect`, providerAddress: provider.address, auth: { type: "jwt", token: tenant.token }, body: "{}" });
+    await expectProxyError(res, 502, "providerRedirect", /redirect \(307\)/);
+    expect(res.headers.get("location")).toBeNull();
+    expect(res.redirected).toBe(false);
+  });
+
+  it("forwards only allow-listed headers, serves provider HTML as inert text, and marks every answer nosniff + sandboxed", async () => {
+    const { proxy, provider, tenant } = await setup({ corsOrigins: ["http://localhost:5173"] });
+    const res = await post(proxy, { method: "GET", url: `${provider.hostUri}/html`, providerAddress: provider.address, auth: { type: "jwt", token: tenant.token } }, { origin: "http://localhost:5173" });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    for (const name of ["set-cookie", "access-control-allow-credentials", "x-frame-options", "refresh", "link"]) expect(res.headers.get(name), name).toBeNull();
+    // The provider's "*" does not replace the proxy's own CORS answer, nor its CSP.
+    expect(res.headers.get("access-control-allow-origin")).toBe("http://localhost:5173");
+    expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; sandbox; frame-ancestors 'none'");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(await res.text()).toContain("<script>");
+    // The proxy's own errors carry the same protection.
+    const error = await post(proxy, { method: "GET", url: "http://nope", providerAddress: provider.address });
+    expect(error.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+
+  it("refuses a cross-site form post (no JSON content type) before reading it", async () => {
+    const { proxy, provider } = await setup();
+    const form = `method=GET&url=${encodeURIComponent(`${provider.hostUri}/status`)}&providerAddress=${provider.address}`;
+    for (const type of ["application/x-www-form-urlencoded", "text/plain", "multipart/form-data; boundary=x"]) {
+      const res = await fetch(proxy.url, { method: "POST", headers: { "content-type": type }, body: form });
+      await expectProxyError(res, 415, "unsupportedMediaType", /application\/json/);
+    }
+    // A JSON body posted as text/plain (what a form with enctype=text/plain can produce) is refused too.
+    const sneaky = await fetch(proxy.url, { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify({ method: "GET", url: `${provider.hostUri}/status`, providerAddress: provider.address }) });
+    await expectProxyError(sneaky, 415, "unsupportedMediaType");
+    expect(provider.requests).toHaveLength(0);
   });
 });
 

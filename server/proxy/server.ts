@@ -9,6 +9,12 @@ import { RateLimiter, type RateLimitOptions } from "./rate-limiter.ts";
 import { TargetPolicy } from "./target-policy.ts";
 import { createWsBridge } from "./ws-bridge.ts";
 
+const SECURITY_HEADERS: Record<string, string> = {
+  "x-content-type-options": "nosniff",
+  "content-security-policy": "default-src 'none'; sandbox; frame-ancestors 'none'",
+  "referrer-policy": "no-referrer",
+};
+
 /** Browser origins allowed by default: local dev servers of the app (Vite dev/preview, console ports). */
 export const DEFAULT_CORS_ORIGINS = [
   "http://localhost:3000",
@@ -74,6 +80,7 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
     handshakeTimeoutMs: Math.min(opts.handshakeTimeoutMs ?? DEFAULT_TIMEOUT_MS, DEFAULT_TIMEOUT_MS),
   });
 
+  const originAllowed = (origin: string | undefined) => !origin || corsOrigins === "*" || corsOrigins.includes(origin);
   const corsHeaders = (origin: string | undefined): Record<string, string> => {
     if (!origin) return {};
     if (corsOrigins === "*") return { "access-control-allow-origin": "*" };
@@ -84,7 +91,8 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
   const server = http.createServer((req, res) => {
     const started = performance.now();
     const clientIp = req.socket.remoteAddress ?? "unknown";
-    const cors = corsHeaders(req.headers.origin);
+    // Every answer: provider data is never sniffed into a document, framed, or allowed to run anything.
+    const cors = { ...SECURITY_HEADERS, ...corsHeaders(req.headers.origin) };
     const summary: ProxiedRequestSummary & { code?: string; reason?: string } = {};
     res.once("close", () => {
       if (req.method === "OPTIONS" || req.method === "GET") return;
@@ -135,6 +143,18 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
       fail(new ProxyError("notFound", "Unknown route: send POST / with {method, url, providerAddress, auth, body?} or open a WebSocket"));
       return;
     }
+    // A cross-site page may POST a form here without a preflight: only allowed origins (or none, for scripts)
+    // and only JSON, which a form cannot send.
+    if (!originAllowed(req.headers.origin)) {
+      req.resume();
+      fail(new ProxyError("originNotAllowed", `Origin ${req.headers.origin} is not allowed to use this proxy`));
+      return;
+    }
+    if ((req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase() !== "application/json") {
+      req.resume();
+      fail(new ProxyError("unsupportedMediaType", "Send the request as JSON (content-type: application/json)"));
+      return;
+    }
     const retryAfter = limiter?.take(clientIp) ?? 0;
     if (retryAfter > 0) {
       req.resume();
@@ -150,7 +170,7 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
       socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: text/plain\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
     };
     const origin = req.headers.origin;
-    if (origin && corsOrigins !== "*" && !corsOrigins.includes(origin)) {
+    if (!originAllowed(origin)) {
       reject(403, `Origin ${origin} is not allowed to use this proxy`);
       return;
     }

@@ -95,6 +95,26 @@ export async function startFakeProvider(opts: FakeProviderOptions): Promise<Fake
     }
     if (!auth.ok) return send(res, auth.status, { message: auth.message });
     if (url.pathname === "/hang") return; // never answers
+    // Hostile answers a malicious provider could give (the proxy must not pass them on).
+    if (url.pathname === "/redirect") {
+      res.writeHead(307, { location: "http://attacker.example/steal", "content-type": "text/plain" });
+      res.end("moved");
+      return;
+    }
+    if (url.pathname === "/html") {
+      res.writeHead(200, {
+        "content-type": "text/html; charset=utf-8",
+        "set-cookie": "session=stolen; Path=/",
+        "access-control-allow-origin": "*",
+        "access-control-allow-credentials": "true",
+        "content-security-policy": "default-src *",
+        "x-frame-options": "ALLOWALL",
+        refresh: "0; url=http://attacker.example/",
+        link: "<http://attacker.example/x.js>; rel=preload",
+      });
+      res.end("<script>parent.postMessage(document.cookie, '*')</script>");
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {

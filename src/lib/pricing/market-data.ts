@@ -28,6 +28,7 @@ async function providerStatus(proxyUrl: string, owner: string, hostUri: string):
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ method: "GET", url: `${hostUri.replace(/\/$/, "")}/status`, providerAddress: owner, timeout: 4000 }),
+    redirect: "error",
     signal: AbortSignal.timeout(TIMEOUT_MS),
   });
   if (!res.ok) throw new Error(`HTTP ${res.status}`);

@@ -40,6 +40,8 @@ export class ProviderProxyClient {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify(envelope),
+        // The envelope may carry a client key: a redirect must never make the browser re-send it elsewhere.
+        redirect: "error",
         signal,
       });
     } catch (error) {

@@ -104,6 +104,11 @@ export function classifyHttpError(status: number, proxyCode: string | null, text
         return new ProviderProxyError("credentialInvalid", `Your client certificate is not valid: ${message}`, { ...details, hint: "Create a new certificate in Settings → Certificates." });
       case "rateLimited":
         return new ProviderProxyError("rateLimited", "Too many requests to the provider proxy.", { ...details, hint: "Wait a few seconds and retry." });
+      case "providerRedirect":
+        return new ProviderProxyError("rejectedByProxy", `${where} answered with a redirect, which the proxy does not follow; nothing was sent on.`, {
+          ...details,
+          hint: "Providers do not redirect API calls; treat this provider as misbehaving and choose another.",
+        });
       case "chainUnavailable":
         return new ProviderProxyError("chainUnavailable", "The provider proxy cannot reach the chain to verify the provider.", { ...details, hint: "Check the network status and retry." });
       default:
