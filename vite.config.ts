@@ -15,5 +15,6 @@ export default defineConfig({
   },
   server: { host: "127.0.0.1", port: Number(process.env.APP_PORT ?? 5173), strictPort: false },
   preview: { host: "127.0.0.1", port: Number(process.env.APP_PORT ?? 4173) },
-  build: { target: "es2022", sourcemap: true },
+  // No source maps in the default build (they publish the whole source); BUILD_SOURCEMAP=1 for debugging.
+  build: { target: "es2022", sourcemap: process.env.BUILD_SOURCEMAP === "1" },
 });

@@ -317,10 +317,10 @@ describe("provider proxy: WebSocket", () => {
     expect(provider.requests.find((r) => r.method === "WS")?.auth).toBe("mtls");
   });
 
-  it("relays shell binary frames both ways (base64 and legacy byte lists)", async () => {
+  it("relays shell binary frames both ways: base64 to a client that speaks it, legacy byte lists accepted", async () => {
     const { client, provider, tenant } = await setupWs();
     const base = { type: "websocket", url: `${provider.hostUri}/lease/1/1/1/shell?cmd0=sh&tty=1&stdin=1&podIndex=0&service=web`, providerAddress: provider.address, auth: { type: "jwt", token: tenant.token } };
-    client.send(base);
+    client.send({ ...base, isBase64: true });
     client.send({ ...base, data: Buffer.concat([Buffer.from([104]), Buffer.from("ls\n")]).toString("base64"), isBase64: true });
     const resize = Buffer.alloc(5);
     resize[0] = 105;
@@ -329,14 +329,43 @@ describe("provider proxy: WebSocket", () => {
     client.send({ ...base, data: Array.from(resize).join(",") });
     client.send({ ...base, data: Buffer.concat([Buffer.from([104]), Buffer.from("exit\n")]).toString("base64"), isBase64: true });
     await client.waitFor((c) => c.messages.some((m) => m.closed), 5_000, "shell exit");
-    const frames = client.messages.filter((m) => !m.closed).map((m) => Buffer.from((m.message as { type: string; data: number[] }).data));
-    expect((client.messages[0]!.message as { type: string }).type).toBe("Buffer");
+    const replies = client.messages.filter((m) => !m.closed);
+    expect(replies.every((m) => m.isBase64 === true && typeof m.message === "string")).toBe(true);
+    const frames = replies.map((m) => Buffer.from(m.message as string, "base64"));
     expect(frames[0]![0]).toBe(100);
     expect(frames[0]!.subarray(1).toString()).toBe("ls\n");
     expect(frames[1]![0]).toBe(101);
     expect(frames[1]!.subarray(1).toString()).toBe("resize 120x40");
     expect(frames[2]![0]).toBe(102);
     expect(JSON.parse(frames[2]!.subarray(1).toString())).toEqual({ exit_code: 0 });
+  });
+
+  it("sends binary frames as the console's proxy does ({type:Buffer}) to a client that never asked for base64", async () => {
+    const { client, provider, tenant } = await setupWs();
+    const base = { type: "websocket", url: `${provider.hostUri}/lease/1/1/1/shell?cmd0=sh&tty=1&stdin=1&podIndex=0&service=web`, providerAddress: provider.address, auth: { type: "jwt", token: tenant.token } };
+    client.send(base);
+    client.send({ ...base, data: [104, ...Buffer.from("exit\n")].join(",") });
+    await client.waitFor((c) => c.messages.some((m) => m.closed), 5_000, "shell exit");
+    const first = client.messages[0]!.message as { type: string; data: number[] };
+    expect(first.type).toBe("Buffer");
+    expect(first.data[0]).toBe(102);
+  });
+
+  it("refuses a provider frame over 1 MiB (no giant string, no stall) and keeps serving the client", async () => {
+    const { client, provider, tenant } = await setupWs();
+    const auth = { type: "jwt", token: tenant.token };
+    const before = process.memoryUsage().heapUsed;
+    client.send({ type: "websocket", url: `${provider.hostUri}/lease/1/1/1/huge?bytes=${8 << 20}`, providerAddress: provider.address, auth, isBase64: true });
+    await client.waitFor((c) => c.messages.some((m) => m.code === "providerFrameTooLarge"), 10_000, "frame refused");
+    expect(client.messages.find((m) => m.code === "providerFrameTooLarge")?.error).toMatch(/larger than 1 MiB/);
+    expect(client.messages.some((m) => typeof m.message === "string" && m.message.length > 1 << 20)).toBe(false);
+    // Far less than the 8 MiB frame as a JSON byte list (~30 MB) would have cost.
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(24 << 20);
+    // A frame at the limit is relayed.
+    client.send({ type: "websocket", url: `${provider.hostUri}/lease/1/1/1/huge?bytes=${1 << 20}`, providerAddress: provider.address, auth, isBase64: true });
+    await client.waitFor((c) => c.messages.some((m) => m.isBase64 === true && typeof m.message === "string" && Buffer.from(m.message, "base64").length === 1 << 20), 10_000, "frame at the limit");
+    client.send({ type: "ping" });
+    await client.waitFor((c) => c.messages.some((m) => m.type === "pong"));
   });
 
   it("tells the client when the provider connection drops mid-stream, and keeps serving", async () => {

@@ -15,6 +15,11 @@ const WS_POLICY_VIOLATION = 1008;
 /** Pause the provider stream while this much is waiting to reach a slow browser. */
 const HIGH_WATER_BYTES = 4 << 20;
 const LOW_WATER_BYTES = 1 << 20;
+/**
+ * The largest provider frame relayed. Logs, events and shell output come in small frames; a provider sending
+ * more in one frame is refused rather than turned into a string many times its size.
+ */
+export const MAX_PROVIDER_FRAME_BYTES = 1 << 20;
 /** Client input (shell stdin) queued while the provider socket opens. */
 const MAX_PENDING_BYTES = 1 << 20;
 const KEEPALIVE_INTERVAL_MS = 30_000;
@@ -54,10 +59,15 @@ export function decodeClientData(data: string, isBase64: boolean | undefined): B
   return Buffer.from(bytes);
 }
 
-/** Serialises a provider frame the way the console's proxy (ws@7) does. */
-export function encodeProviderFrame(data: RawData, isBinary: boolean): string {
-  const buffer = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+/**
+ * Serialises a provider frame. Binary frames go as base64 (`isBase64: true`) to clients that speak it (they
+ * send `isBase64: true`), else as the console's proxy (ws@7) does: `{type:"Buffer", data:[…]}`, about four
+ * times the frame's size, which the frame cap bounds.
+ */
+export function encodeProviderFrame(data: RawData, isBinary: boolean, base64 = false): string {
+  const buffer = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer);
   if (!isBinary) return JSON.stringify({ type: "websocket", message: buffer.toString("utf8") });
+  if (base64) return JSON.stringify({ type: "websocket", message: buffer.toString("base64"), isBase64: true });
   return JSON.stringify({ type: "websocket", message: buffer.toJSON() });
 }
 
@@ -74,6 +84,8 @@ class ClientSession {
   private queue: Promise<void> = Promise.resolve();
   private drainTimer: NodeJS.Timeout | undefined;
   private disposed = false;
+  /** The client sent `isBase64: true`: it reads binary provider frames as base64. */
+  private base64 = false;
   alive = true;
 
   constructor(
@@ -129,6 +141,7 @@ class ClientSession {
   }
 
   private async forward(message: WebsocketMessage): Promise<void> {
+    if (message.isBase64) this.base64 = true;
     const auth = normaliseAuth(message);
     checkAuth(auth, this.deps.now());
     const target = await this.deps.policy.resolve(message.url, message.providerAddress);
@@ -173,7 +186,7 @@ class ClientSession {
       handshakeTimeout,
       [CONNECT_DEADLINE]: Date.now() + handshakeTimeout,
       perMessageDeflate: false,
-      maxPayload: 64 << 20,
+      maxPayload: MAX_PROVIDER_FRAME_BYTES,
     };
     const ws = new WebSocket(url, options);
     const upstream: Upstream = { ws, url, pending: [], pendingBytes: 0 };
@@ -188,8 +201,9 @@ class ClientSession {
       upstream.pendingBytes = 0;
     });
     ws.on("message", (data, isBinary) => {
-      this.send(encodeProviderFrame(data, isBinary));
+      // Pause reading before converting: a browser that is behind stops the provider, not the proxy's memory.
       this.applyBackpressure(ws);
+      this.send(encodeProviderFrame(data, isBinary, this.base64));
     });
     ws.on("unexpected-response", (_req, res) => {
       rejectedStatus = res.statusCode;
@@ -211,6 +225,11 @@ class ClientSession {
     ws.on("error", (error) => {
       if (reportedError) return;
       reportedError = true;
+      if ((error as { code?: string }).code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH") {
+        this.deps.log({ event: "PROXY_WS_FRAME_TOO_LARGE", providerAddress });
+        this.send({ type: "websocket", error: `Provider ${origin} sent a frame larger than ${MAX_PROVIDER_FRAME_BYTES >> 20} MiB; the connection was closed`, code: "providerFrameTooLarge" });
+        return;
+      }
       if (isProxyError(error) && error.code === "invalidCertificate") {
         this.deps.log({ event: "PROXY_WS_INVALID_CERT", providerAddress, reason: error.reason });
         this.detach(upstream);

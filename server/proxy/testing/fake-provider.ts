@@ -160,6 +160,11 @@ export async function startFakeProvider(opts: FakeProviderOptions): Promise<Fake
       return;
     }
     if (url.pathname.endsWith("/shell")) return shell(ws);
+    // A hostile provider: one binary frame of `bytes` bytes.
+    if (url.pathname.endsWith("/huge")) {
+      ws.send(Buffer.alloc(Number(url.searchParams.get("bytes") ?? 0), 7), { binary: true });
+      return;
+    }
     if (url.pathname.endsWith("/drop")) {
       ws.send("first line");
       setTimeout(() => (req.socket as Socket).destroy(), 20);

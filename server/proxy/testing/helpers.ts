@@ -20,6 +20,7 @@ export function jwtFor(iss: string, secondsFromNow = 3600): string {
 export interface ProxyMessage {
   type?: string;
   message?: unknown;
+  isBase64?: boolean;
   error?: string;
   code?: string | number;
   closed?: boolean;

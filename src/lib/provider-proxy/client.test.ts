@@ -76,7 +76,7 @@ class FakeSocket implements WebSocketLike {
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 describe("ProviderWebSocketSession", () => {
-  it("sends the envelope, decodes text and Buffer frames, and reports provider closes", async () => {
+  it("sends the envelope, decodes text, base64 and Buffer frames, and reports provider closes", async () => {
     const sockets: FakeSocket[] = [];
     const session = new ProviderWebSocketSession({ proxyUrl: "http://proxy.example", url: "https://p.example:8443/lease/1/1/1/logs", providerAddress: "akash1p", auth: { type: "jwt", token: "t" }, createSocket: () => sockets[sockets.push(new FakeSocket()) - 1]! });
     const frames: unknown[] = [];
@@ -87,13 +87,20 @@ describe("ProviderWebSocketSession", () => {
     sockets[0]!.open();
     await tick();
     expect(session.state).toBe("open");
-    expect(JSON.parse(sockets[0]!.sent[0]!)).toEqual({ type: "websocket", url: "https://p.example:8443/lease/1/1/1/logs", providerAddress: "akash1p", auth: { type: "jwt", token: "t" } });
+    expect(JSON.parse(sockets[0]!.sent[0]!)).toEqual({ type: "websocket", url: "https://p.example:8443/lease/1/1/1/logs", providerAddress: "akash1p", auth: { type: "jwt", token: "t" }, isBase64: true });
     session.send(new Uint8Array([104, 105]));
     await tick();
     expect(JSON.parse(sockets[0]!.sent[1]!)).toMatchObject({ data: "aGk=", isBase64: true });
     sockets[0]!.receive({ type: "websocket", message: '{"name":"pod","message":"hello"}' });
     sockets[0]!.receive({ type: "websocket", message: { type: "Buffer", data: [100, 65] } });
-    expect(frames).toEqual([{ kind: "text", text: '{"name":"pod","message":"hello"}' }, { kind: "binary", data: new Uint8Array([100, 65]) }]);
+    sockets[0]!.receive({ type: "websocket", message: "ZEI=", isBase64: true });
+    // Not base64: dropped, not thrown.
+    sockets[0]!.receive({ type: "websocket", message: "%%%", isBase64: true });
+    expect(frames).toEqual([
+      { kind: "text", text: '{"name":"pod","message":"hello"}' },
+      { kind: "binary", data: new Uint8Array([100, 65]) },
+      { kind: "binary", data: new Uint8Array([100, 66]) },
+    ]);
     sockets[0]!.receive({ type: "websocket", message: "", closed: true, code: 4000, reason: "no running pods" });
     expect(closes).toEqual([{ code: 4000, reason: "no running pods", byProvider: true }]);
     expect(session.state).toBe("closed");

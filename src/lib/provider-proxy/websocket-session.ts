@@ -1,3 +1,4 @@
+import { fromBase64, toBase64 } from "@cosmjs/encoding";
 import { ProviderProxyError } from "./errors";
 import type { ProviderAuth } from "./types";
 
@@ -5,8 +6,9 @@ import type { ProviderAuth } from "./types";
  * One provider WebSocket (logs, kube events, shell) tunnelled through the provider proxy.
  *
  * Protocol (server/proxy/README.md): after the socket opens we send
- * `{type:"websocket", url, providerAddress, auth}`; provider frames come back as
- * `{type:"websocket", message:<text> | {type:"Buffer", data:[…]}}`, a provider close as
+ * `{type:"websocket", url, providerAddress, auth, isBase64:true}`; provider frames come back as
+ * `{type:"websocket", message:<text>}` or, binary, `{…, message:<base64>, isBase64:true}` (older proxies:
+ * `{type:"Buffer", data:[…]}`), a provider close as
  * `{…, closed:true, code, reason}`, failures as `{…, error, code?}`. We ping every `pingIntervalMs`.
  * Unexpected drops reconnect with exponential backoff; provider closes do not unless `reconnectOnClose` says so.
  */
@@ -155,7 +157,9 @@ export class ProviderWebSocketSession {
       url: this.options.url,
       providerAddress: this.options.providerAddress,
       ...(auth ? { auth } : {}),
-      ...(data !== undefined ? { data, isBase64: true } : {}),
+      // Always base64: it also asks the proxy for binary provider frames as base64 (compact, bounded).
+      isBase64: true,
+      ...(data !== undefined ? { data } : {}),
     });
   }
 
@@ -253,7 +257,11 @@ export class ProviderWebSocketSession {
       return;
     }
     const payload = message.message;
-    if (typeof payload === "string") this.emitFrame({ kind: "text", text: payload });
+    if (typeof payload === "string" && message.isBase64 === true) {
+      const data = decodeBase64(payload);
+      if (data) this.emitFrame({ kind: "binary", data });
+    }
+    else if (typeof payload === "string") this.emitFrame({ kind: "text", text: payload });
     else if (payload && typeof payload === "object" && (payload as { type?: unknown }).type === "Buffer" && Array.isArray((payload as { data?: unknown }).data)) {
       this.emitFrame({ kind: "binary", data: Uint8Array.from((payload as { data: number[] }).data) });
     }
@@ -353,8 +361,10 @@ function toWsUrl(proxyUrl: string): string {
   return url.toString().replace(/\/+$/, "");
 }
 
-function toBase64(bytes: Uint8Array): string {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
+function decodeBase64(text: string): Uint8Array | null {
+  try {
+    return fromBase64(text);
+  } catch {
+    return null;
+  }
 }
