@@ -70,9 +70,8 @@ export class ProviderAgent extends https.Agent {
     };
     socket.once("error", fail);
     socket.once("secureConnect", () => {
-      // A socket authorised by a public CA for this host name is acceptable as is (providers
-      // may serve one); everything else must be the provider's self-signed on-chain certificate.
-      if (socket.authorized) return handOver();
+      // Every provider certificate is pinned to the chain, CA-trusted or not: a public CA only says who owns a
+      // host name, and anyone may register a provider whose host_uri names a host they own.
       this.opts.validator
         .validate(socket.getPeerX509Certificate(), this.opts.providerAddress)
         .then((result) => {

@@ -79,7 +79,8 @@ export function parseProviderUrl(rawUrl: string): URL {
   if (net.isIP(host)) {
     throw new ProxyError("ipLiteralUrl", `Provider URLs must use the provider's host name, not an IP address (${host})`);
   }
-  if (host.endsWith(".local")) {
+  // "nas.local." (a trailing dot) is the same host as "nas.local".
+  if (host.toLowerCase().replace(/\.+$/, "").endsWith(".local")) {
     throw new ProxyError("privateNetwork", `Refusing to proxy to ${host}: .local hosts are not reachable through the proxy`);
   }
   if (url.username || url.password) {
@@ -104,14 +105,27 @@ const PRIVATE_RANGES = (() => {
     ["172.16.0.0", 12],
     ["192.168.0.0", 16],
     ["198.18.0.0", 15],
+    ["192.0.0.0", 24], // IETF protocol assignments
+    ["192.0.2.0", 24], // documentation (TEST-NET-1..3)
+    ["198.51.100.0", 24],
+    ["203.0.113.0", 24],
+    ["224.0.0.0", 4], // multicast
+    ["240.0.0.0", 4], // reserved, and 255.255.255.255 broadcast
   ] as const) {
     list.addSubnet(prefix, bits, "ipv4");
   }
   for (const [prefix, bits] of [
-    ["::", 128],
-    ["::1", 128],
+    ["::", 96], // unspecified, loopback and IPv4-compatible (::a.b.c.d)
+    ["64:ff9b::", 96], // NAT64: reaches any IPv4 address, private ones included
+    ["64:ff9b:1::", 48],
+    ["100::", 64], // discard
+    ["2001::", 32], // Teredo: embeds an IPv4 address
+    ["2001:db8::", 32], // documentation
+    ["2002::", 16], // 6to4: embeds an IPv4 address
     ["fc00::", 7],
     ["fe80::", 10],
+    ["fec0::", 10], // site-local (deprecated, still routed on some networks)
+    ["ff00::", 8], // multicast
   ] as const) {
     list.addSubnet(prefix, bits, "ipv6");
   }
