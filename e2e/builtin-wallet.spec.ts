@@ -33,7 +33,7 @@ test("the built-in wallet stays encrypted in this browser and unlocks only with 
   expect(stored).toHaveLength(1);
   const record = JSON.parse(stored[0]![1]) as Record<string, unknown>;
   expect(record).toMatchObject({ kdf: "PBKDF2-SHA256", address });
-  expect(record.iterations as number).toBeGreaterThanOrEqual(200_000);
+  expect(record.iterations as number).toBeGreaterThanOrEqual(600_000);
   expect(JSON.stringify(record).split(" ").length).toBeLessThan(3);
 
   await page.reload();

@@ -3,6 +3,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Spinner } from "@/components/ui/spinner";
 import { ROLLOUT_STEPS, type LeaseRollout } from "./use-lease-rollout";
+import { leaseUriHref } from "@/lib/deployment/lease-uri";
 
 const ORDER = ROLLOUT_STEPS.map((s) => s.step);
 
@@ -52,13 +53,20 @@ export function RolloutTimeline({
         <div className="mt-3 text-sm">
           <p className="font-medium">URIs</p>
           <ul>
-            {rollout.uris.map((uri) => (
-              <li key={uri}>
-                <a className="text-brand underline" href={uri.includes("://") ? uri : `http://${uri}`} target="_blank" rel="noreferrer" data-testid="lease-uri">
-                  {uri}
-                </a>
-              </li>
-            ))}
+            {rollout.uris.map((uri) => {
+              const href = leaseUriHref(uri);
+              return (
+                <li key={uri}>
+                  {href ? (
+                    <a className="text-brand underline" href={href} target="_blank" rel="noopener noreferrer" data-testid="lease-uri">
+                      {uri}
+                    </a>
+                  ) : (
+                    <span className="break-all" title="Not an http(s) address: not linked">{uri}</span>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </div>
       )}

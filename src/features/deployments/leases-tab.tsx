@@ -10,6 +10,7 @@ import { formatRate, leaseCloseReason } from "./format";
 import { leaseKey, useLeaseStatus } from "./lease-status";
 import { StateBadge } from "./badges";
 import { useProviderDirectory } from "./queries";
+import { leaseUriHref } from "@/lib/deployment/lease-uri";
 
 export function LeasesTab({ leases }: { leases: Lease[] }) {
   if (leases.length === 0) {
@@ -119,9 +120,13 @@ function ServicesList({ status }: { status: NonNullable<ReturnType<typeof useLea
               <ul className="mt-2 flex flex-col gap-1 text-sm" aria-label={`${s.name} URIs`}>
                 {s.uris!.map((uri) => (
                   <li key={uri} className="flex items-center gap-2">
-                    <a href={/^https?:\/\//.test(uri) ? uri : `http://${uri}`} target="_blank" rel="noopener noreferrer" className="break-all text-brand hover:underline">
-                      {uri}
-                    </a>
+                    {leaseUriHref(uri) ? (
+                      <a href={leaseUriHref(uri)!} target="_blank" rel="noopener noreferrer" className="break-all text-brand hover:underline">
+                        {uri}
+                      </a>
+                    ) : (
+                      <span className="break-all" title="Not an http(s) address: not linked">{uri}</span>
+                    )}
                     <CopyButton value={uri} label={`Copy ${uri}`} />
                   </li>
                 ))}

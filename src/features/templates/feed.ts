@@ -56,10 +56,29 @@ export interface FeedTemplateSummary {
 
 export class FeedError extends Error {}
 
+/**
+ * Why a feed URL cannot be used, or null. Templates become deployments people pay for: the feed must come over
+ * https (plain http can be altered on the way); http is allowed only for this machine (a self-hosted copy).
+ */
+export function feedUrlProblem(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return "the template feed address is not a URL";
+  }
+  if (parsed.protocol === "https:") return null;
+  const local = parsed.hostname === "localhost" || parsed.hostname.endsWith(".localhost") || parsed.hostname === "127.0.0.1" || parsed.hostname === "[::1]";
+  if (parsed.protocol === "http:" && local) return null;
+  return "the template feed must be an https:// address (plain http could be altered on the way)";
+}
+
 async function fetchJson(url: string, signal?: AbortSignal): Promise<unknown> {
+  const problem = feedUrlProblem(url);
+  if (problem) throw new FeedError(problem);
   let res: Response;
   try {
-    res = await fetch(url, { signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(FEED_TIMEOUT_MS)]) : AbortSignal.timeout(FEED_TIMEOUT_MS) });
+    res = await fetch(url, { redirect: "error", signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(FEED_TIMEOUT_MS)]) : AbortSignal.timeout(FEED_TIMEOUT_MS) });
   } catch (e) {
     const name = e instanceof Error ? e.name : "";
     throw new FeedError(name === "TimeoutError" ? "the template feed did not answer in time" : "the template feed is unreachable");

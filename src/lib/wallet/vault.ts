@@ -1,10 +1,10 @@
 /**
- * Encrypted storage of the built-in wallet's mnemonic: PBKDF2-SHA256 (310 000 iterations) derives an
+ * Encrypted storage of the built-in wallet's mnemonic: PBKDF2-SHA256 (600 000 iterations, OWASP 2023) derives an
  * AES-256-GCM key from the password. Only the ciphertext, salt and IV are stored; the mnemonic is never logged.
  */
 
 export const VAULT_VERSION = 1;
-export const PBKDF2_ITERATIONS = 310_000;
+export const PBKDF2_ITERATIONS = 600_000;
 
 export interface VaultRecord {
   version: typeof VAULT_VERSION;
