@@ -1,13 +1,27 @@
 import { test as base, expect, type Page } from "@playwright/test";
 
-/** Base URL of the app served by global setup (free port, set at run time). */
-export const test = base.extend({
+/**
+ * Base URL of the app served by global setup (free port, set at run time), and in every test a check that
+ * the page never ran into the Content Security Policy the app is served with (scripts/serve/security-headers.ts).
+ */
+export const test = base.extend<{ cspGuard: void }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies.
   baseURL: async ({}, use) => {
     const url = process.env.E2E_BASE_URL;
     if (!url) throw new Error("E2E_BASE_URL is not set: run through `playwright test` so global setup starts the stack");
     await use(url);
   },
+  cspGuard: [
+    async ({ page }, use) => {
+      const violations: string[] = [];
+      page.on("console", (message) => {
+        if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+      });
+      await use();
+      expect(violations, "the app broke its own Content Security Policy").toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

@@ -6,6 +6,7 @@ import { createServer, type Server } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import type { AddressInfo } from "node:net";
+import { COMMON_SECURITY_HEADERS, DOCUMENT_SECURITY_HEADERS } from "./security-headers.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -47,23 +48,23 @@ export async function startStaticServer({ root, host = "127.0.0.1", port = 0, co
       const url = new URL(req.url ?? "/", "http://localhost");
       if (url.pathname === "/config.json") {
         if (configBody === null) {
-          res.writeHead(404, { "content-type": "text/plain" }).end("no runtime config");
+          res.writeHead(404, { ...COMMON_SECURITY_HEADERS, "content-type": "text/plain" }).end("no runtime config");
           return;
         }
-        res.writeHead(200, { "content-type": TYPES[".json"]!, "cache-control": "no-store" }).end(configBody);
+        res.writeHead(200, { ...COMMON_SECURITY_HEADERS, "content-type": TYPES[".json"]!, "cache-control": "no-store" }).end(configBody);
         return;
       }
       const relative = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, "");
       let file = join(base, relative);
       if (!file.startsWith(base)) {
-        res.writeHead(403).end();
+        res.writeHead(403, COMMON_SECURITY_HEADERS).end();
         return;
       }
       const info = await stat(file).catch(() => null);
       if (!info || info.isDirectory()) {
         // Client-side route: the SPA decides. Missing assets (with an extension) are real 404s.
         if (extname(relative) && !relative.endsWith(".html")) {
-          res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+          res.writeHead(404, { ...COMMON_SECURITY_HEADERS, "content-type": "text/plain" }).end("not found");
           return;
         }
         file = join(base, "index.html");
@@ -71,9 +72,12 @@ export async function startStaticServer({ root, host = "127.0.0.1", port = 0, co
       const body = await readFile(file);
       const type = TYPES[extname(file)] ?? "application/octet-stream";
       const immutable = file.includes(`${join(base, "assets")}`);
-      res.writeHead(200, { "content-type": type, "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache" }).end(body);
+      const security = extname(file) === ".html" ? DOCUMENT_SECURITY_HEADERS : COMMON_SECURITY_HEADERS;
+      res.writeHead(200, { ...security, "content-type": type, "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache" }).end(body);
     } catch (error) {
-      res.writeHead(500, { "content-type": "text/plain" }).end(String(error));
+      // The reason goes to the server's log; the answer names no file paths.
+      console.error(`[serve] ${req.url}: ${error instanceof Error ? error.message : String(error)}`);
+      res.writeHead(500, { ...COMMON_SECURITY_HEADERS, "content-type": "text/plain" }).end("internal error");
     }
   });
   await new Promise<void>((ok, fail) => {
