@@ -96,6 +96,8 @@ export async function startStack(opts: StartStackOptions): Promise<RunningStack>
             allowLoopback: true,
             corsOrigins: "*",
             log: false,
+            // Every browser of this machine (the e2e workers, several tabs) is one client IP here.
+            clientLimits: { maxRequestsPerClient: 256, maxSessionsPerClient: 256 },
           });
     if (proxy) stops.push(() => proxy.close());
 

@@ -292,6 +292,31 @@ describe("provider proxy: a hostile provider and hostile pages", () => {
   });
 });
 
+describe("provider proxy: per-client caps", () => {
+  it("caps the requests one client holds in flight, and frees the slot when one ends", async () => {
+    const { proxy, provider, tenant } = await setup({ clientLimits: { maxRequestsPerClient: 2 } });
+    const hang = () => post(proxy, { method: "GET", url: `${provider.hostUri}/hang`, providerAddress: provider.address, auth: { type: "jwt", token: tenant.token }, timeout: 1_500 });
+    const held = [hang(), hang()];
+    await waitUntil(() => provider.requests.filter((r) => r.path === "/hang").length === 2);
+    await expectProxyError(await post(proxy, { method: "GET", url: `${provider.hostUri}/status`, providerAddress: provider.address }), 429, "rateLimited", /in flight/);
+    for (const res of await Promise.all(held)) expect(res.status).toBe(504);
+    expect((await post(proxy, { method: "GET", url: `${provider.hostUri}/status`, providerAddress: provider.address })).status).toBe(200);
+  });
+
+  it("caps the sessions one client holds open, and ends a session at its time limit", async () => {
+    const { proxy } = await setup({ clientLimits: { maxSessionsPerClient: 2, maxSessionMs: 600 } });
+    const first = await ProxyClient.connect(proxy.url);
+    const second = await ProxyClient.connect(proxy.url);
+    cleanups.push(() => first.close(), () => second.close());
+    await expect(ProxyClient.connect(proxy.url)).rejects.toThrow(/429/);
+    await first.waitFor((c) => c.closeInfo !== undefined, 5_000, "session time limit");
+    expect(first.closeInfo).toEqual({ code: 1000, reason: "Session time limit reached; reconnect to continue" });
+    // Its slot is free again.
+    const third = await ProxyClient.connect(proxy.url);
+    cleanups.push(() => third.close());
+  });
+});
+
 describe("provider proxy: WebSocket", () => {
   it("answers ping with pong", async () => {
     const { client } = await setupWs();
@@ -518,7 +543,7 @@ async function expectProxyError(res: Response, status: number, code: string, mes
   if (message) expect(text).toMatch(message);
 }
 
-interface SetupOptions extends Partial<Pick<ProxyOptions, "allowLoopback" | "maxBodyBytes" | "rateLimit" | "corsOrigins" | "handshakeTimeoutMs" | "log">> {
+interface SetupOptions extends Partial<Pick<ProxyOptions, "allowLoopback" | "maxBodyBytes" | "rateLimit" | "corsOrigins" | "handshakeTimeoutMs" | "log" | "clientLimits">> {
   address?: string;
   providerCert?: { cert: string; privateKey: string };
   registerCert?: boolean;
@@ -548,6 +573,7 @@ async function setup(opts: SetupOptions = {}) {
     maxBodyBytes: opts.maxBodyBytes,
     corsOrigins: opts.corsOrigins,
     handshakeTimeoutMs: opts.handshakeTimeoutMs,
+    clientLimits: opts.clientLimits,
   });
   cleanups.push(() => proxy.close());
   return { proxy, provider, registry, tenant };

@@ -4,6 +4,7 @@ import { ProviderCertificateValidator } from "./certificate-validator.ts";
 import { ProxyError, isProxyError } from "./errors.ts";
 import { DEFAULT_TIMEOUT_MS, handleProxyRequest, type ProxiedRequestSummary } from "./http-route.ts";
 import { ProviderAgentPool } from "./provider-agent.ts";
+import { ClientLimits, DEFAULT_CLIENT_LIMITS, type ClientLimitOptions } from "./client-limits.ts";
 import { CachedProviderRegistry, RestProviderRegistry, type CacheOptions, type ProviderRegistry } from "./provider-registry.ts";
 import { RateLimiter, type RateLimitOptions } from "./rate-limiter.ts";
 import { TargetPolicy } from "./target-policy.ts";
@@ -51,6 +52,8 @@ export interface ProxyOptions {
   now?: () => number;
   /** Upper bound for connect + TLS handshake + certificate check of a new provider connection. Default 30 s. */
   handshakeTimeoutMs?: number;
+  /** Per-client caps on requests in flight, open sessions and session length. */
+  clientLimits?: Partial<ClientLimitOptions>;
 }
 
 export interface RunningProxy {
@@ -70,6 +73,7 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
   const pool = new ProviderAgentPool({ validator, lookup: policy.lookup, handshakeTimeoutMs: opts.handshakeTimeoutMs ?? 30_000 });
   const limiter = opts.rateLimit === false ? undefined : new RateLimiter(opts.rateLimit ?? DEFAULT_RATE_LIMIT, now);
   const corsOrigins = opts.corsOrigins ?? DEFAULT_CORS_ORIGINS;
+  const clientLimits = new ClientLimits({ ...DEFAULT_CLIENT_LIMITS, ...opts.clientLimits });
   const maxBodyBytes = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const bridge = createWsBridge({
     policy,
@@ -77,6 +81,7 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
     now,
     log,
     limiter,
+    clientLimits,
     handshakeTimeoutMs: Math.min(opts.handshakeTimeoutMs ?? DEFAULT_TIMEOUT_MS, DEFAULT_TIMEOUT_MS),
   });
 
@@ -161,6 +166,13 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
       fail(new ProxyError("rateLimited", `Too many requests from ${clientIp}; retry in ${retryAfter} s`, String(retryAfter)));
       return;
     }
+    const release = clientLimits.acquire("request", clientIp);
+    if (!release) {
+      req.resume();
+      fail(new ProxyError("rateLimited", `Too many requests in flight from ${clientIp} (at most ${clientLimits.options.maxRequestsPerClient}); retry when one finishes`, "1"));
+      return;
+    }
+    res.once("close", release);
     handleProxyRequest({ policy, pool, maxBodyBytes, now }, req, res, cors, summary).catch(fail);
   });
 

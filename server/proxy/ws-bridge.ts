@@ -6,6 +6,7 @@ import { isBech32Address } from "./certificate-validator.ts";
 import { ProxyError, isProxyError } from "./errors.ts";
 import { CONNECT_DEADLINE, type ProviderAgentPool } from "./provider-agent.ts";
 import { tlsAuthOptions, toProxyError } from "./provider-request.ts";
+import type { ClientLimits } from "./client-limits.ts";
 import type { RateLimiter } from "./rate-limiter.ts";
 import type { TargetPolicy } from "./target-policy.ts";
 import { DEFAULT_TIMEOUT_MS } from "./http-route.ts";
@@ -47,6 +48,8 @@ export interface WsBridgeDeps {
   handshakeTimeoutMs?: number;
   /** Opening a provider socket costs a token from the client's HTTP bucket (no connection churn amplification). */
   limiter?: RateLimiter;
+  /** Sessions per client and their longest life. */
+  clientLimits?: ClientLimits;
 }
 
 /** Decodes `data`: base64 when `isBase64`, else the legacy comma-separated byte list ("104,108,115"). */
@@ -329,7 +332,23 @@ export function createWsBridge(deps: WsBridgeDeps): WsBridge {
 
   return {
     handleUpgrade(req, socket, head, clientIp) {
-      wss.handleUpgrade(req, socket, head, (client) => wss.emit("connection", client, req, clientIp));
+      const release = deps.clientLimits ? deps.clientLimits.acquire("session", clientIp) : () => {};
+      if (!release) {
+        const text = `Too many open sessions from ${clientIp}; close one first`;
+        socket.end(`HTTP/1.1 429 Too Many Requests\r\nContent-Type: text/plain\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
+        return;
+      }
+      socket.once("close", release);
+      wss.handleUpgrade(req, socket, head, (client) => {
+        client.once("close", release);
+        const maxMs = deps.clientLimits?.options.maxSessionMs;
+        if (maxMs) {
+          const timer = setTimeout(() => client.close(1000, "Session time limit reached; reconnect to continue"), maxMs);
+          timer.unref();
+          client.once("close", () => clearTimeout(timer));
+        }
+        wss.emit("connection", client, req, clientIp);
+      });
     },
     close() {
       clearInterval(keepalive);
