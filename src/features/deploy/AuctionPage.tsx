@@ -7,7 +7,7 @@ import { Card, CardBody } from "@/components/ui/card";
 import { Page } from "@/components/ui/page";
 import { Spinner } from "@/components/ui/spinner";
 import { useProviderCredentials } from "@/features/certificates";
-import { useNetwork } from "@/features/network";
+import { useNetwork, NoProxyNotice } from "@/features/network";
 import { useWallet } from "@/features/wallet";
 import { cheapestPerGroup, filterRows, groupRows, sortRows, toRows, type BidSort, type BidView } from "@/lib/deployment/bids";
 import { deploymentStore } from "@/lib/deployment/local-store";
@@ -233,6 +233,7 @@ export function AuctionPage() {
                   Open deployment
                 </Link>
               </div>
+              {!network.proxyUrl && <NoProxyNotice pending />}
               {!record.data && record.isSuccess && <p className="text-sm text-muted">The manifest is not on this device, so progress cannot be followed here.</p>}
               <div className="grid gap-3 md:grid-cols-2">
                 {rollout.rollouts.map((r) => (

@@ -48,10 +48,3 @@ export function ProviderProblem({ error, provider, onRetry }: { error: unknown; 
 }
 
 /** Provider calls go through the network's provider proxy; without one they cannot be made. */
-export function NoProxyNotice() {
-  return (
-    <Alert tone="warn" title="No provider proxy for this network">
-      Lease status, logs, events and the shell reach providers through a provider proxy, and this network has none configured. Add its URL in Settings → Custom network. Everything on chain (escrow, top up, update, close) still works.
-    </Alert>
-  );
-}

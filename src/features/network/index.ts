@@ -3,3 +3,4 @@ export { useNodeHealth, networkKeys } from "./use-node-health";
 export { NetworkStatus, NodeProblemBanner } from "./network-status";
 export { NetworkSwitcher } from "./network-switcher";
 export { networkKey, globalKey, readJson, writeJson, clearNetworkData } from "./storage";
+export { NoProxyNotice } from "./no-proxy-notice";
