@@ -85,8 +85,14 @@ describe("deploy flow libraries on the devnet", () => {
 
     const amino = await Secp256k1HdWallet.fromMnemonic(DEVNET_MNEMONIC, { prefix: "akash" });
     const jwt = new ProviderJwtCache(() => amino);
-    const token = await jwt.token({ address: DEVNET_ADDRESS, scope: ["send-manifest", "status", "events"] });
-    expect(await jwt.token({ address: DEVNET_ADDRESS, scope: ["events", "status", "send-manifest"] })).toBe(token);
+    const target = { address: DEVNET_ADDRESS, provider: pick.provider };
+    const token = await jwt.token({ ...target, scope: ["send-manifest", "status", "events"] });
+    expect(await jwt.token({ ...target, scope: ["events", "status", "send-manifest"] })).toBe(token);
+    // Granular: this provider and these scopes only.
+    expect(JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString()).leases).toEqual({
+      access: "granular",
+      permissions: [{ provider: pick.provider, access: "scoped", scope: ["events", "send-manifest", "status"] }],
+    });
     const auth = { type: "jwt" as const, token };
     const client = new ProviderProxyClient({ proxyUrl: stack.proxyUrl! });
     const lease = { dseq, gseq: pick.gseq, oseq: pick.oseq };
@@ -113,7 +119,10 @@ describe("deploy flow libraries on the devnet", () => {
     session.close();
 
     // A token without the scope is refused by the provider, classified for the UI.
-    const narrow = await jwt.token({ address: DEVNET_ADDRESS, scope: ["logs"] });
+    const narrow = await jwt.token({ ...target, scope: ["shell"] });
     await expect(client.leaseStatus({ hostUri: provider.hostUri, providerAddress: provider.address, lease, auth: { type: "jwt", token: narrow } })).rejects.toMatchObject({ kind: "unauthorized" });
+    // A token made for another provider, replayed here, does not open this lease.
+    const otherProvider = await jwt.token({ ...target, provider: providers.find((p) => p.address !== pick.provider)!.address, scope: ["status"] });
+    await expect(client.leaseStatus({ hostUri: provider.hostUri, providerAddress: provider.address, lease, auth: { type: "jwt", token: otherProvider } })).rejects.toMatchObject({ kind: "unauthorized" });
   }, 120_000);
 });

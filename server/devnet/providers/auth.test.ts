@@ -93,6 +93,10 @@ describe("JWT verification", () => {
     expect(e2.status).toBe(400);
     expect(e2.message).toMatch(/^JWT has invalid claims/);
 
+    // A token good for a day is refused, however well signed.
+    const long = await mgr.generateToken({ version: "v1", iss: address, iat: now(), nbf: now(), exp: now() + 86_400, leases: { access: "full" } });
+    await expect(verifyJwt(long, chain)).rejects.toThrow("JWT is invalid: lifetime longer than 3600 s");
+
     await expect(verifyJwt("not-a-jwt", chain)).rejects.toThrow(/malformed/);
     const hs = Buffer.from(JSON.stringify({ alg: "HS256", typ: "JWT" })).toString("base64url");
     await expect(verifyJwt(`${hs}.${token.split(".")[1]}.${s}`, chain)).rejects.toThrow(/unsupported alg HS256/);
@@ -112,9 +116,17 @@ describe("claims and scopes", () => {
     expect(authorize(granular, "shell", target)).toBe(false);
     expect(authorize(granular, "status", { ...target, dseq: "43" })).toBe(false);
     expect(authorize(granular, "status", { ...target, provider: PROVIDER_ADDRESSES[1] })).toBe(false);
+    // Limited to service "web": logs of "web" yes; of "db", or of every service (none named), no.
+    const webOnly = jwt({ access: "granular", permissions: [{ provider: PROVIDER, access: "granular", deployments: [{ dseq: 42, scope: ["logs"], services: ["web"] }] }] });
+    expect(authorize(webOnly, "logs", { ...target, services: ["web"] })).toBe(true);
+    expect(authorize(webOnly, "logs", { ...target, services: ["db"] })).toBe(false);
+    expect(authorize(webOnly, "logs", target)).toBe(false);
+    expect(authorize(webOnly, "logs", { ...target, services: [] })).toBe(false);
     const perProvider = jwt({ access: "granular", permissions: [{ provider: PROVIDER, access: "scoped", scope: ["events"] }] });
     expect(authorize(perProvider, "events", target)).toBe(true);
     expect(authorize(perProvider, "logs", target)).toBe(false);
+    // The console's token for one provider, replayed at another.
+    expect(authorize(perProvider, "events", { ...target, provider: PROVIDER_ADDRESSES[1] })).toBe(false);
   });
 });
 

@@ -91,6 +91,12 @@ export function adr36SignDoc(signer: string, data: string): StdSignDoc {
 
 const validator = new JwtValidator();
 
+/**
+ * The longest token life the devnet's providers accept: chain-sdk's default (one hour). A provider is free to
+ * refuse long-lived tokens; the console signs 10-minute ones.
+ */
+export const MAX_JWT_LIFETIME_SECONDS = 3600;
+
 /** Verify a bearer JWT; returns the principal or throws AuthError with the provider's status/message. */
 export async function verifyJwt(token: string, chain: AuthChain, nowSec = Math.floor(Date.now() / 1000)): Promise<Principal> {
   const parts = token.split(".");
@@ -111,6 +117,9 @@ export async function verifyJwt(token: string, chain: AuthChain, nowSec = Math.f
   if (payload.exp <= nowSec) throw new AuthError(401, "JWT is expired");
   if (payload.nbf > nowSec + 5) throw new AuthError(401, "JWT is invalid: not valid yet (nbf)");
   if (payload.iat > nowSec + 5) throw new AuthError(401, "JWT is invalid: issued in the future (iat)");
+  if (payload.exp - Math.min(payload.iat, payload.nbf) > MAX_JWT_LIFETIME_SECONDS) {
+    throw new AuthError(401, `JWT is invalid: lifetime longer than ${MAX_JWT_LIFETIME_SECONDS} s`);
+  }
   const pubkey = await chain.accountPubkey(payload.iss);
   if (!pubkey) throw new AuthError(401, "JWT is invalid: issuer account has no public key on chain");
   const sig = b64urlDecode(s);
@@ -153,6 +162,7 @@ export function authorize(principal: Principal, scope: AccessScope, target: Acce
       (d.gseq === undefined || target.gseq === undefined || d.gseq === target.gseq) &&
       (d.oseq === undefined || target.oseq === undefined || d.oseq === target.oseq) &&
       d.scope.includes(scope) &&
-      (!d.services || !target.services || target.services.every((s) => d.services!.includes(s))),
+      // A token limited to some services does not open a request for all of them (no service named).
+      (!d.services || (target.services !== undefined && target.services.length > 0 && target.services.every((s) => d.services!.includes(s)))),
   );
 }

@@ -1,13 +1,14 @@
 /**
- * Provider credentials for the connected wallet: a scoped, short-lived JWT signed by the wallet
- * (ES256KADR36 via signArbitrary / an amino signer), cached per wallet. Wallets that cannot sign
- * arbitrary data get a clear message pointing at the certificate (mTLS) alternative.
+ * Provider credentials for the connected wallet: a short-lived JWT signed by the wallet (ES256KADR36 via
+ * signArbitrary / an amino signer) naming one provider, cached per wallet. Wallets that
+ * cannot sign arbitrary data get a clear message pointing at the certificate (mTLS) alternative.
  */
 import { useEffect, useMemo, useRef } from "react";
 import type { ConnectedWallet } from "@/features/wallet";
 import { ProviderJwtCache, ProviderProxyError, type JwtSigner, type ProviderAuth, type ProviderScope } from "@/lib/provider-proxy";
 
-export const DEPLOY_SCOPES: ProviderScope[] = ["send-manifest", "get-manifest", "status", "events", "logs"];
+/** What the rollout does at a provider: send the manifest, then follow status and events. */
+export const DEPLOY_SCOPES: ProviderScope[] = ["send-manifest", "status", "events"];
 
 const caches = new WeakMap<ConnectedWallet, ProviderJwtCache>();
 
@@ -19,7 +20,8 @@ function signerOf(wallet: ConnectedWallet): JwtSigner | undefined {
   return undefined;
 }
 
-export type AuthGetter = (options?: { renew?: boolean }) => Promise<ProviderAuth>;
+/** A credential for `provider` (a token names that provider only). */
+export type AuthGetter = (provider: string, options?: { renew?: boolean }) => Promise<ProviderAuth>;
 
 export function providerAuthFor(wallet: ConnectedWallet, scope: ProviderScope[] = DEPLOY_SCOPES): AuthGetter {
   let cache = caches.get(wallet);
@@ -32,9 +34,9 @@ export function providerAuthFor(wallet: ConnectedWallet, scope: ProviderScope[] 
     caches.set(wallet, cache);
   }
   const jwt = cache;
-  return async (options) => {
+  return async (provider, options) => {
     try {
-      return { type: "jwt", token: await jwt.token({ address: wallet.address, scope, ttlSeconds: 15 * 60 }, options?.renew) };
+      return { type: "jwt", token: await jwt.token({ address: wallet.address, provider, scope }, options?.renew) };
     } catch (error) {
       if (error instanceof ProviderProxyError) throw error;
       const message = error instanceof Error ? error.message : String(error);
@@ -67,13 +69,13 @@ export function useProviderAuth(wallet: ConnectedWallet | null, certificate?: Ce
     if (!wallet) return null;
     const jwt = providerAuthFor(wallet);
     const mtls = async (): Promise<ProviderAuth | null> => (serial ? ((await latest.current?.getMtlsAuth()) ?? null) : null);
-    return async (options) => {
+    return async (provider, options) => {
       if (preferMtls) {
         const cert = await mtls();
         if (cert) return cert;
       }
       try {
-        return await jwt(options);
+        return await jwt(provider, options);
       } catch (error) {
         // A declined signature is the user's answer; a wallet that cannot sign falls back to the certificate.
         const declined = error instanceof ProviderProxyError && /declined/.test(error.message);

@@ -161,7 +161,8 @@ export function useLeaseRollout(args: {
         return;
       }
       const coords = { dseq: record.dseq, gseq: lease.gseq, oseq: lease.oseq };
-      const first = await auth({ renew }).catch((error: unknown) => {
+      // Credentials for this provider only.
+      const first = await auth(provider.address, { renew }).catch((error: unknown) => {
         update(key, { busy: false, error: toProxyError(error) });
         return null;
       });
@@ -211,7 +212,7 @@ export function useLeaseRollout(args: {
           if (signal.aborted) return;
           const failure = toProxyError(error);
           if (failure.kind === "tokenExpired" && attempt < MAX_ATTEMPTS) {
-            credential = await auth({ renew: true }).catch(() => credential);
+            credential = await auth(provider.address, { renew: true }).catch(() => credential);
             continue;
           }
           const retryable =
@@ -245,7 +246,7 @@ export function useLeaseRollout(args: {
           `${leasePath(coords)}/kubeevents?follow=true`,
         ),
         providerAddress: provider.address,
-        auth: ({ renew: again }) => auth({ renew: again }),
+        auth: ({ renew: again }) => auth(provider.address, { renew: again }),
         reconnectOnClose: (close) => close.code === 1006 || close.code === 4002,
       });
       sessions.push(session);
@@ -301,7 +302,7 @@ export function useLeaseRollout(args: {
         } catch (error) {
           const failure = toProxyError(error);
           if (failure.kind === "tokenExpired")
-            credential = await auth({ renew: true }).catch(() => credential);
+            credential = await auth(provider.address, { renew: true }).catch(() => credential);
           else update(key, { error: failure });
         }
         await sleep(1000, signal);

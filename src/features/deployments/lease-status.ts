@@ -22,7 +22,7 @@ export function useLeaseStatus(lease: Lease, enabled: boolean) {
     retry: false,
     queryFn: async () => {
       const client = new ProviderProxyClient({ proxyUrl: network.proxyUrl });
-      const auth = await getAuth(["status"]);
+      const auth = await getAuth(["status"], { provider: lease.provider });
       return client.leaseStatus({ hostUri: hostUri!, providerAddress: lease.provider, lease: { dseq: lease.dseq, gseq: lease.gseq, oseq: lease.oseq }, auth });
     },
   });

@@ -124,7 +124,7 @@ function LeaseLogs({ lease, leases, onPick }: { lease: Lease; leases: Lease[]; o
       proxyUrl: network.proxyUrl,
       url: providerUrl(hostUri, `${leasePath(lease)}/logs?follow=false&tail=10000000${service ? `&service=${encodeURIComponent(service)}` : ""}`),
       providerAddress: lease.provider,
-      auth: ({ renew }) => getAuth(["logs"], { renew }),
+      auth: ({ renew }) => getAuth(["logs"], { provider: lease.provider, renew }),
       maxReconnects: 0,
     });
     try {

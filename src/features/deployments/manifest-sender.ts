@@ -29,7 +29,7 @@ export function useManifestSender() {
           if (!hostUri) return { provider, ok: false, error: new Error(`Provider ${provider} is not registered on chain any more.`) };
           for (let attempt = 1; ; attempt++) {
             try {
-              await client.sendManifest({ hostUri, providerAddress: provider, dseq, manifestJson, auth: await getAuth(["send-manifest"], { renew: attempt > 1 }), timeout: 30_000 });
+              await client.sendManifest({ hostUri, providerAddress: provider, dseq, manifestJson, auth: await getAuth(["send-manifest"], { provider, renew: attempt > 1 }), timeout: 30_000 });
               return { provider, ok: true };
             } catch (error) {
               const retry = isProviderProxyError(error) && (error.kind === "notFound" || error.kind === "tokenExpired") && attempt < 3;

@@ -11,8 +11,6 @@ function jwtSignerOf(wallet: ConnectedWallet): JwtSigner | null {
   return typeof signer.signAmino === "function" ? (signer as OfflineAminoSigner) : null;
 }
 
-const PAGE_SCOPES: ProviderScope[] = ["status", "logs", "events", "shell", "send-manifest"];
-
 export class MissingCredentialError extends Error {
   constructor(readonly problem: "missing" | "expired" | "revoked") {
     super(
@@ -26,9 +24,18 @@ export class MissingCredentialError extends Error {
   }
 }
 
+/** The provider a call goes to, and whether to sign a fresh token. */
+export interface AuthRequestOptions {
+  provider: string;
+  renew?: boolean;
+}
+
 export interface ProviderAuthApi {
-  /** Credential for a provider call: a scoped JWT when the wallet can sign one, else the browser's certificate (mTLS). */
-  getAuth: (scope: ProviderScope[], options?: { renew?: boolean }) => Promise<ProviderAuth>;
+  /**
+   * Credential for a provider call: a JWT naming only that provider and the scopes the call needs (reads share
+   * one) when the wallet can sign one, else the browser's certificate (mTLS).
+   */
+  getAuth: (scope: ProviderScope[], options: AuthRequestOptions) => Promise<ProviderAuth>;
   method: "jwt" | "mtls" | "none";
   credentials: ReturnType<typeof useProviderCredentials>;
 }
@@ -42,9 +49,8 @@ export function useProviderAuth(): ProviderAuthApi {
   const address = wallet?.address;
   const useJwt = Boolean(cache) && !preferMtls;
   const getAuth = useCallback(
-    // One token covers every view of the page, so an extension wallet asks for one signature per half hour.
-    async (_scope: ProviderScope[], options?: { renew?: boolean }): Promise<ProviderAuth> => {
-      if (useJwt && cache && address) return { type: "jwt", token: await cache.token({ address, scope: PAGE_SCOPES, ttlSeconds: 30 * 60 }, options?.renew) };
+    async (scope: ProviderScope[], options: AuthRequestOptions): Promise<ProviderAuth> => {
+      if (useJwt && cache && address) return { type: "jwt", token: await cache.token({ address, provider: options.provider, scope }, options.renew) };
       const mtls = await getMtlsAuth();
       if (mtls) return mtls;
       throw new MissingCredentialError(problem ?? "missing");

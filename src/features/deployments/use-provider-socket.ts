@@ -35,7 +35,7 @@ export function useProviderSocket(target: SocketTarget, onFrame: (frame: Session
       proxyUrl: network.proxyUrl,
       url: target.url,
       providerAddress: target.providerAddress,
-      auth: ({ renew }) => authRef.current(scope, { renew }),
+      auth: ({ renew }) => authRef.current(scope, { provider: target.providerAddress, renew }),
       // A provider that drops mid-stream (1006) or restarts (1001/1011/4002 unavailable) is retried.
       reconnectOnClose: (c) => c.code === 1006 || c.code === 1001 || c.code === 1011 || c.code === 4002,
     });

@@ -7,9 +7,24 @@ export type ProviderScope = JwtTokenAccessScope;
 export interface JwtRequest {
   /** Owner address (the JWT `iss`). */
   address: string;
+  /** The provider the token is for: it is worthless at any other provider (no replay across providers). */
+  provider: string;
   scope: ProviderScope[];
-  /** Lifetime in seconds (default 15 minutes). */
+  /** Lifetime in seconds (default 10 minutes). */
   ttlSeconds?: number;
+}
+
+/** Tokens live minutes, not hours: a leaked one is soon useless. */
+export const DEFAULT_JWT_TTL_SECONDS = 10 * 60;
+
+/**
+ * The scopes asked for: reads (status, events, logs) share one token so a page showing all three needs one
+ * signature; anything else (shell, send-manifest, …) gets a token with exactly what was asked.
+ */
+export const READ_SCOPES: ProviderScope[] = ["status", "events", "logs"];
+export function tokenScopes(scope: ProviderScope[]): ProviderScope[] {
+  const wanted = [...new Set(scope)];
+  return wanted.every((s) => READ_SCOPES.includes(s)) ? READ_SCOPES : wanted.sort();
 }
 
 export type JwtSigner = OfflineDataSigner | OfflineAminoSigner;
@@ -21,8 +36,13 @@ interface CachedToken {
 
 /**
  * Creates provider JWTs (AEP-64, ES256KADR36 via the wallet's `signArbitrary`) with chain-sdk's
- * JwtTokenManager, scoped to the requested actions and short-lived. Tokens are cached per owner+scope and
- * re-created when less than `renewBeforeSeconds` remain, so a wallet prompt happens at most once per TTL.
+ * JwtTokenManager: `access: "granular"` with one permission, for one provider, with only the scopes asked for,
+ * short-lived. A provider is permissionless and sees every token sent to it; a token that names only that
+ * provider cannot be replayed at another one (to open a shell in the tenant's other deployments).
+ * (Binding a token to one deployment as well needs the deployment's service names, which AEP-64 requires
+ * with a dseq; a deployment made elsewhere has none here before its status is read, which needs a token.)
+ * Tokens are cached per owner + provider + scopes and re-created when less than
+ * `renewBeforeSeconds` remain, so a wallet prompt happens at most once per TTL for each.
  */
 export class ProviderJwtCache {
   private readonly cache = new Map<string, CachedToken>();
@@ -39,7 +59,7 @@ export class ProviderJwtCache {
 
   /** A valid token for the request; `force` ignores the cache (e.g. after the provider said it expired). */
   async token(request: JwtRequest, force = false): Promise<string> {
-    const key = `${request.address}|${[...new Set(request.scope)].sort().join(",")}`;
+    const key = `${request.address}|${request.provider}|${tokenScopes(request.scope).join(",")}`;
     const cached = this.cache.get(key);
     if (!force && cached && cached.exp - this.now() > (this.options.renewBeforeSeconds ?? 60)) return cached.token;
     const running = this.inflight.get(key);
@@ -64,7 +84,7 @@ export class ProviderJwtCache {
     const signer = await this.getSigner(request.address);
     const manager = new JwtTokenManager(signer);
     const iat = this.now();
-    const exp = iat + (request.ttlSeconds ?? 15 * 60);
+    const exp = iat + (request.ttlSeconds ?? DEFAULT_JWT_TTL_SECONDS);
     const token = await manager.generateToken({
       version: "v1",
       iss: request.address,
@@ -72,7 +92,10 @@ export class ProviderJwtCache {
       nbf: iat,
       exp,
       jti: randomId(),
-      leases: { access: "scoped", scope: [...new Set(request.scope)] },
+      leases: {
+        access: "granular",
+        permissions: [{ provider: request.provider, access: "scoped", scope: tokenScopes(request.scope) }],
+      },
     });
     return { token, exp };
   }
