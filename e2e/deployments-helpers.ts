@@ -94,7 +94,7 @@ export async function sendTx(client: SigningStargateClient, from: string, msgs: 
   }
 }
 
-async function credit(address: string, denom: string) {
+export async function credit(address: string, denom: string) {
   const res = await fetch(`${env("E2E_FAUCET_URL")}/credit`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ address, denom }) });
   if (!res.ok) throw new Error(`faucet ${denom}: ${res.status} ${await res.text()}`);
 }

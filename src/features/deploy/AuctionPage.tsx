@@ -7,7 +7,7 @@ import { Card, CardBody } from "@/components/ui/card";
 import { Page } from "@/components/ui/page";
 import { Spinner } from "@/components/ui/spinner";
 import { useProviderCredentials } from "@/features/certificates";
-import { useNetwork, NoProxyNotice } from "@/features/network";
+import { useNetwork, NoProxyNotice, useTrustedAuditors } from "@/features/network";
 import { useWallet } from "@/features/wallet";
 import { cheapestPerGroup, filterRows, groupRows, sortRows, toRows, type BidSort, type BidView } from "@/lib/deployment/bids";
 import { deploymentStore } from "@/lib/deployment/local-store";
@@ -98,7 +98,8 @@ export function AuctionPage() {
   const [acceptError, setAcceptError] = useState<string | null>(null);
   const busy = useRef(false);
 
-  const allRows = useMemo(() => toRows(feed.bids, providerMap, onlineFlags), [feed.bids, providerMap, onlineFlags]);
+  const { trusted: trustedAuditors } = useTrustedAuditors();
+  const allRows = useMemo(() => toRows(feed.bids, providerMap, onlineFlags, trustedAuditors), [feed.bids, providerMap, onlineFlags, trustedAuditors]);
   const visible = useMemo(() => sortRows(filterRows(allRows, { region: region || undefined, gpuModel: gpuModel || undefined, auditedOnly }), sort), [allRows, region, gpuModel, auditedOnly, sort]);
   const groupsOnChain = useMemo(() => (deployment.data?.groups ?? []).filter((g) => g.state !== "closed"), [deployment.data]);
   const orderGroups = useMemo(() => groupsOnChain.map((g) => ({ gseq: g.gseq, oseq: 1, name: g.name })), [groupsOnChain]);

@@ -81,7 +81,7 @@ export function BidGroup({
                     <div className="font-medium">{name}</div>
                     <div className="flex flex-wrap gap-1 text-xs">
                       {audited ? (
-                        <span className="rounded bg-ok/15 px-1.5 py-0.5 text-ok" title={`Audited by ${provider?.auditors.join(", ")}`}>
+                        <span className="rounded bg-ok/15 px-1.5 py-0.5 text-ok" title={`Audited by ${row.auditedBy.join(", ")}`}>
                           Audited
                         </span>
                       ) : (

@@ -4,3 +4,4 @@ export { NetworkStatus, NodeProblemBanner } from "./network-status";
 export { NetworkSwitcher } from "./network-switcher";
 export { networkKey, globalKey, readJson, writeJson, clearNetworkData } from "./storage";
 export { NoProxyNotice } from "./no-proxy-notice";
+export { useTrustedAuditors, type TrustedAuditorsApi } from "./trusted-auditors";

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { auditState, KNOWN_AUDITORS } from "./auditors";
+import { BUILTIN_NETWORKS } from "@/lib/networks/networks";
+import { auditState } from "./auditors";
 import { DEFAULT_FILTERS, filterOptions, filterProviders, filtersFromSearch, filtersToSearch, toProviderRow, type LiveState } from "./provider-list";
 import { parseProviderStatus } from "./status";
 import { classifyLiveFailure } from "./queries";
 import { ProviderProxyError } from "@/lib/provider-proxy";
 
-const KNOWN = Object.keys(KNOWN_AUDITORS)[0]!;
+const TRUSTED = BUILTIN_NETWORKS.devnet.auditors;
+const KNOWN = Object.keys(TRUSTED)[0]!;
 const online = (cpu: number, gpu: number): LiveState => ({
   state: "online",
   status: parseProviderStatus({ cluster: { leases: 0, inventory: { available: { nodes: [{ available: { cpu, gpu, memory: 1 } }] } } } }),
@@ -16,6 +18,7 @@ const rows = [
     { owner: "akash1west", hostUri: "https://provider-1.example:8443", email: "", website: "", attributes: [{ key: "organization", value: "Westwind Compute" }, { key: "region", value: "us-west" }] },
     [{ auditor: KNOWN, attributes: [] }],
     online(64000, 0),
+    TRUSTED,
   ),
   toProviderRow(
     {
@@ -31,17 +34,20 @@ const rows = [
     },
     [{ auditor: "akash1someoneelse", attributes: [] }],
     online(96000, 12),
+    TRUSTED,
   ),
-  toProviderRow({ owner: "akash1flaky", hostUri: "https://flaky.example:8443", email: "", website: "", attributes: [{ key: "region", value: "eu-west" }] }, [], { state: "offline", reason: "down" }),
+  toProviderRow({ owner: "akash1flaky", hostUri: "https://flaky.example:8443", email: "", website: "", attributes: [{ key: "region", value: "eu-west" }] }, [], { state: "offline", reason: "down" }, TRUSTED),
 ];
 
 describe("provider list", () => {
   it("counts only known auditors as an audit", () => {
     expect(rows[0]!.audit.audited).toBe(true);
-    expect(rows[0]!.audit.auditors[0]!.name).toBe(KNOWN_AUDITORS[KNOWN]);
+    expect(rows[0]!.audit.auditors[0]!.name).toBe(TRUSTED[KNOWN]);
     expect(rows[1]!.audit.audited).toBe(false);
     expect(rows[1]!.audit.unknown).toHaveLength(1);
-    expect(auditState([]).audited).toBe(false);
+    expect(auditState([], TRUSTED).audited).toBe(false);
+    // The same signature on mainnet: the devnet auditor is not trusted there.
+    expect(auditState([{ auditor: KNOWN, attributes: [] }], BUILTIN_NETWORKS.mainnet.auditors).audited).toBe(false);
   });
 
   it("filters audited only, online only, GPU model, region and search", () => {

@@ -1,5 +1,6 @@
 /** The provider list model: chain data + audit + live status per provider, and its filters and sort orders. */
 import { countryOf, displayName, gpuModelsOf, regionOf, storageClassesOf, tierOf, type Attribute, type GpuModel, type StorageClass } from "./attributes";
+import type { TrustedAuditors } from "@/lib/networks/auditors";
 import { auditState, type AuditSignature, type AuditState } from "./auditors";
 import type { ProviderStatusSummary } from "./status";
 
@@ -25,7 +26,8 @@ export interface ProviderRow extends ChainProvider {
   live: LiveState;
 }
 
-export function toProviderRow(provider: ChainProvider, signatures: AuditSignature[], live: LiveState): ProviderRow {
+/** `trusted`: the auditors trusted on the provider's network (a signature by anyone else is not an audit). */
+export function toProviderRow(provider: ChainProvider, signatures: AuditSignature[], live: LiveState, trusted: TrustedAuditors): ProviderRow {
   const { attributes } = provider;
   return {
     ...provider,
@@ -35,7 +37,7 @@ export function toProviderRow(provider: ChainProvider, signatures: AuditSignatur
     tier: tierOf(attributes),
     gpuModels: gpuModelsOf(attributes),
     storageClasses: storageClassesOf(attributes),
-    audit: auditState(signatures),
+    audit: auditState(signatures, trusted),
     live,
   };
 }

@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import { joinUrl, requestJson } from "@/lib/chain/http";
 import { getProviders } from "@/lib/chain/queries";
 import { isProviderProxyError, ProviderProxyClient, providerUrl } from "@/lib/provider-proxy";
-import { useNetwork } from "@/features/network";
+import { useNetwork, useTrustedAuditors } from "@/features/network";
 import type { Attribute } from "./attributes";
 import type { AuditSignature } from "./auditors";
 import { toProviderRow, type ChainProvider, type LiveState, type ProviderRow } from "./provider-list";
@@ -119,6 +119,7 @@ export interface ProvidersData {
 
 export function useProviders(): ProvidersData {
   const { network } = useNetwork();
+  const { trusted } = useTrustedAuditors();
   const client = useProxyClient();
   const providers = useQuery({
     queryKey: ["providers", network.id, network.restUrl, "list"],
@@ -132,7 +133,7 @@ export function useProviders(): ProvidersData {
   });
   const list = providers.data ?? [];
   const statuses = useQueries({ queries: list.map((p) => statusQuery(client, network.id, p)) });
-  const rows = list.map((p, i) => toProviderRow(p, audits.data?.get(p.owner) ?? [], liveStateOf(statuses[i]!, client !== null, network.label)));
+  const rows = list.map((p, i) => toProviderRow(p, audits.data?.get(p.owner) ?? [], liveStateOf(statuses[i]!, client !== null, network.label), trusted));
   const proxyDown = statuses.some((s) => s.isError && classifyLiveFailure(s.error).proxyUnreachable);
   return {
     rows,
@@ -155,6 +156,7 @@ export interface ProviderDetailData {
 
 export function useProviderDetail(owner: string): ProviderDetailData {
   const { network } = useNetwork();
+  const { trusted } = useTrustedAuditors();
   const client = useProxyClient();
   const provider = useQuery({
     queryKey: ["providers", network.id, network.restUrl, "provider", owner],
@@ -175,7 +177,7 @@ export function useProviderDetail(owner: string): ProviderDetailData {
     retry: false,
     staleTime: 5 * 60_000,
   });
-  const row = provider.data ? toProviderRow(provider.data, audits.data ?? [], liveStateOf(status, client !== null, network.label)) : null;
+  const row = provider.data ? toProviderRow(provider.data, audits.data ?? [], liveStateOf(status, client !== null, network.label), trusted) : null;
   const proxyDown = status.isError && classifyLiveFailure(status.error).proxyUnreachable;
   return {
     row,

@@ -11,6 +11,7 @@ import { customNetworkSchema, NETWORK_IDS, type NetworkId } from "@/lib/networks
 import { cn } from "@/components/ui/cn";
 import { useTheme, type ThemePreference } from "./theme";
 import { SettingsCertificatesSection } from "@/features/certificates";
+import { TrustedAuditorsSection } from "./trusted-auditors-section";
 
 export function SettingsPage() {
   const location = useLocation();
@@ -22,6 +23,7 @@ export function SettingsPage() {
       <NetworkSection />
       <CustomNetworkSection />
       <SettingsCertificatesSection />
+      <TrustedAuditorsSection />
       <AppearanceSection />
       <LocalDataSection />
     </Page>

@@ -51,7 +51,8 @@ describe("bids", () => {
       ["p1", provider("p1", { auditors: ["auditor"], region: "us-west" })],
       ["p2", provider("p2", { region: "eu-north", gpuModels: ["nvidia a100"] })],
     ]);
-    const rows = toRows(parseRestBids(restBids), providers, new Map([["p1", true]]));
+    const trusted = { auditor: "Trusted auditor" };
+    const rows = toRows(parseRestBids(restBids), providers, new Map([["p1", true]]), trusted);
     expect(sortRows(rows, "price").map((r) => r.bid.price.amount)).toEqual([1.25, 3.5, 9]);
     expect(filterRows(rows, { auditedOnly: true }).every((r) => r.bid.provider === "p1")).toBe(true);
     expect(filterRows(rows, { region: "eu-north" })).toHaveLength(1);
@@ -61,8 +62,12 @@ describe("bids", () => {
     expect(picks.get("1/1")?.bid.provider).toBe("p1");
     expect(cheapestPerGroup(rows, [{ gseq: 1, oseq: 1 }], { auditedOnly: false }).get("1/1")?.bid.provider).toBe("p2");
     // A provider known to be offline is never picked.
-    const offline = toRows(parseRestBids(restBids), providers, new Map([["p1", false]]));
+    const offline = toRows(parseRestBids(restBids), providers, new Map([["p1", false]]), trusted);
     expect(cheapestPerGroup(offline, [{ gseq: 1, oseq: 1 }], { auditedOnly: true }).get("1/1")).toBeUndefined();
+    // Audited by someone this network does not trust (e.g. the provider itself): not audited, never auto-picked.
+    const untrusted = toRows(parseRestBids(restBids), providers, new Map([["p1", true]]), {});
+    expect(untrusted.some((r) => r.audited)).toBe(false);
+    expect(cheapestPerGroup(untrusted, [{ gseq: 1, oseq: 1 }], { auditedOnly: true }).get("1/1")).toBeUndefined();
   });
 });
 

@@ -2,6 +2,7 @@
 import { resourcesToShape, type ResourceShape } from "../pricing/market";
 import type { BidIdentity } from "./messages";
 import type { ProviderView } from "./queries";
+import { isAudited, type TrustedAuditors } from "../networks/auditors";
 
 export interface BidView extends BidIdentity {
   key: string;
@@ -114,13 +115,17 @@ export interface BidRow {
   bid: BidView;
   provider?: ProviderView;
   audited: boolean;
+  /** Names of the trusted auditors that signed this provider. */
+  auditedBy: string[];
   online?: boolean;
 }
 
-export function toRows(bids: BidView[], providers: Map<string, ProviderView>, online: Map<string, boolean | undefined>): BidRow[] {
+/** `trusted`: the auditors trusted on this network; a provider audited by anyone else is not "audited". */
+export function toRows(bids: BidView[], providers: Map<string, ProviderView>, online: Map<string, boolean | undefined>, trusted: TrustedAuditors): BidRow[] {
   return bids.map((bid) => {
     const provider = providers.get(bid.provider);
-    return { bid, provider, audited: Boolean(provider?.auditors.length), online: online.get(bid.provider) };
+    const auditedBy = (provider?.auditors ?? []).filter((a) => Object.hasOwn(trusted, a)).map((a) => trusted[a]!);
+    return { bid, provider, audited: isAudited(provider?.auditors ?? [], trusted), auditedBy, online: online.get(bid.provider) };
   });
 }
 

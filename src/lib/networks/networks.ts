@@ -34,7 +34,17 @@ export interface NetworkConfig {
   builtinWallet: boolean;
   /** Whether wallets should be asked to add this chain (it is not in their registries). */
   suggestChain: boolean;
+  /**
+   * Auditors trusted on this network, address → name. Anyone can sign provider attributes on chain; a provider
+   * is "audited" only when one of these signed it (users may add more in Settings).
+   */
+  auditors: Readonly<Record<string, string>>;
 }
+
+/** The auditor account in the devnet's genesis (server/devnet/config.ts AUDITOR_ADDRESS); its key is public. */
+export const DEVNET_AUDITOR = "akash15cpkukv6gft3kjg603vyr9zlgtm84zd9eltyxx";
+/** Overclock Labs, mainnet's auditor (the address the official console and templates use in signedBy). */
+export const MAINNET_AUDITOR = "akash1365yvmc4s7awdyj3n2sav7xfx76adc6dnmlx63";
 
 const AKASH_DENOMS: Denoms = { fee: "uakt", compute: "uact" };
 
@@ -52,6 +62,7 @@ export const BUILTIN_NETWORKS: Record<Exclude<NetworkId, "custom">, NetworkConfi
     blockTimeMs: 1000,
     builtinWallet: true,
     suggestChain: true,
+    auditors: { [DEVNET_AUDITOR]: "Devnet auditor" },
   },
   sandbox: {
     id: "sandbox",
@@ -66,6 +77,8 @@ export const BUILTIN_NETWORKS: Record<Exclude<NetworkId, "custom">, NetworkConfi
     blockTimeMs: 6000,
     builtinWallet: false,
     suggestChain: true,
+    // No auditor is documented for the sandbox: none is trusted until the user adds one.
+    auditors: {},
   },
   mainnet: {
     id: "mainnet",
@@ -80,6 +93,7 @@ export const BUILTIN_NETWORKS: Record<Exclude<NetworkId, "custom">, NetworkConfi
     blockTimeMs: 6098,
     builtinWallet: false,
     suggestChain: false,
+    auditors: { [MAINNET_AUDITOR]: "Overclock Labs" },
   },
 };
 
@@ -125,6 +139,7 @@ export function customNetwork(settings: CustomNetworkSettings): NetworkConfig {
     blockTimeMs: 6000,
     builtinWallet: false,
     suggestChain: true,
+    auditors: {},
   };
 }
 
@@ -137,6 +152,8 @@ const endpointOverrideSchema = z.strictObject({
   proxyUrl: z.optional(optionalHttpUrl),
   faucetUrl: z.optional(optionalHttpUrl),
   blockTimeMs: z.optional(z.number().check(z.positive())),
+  /** Replaces the network's trusted auditors (address → name), e.g. for a self-hosted network. */
+  auditors: z.optional(z.record(z.string().check(z.regex(/^akash1[0-9a-z]{38}$/)), z.string().check(z.minLength(1), z.maxLength(100)))),
 });
 
 export const runtimeConfigSchema = z.object({
