@@ -4,6 +4,7 @@
  */
 import { startDevnet, type RunningDevnet } from "./devnet/index.ts";
 import { startProviders, type RunningProvider } from "./devnet/providers/index.ts";
+import { PUBLIC_NETWORKS } from "./proxy/networks.ts";
 import { startProxy } from "./proxy/server.ts";
 
 export interface StackPorts {
@@ -94,6 +95,9 @@ export async function startStack(opts: StartStackOptions): Promise<RunningStack>
             port: opts.ports?.proxy ?? Number(process.env.PROXY_PORT ?? 3040),
             restUrl: devnet.restUrl,
             allowLoopback: true,
+            // The same process serves the public networks (checked against their own chains, no loopback).
+            defaultNetwork: "devnet",
+            networks: PUBLIC_NETWORKS,
             corsOrigins: "*",
             log: false,
             // Every browser of this machine (the e2e workers, several tabs) is one client IP here.

@@ -1,7 +1,11 @@
 import type { RunningStack } from "../../server/stack.ts";
 
-/** The `/config.json` the app loads: points the Devnet entry at a running stack. */
+/**
+ * The `/config.json` the app loads: points the Devnet entry at a running stack, and Mainnet and Sandbox at the
+ * stack's provider proxy, which serves those networks too (each checked against its own chain).
+ */
 export function runtimeConfigFor(stack: Pick<RunningStack, "chainId" | "rpcUrl" | "restUrl" | "faucetUrl" | "proxyUrl">, blockMs?: number) {
+  const proxy = stack.proxyUrl ? { proxyUrl: stack.proxyUrl } : {};
   return {
     defaultNetwork: "devnet",
     networks: {
@@ -10,9 +14,10 @@ export function runtimeConfigFor(stack: Pick<RunningStack, "chainId" | "rpcUrl" 
         rpcUrl: stack.rpcUrl,
         restUrl: stack.restUrl,
         faucetUrl: stack.faucetUrl,
-        ...(stack.proxyUrl ? { proxyUrl: stack.proxyUrl } : {}),
+        ...proxy,
         ...(blockMs ? { blockTimeMs: blockMs } : {}),
       },
+      ...(stack.proxyUrl ? { sandbox: { ...proxy, proxyNetwork: "sandbox" }, mainnet: { ...proxy, proxyNetwork: "mainnet" } } : {}),
     },
   };
 }

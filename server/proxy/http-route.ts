@@ -4,9 +4,8 @@ import { z } from "zod";
 import { AuthSchema, checkAuth, normaliseAuth } from "./auth.ts";
 import { isBech32Address } from "./certificate-validator.ts";
 import { ProxyError } from "./errors.ts";
-import type { ProviderAgentPool } from "./provider-agent.ts";
+import type { ProxyNetworks } from "./networks.ts";
 import { requestProvider } from "./provider-request.ts";
-import type { TargetPolicy } from "./target-policy.ts";
 
 export const DEFAULT_TIMEOUT_MS = 9_000;
 export const MAX_TIMEOUT_MS = 30_000;
@@ -20,11 +19,12 @@ export const ProxyRequestSchema = z.object({
   keyPem: z.string().optional(),
   body: z.string().optional(),
   timeout: z.number().positive().optional(),
+  /** Which chain to check the provider against (the proxy's default when absent). */
+  network: z.string().min(1).max(64).optional(),
 });
 
 export interface HttpRouteDeps {
-  policy: TargetPolicy;
-  pool: ProviderAgentPool;
+  networks: ProxyNetworks;
   maxBodyBytes: number;
   now: () => number;
 }
@@ -90,12 +90,13 @@ export async function handleProxyRequest(
   }
   const auth = normaliseAuth(input);
   checkAuth(auth, deps.now());
-  const url = await deps.policy.resolve(input.url, input.providerAddress);
+  const { policy, pool } = deps.networks.get(input.network);
+  const url = await policy.resolve(input.url, input.providerAddress);
   summary.host = url.host;
   summary.path = url.pathname;
 
   const timeoutMs = Math.min(input.timeout ?? DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS);
-  const upstream = await requestProvider(deps.pool, {
+  const upstream = await requestProvider(pool, {
     url,
     method: input.method,
     providerAddress: input.providerAddress,

@@ -1,13 +1,11 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { ProviderCertificateValidator } from "./certificate-validator.ts";
 import { ProxyError, isProxyError } from "./errors.ts";
 import { DEFAULT_TIMEOUT_MS, handleProxyRequest, type ProxiedRequestSummary } from "./http-route.ts";
-import { ProviderAgentPool } from "./provider-agent.ts";
 import { ClientLimits, DEFAULT_CLIENT_LIMITS, type ClientLimitOptions } from "./client-limits.ts";
-import { CachedProviderRegistry, RestProviderRegistry, type CacheOptions, type ProviderRegistry } from "./provider-registry.ts";
+import { ProxyNetworks, type ProxyNetwork } from "./networks.ts";
+import type { CacheOptions, ProviderRegistry } from "./provider-registry.ts";
 import { RateLimiter, type RateLimitOptions } from "./rate-limiter.ts";
-import { TargetPolicy } from "./target-policy.ts";
 import { createWsBridge } from "./ws-bridge.ts";
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -34,10 +32,14 @@ export interface ProxyOptions {
   host: string;
   /** 0 picks a free port. */
   port: number;
-  /** Chain REST (grpc-gateway) base URL, for provider host_uri and certificate lookups. */
+  /** Chain REST (grpc-gateway) base URL of the default network, for provider host_uri and certificate lookups. */
   restUrl: string;
-  /** Allow upstreams on loopback/private addresses and `*.localhost`. True only for the devnet. */
+  /** Allow the default network's upstreams on loopback/private addresses and `*.localhost`. True only for the devnet. */
   allowLoopback: boolean;
+  /** The default network's name (requests without `network` use it). Default "default". */
+  defaultNetwork?: string;
+  /** More networks served by the same process, by name (e.g. mainnet, sandbox); requests pick one with `network`. */
+  networks?: Record<string, ProxyNetwork>;
   /** Allowed browser origins, or "*" (acceptable on the devnet: requests carry their own auth, no cookies). */
   corsOrigins?: string[] | "*";
   /** Per client IP token bucket; false disables it (benchmarks). */
@@ -66,18 +68,18 @@ export interface RunningProxy {
 export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
   const now = opts.now ?? Date.now;
   const log = opts.log === false ? () => {} : (opts.log ?? ((entry) => console.log(JSON.stringify({ time: new Date().toISOString(), ...entry }))));
-  const baseRegistry = opts.registry ?? new RestProviderRegistry(opts.restUrl);
-  const registry = opts.cache === false ? baseRegistry : new CachedProviderRegistry(baseRegistry, opts.cache || {});
-  const validator = new ProviderCertificateValidator(registry, now);
-  const policy = new TargetPolicy(registry, opts.allowLoopback);
-  const pool = new ProviderAgentPool({ validator, lookup: policy.lookup, handshakeTimeoutMs: opts.handshakeTimeoutMs ?? 30_000 });
+  const defaultNetwork = opts.defaultNetwork ?? "default";
+  const networks = new ProxyNetworks(
+    { ...opts.networks, [defaultNetwork]: { restUrl: opts.restUrl, allowLoopback: opts.allowLoopback, registry: opts.registry } },
+    defaultNetwork,
+    { cache: opts.cache, now, handshakeTimeoutMs: opts.handshakeTimeoutMs ?? 30_000 },
+  );
   const limiter = opts.rateLimit === false ? undefined : new RateLimiter(opts.rateLimit ?? DEFAULT_RATE_LIMIT, now);
   const corsOrigins = opts.corsOrigins ?? DEFAULT_CORS_ORIGINS;
   const clientLimits = new ClientLimits({ ...DEFAULT_CLIENT_LIMITS, ...opts.clientLimits });
   const maxBodyBytes = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const bridge = createWsBridge({
-    policy,
-    pool,
+    networks,
     now,
     log,
     limiter,
@@ -140,7 +142,7 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
     }
     if (req.method === "GET" && (req.url === "/status" || req.url === "/")) {
       res.writeHead(200, { ...cors, "content-type": "application/json" });
-      res.end(JSON.stringify({ status: "ok", service: "provider-proxy", allowLoopback: opts.allowLoopback }));
+      res.end(JSON.stringify({ status: "ok", service: "provider-proxy", allowLoopback: opts.allowLoopback, networks: networks.names(), defaultNetwork }));
       return;
     }
     if (req.method !== "POST" || (req.url !== "/" && !req.url?.startsWith("/?"))) {
@@ -173,7 +175,7 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
       return;
     }
     res.once("close", release);
-    handleProxyRequest({ policy, pool, maxBodyBytes, now }, req, res, cors, summary).catch(fail);
+    handleProxyRequest({ networks, maxBodyBytes, now }, req, res, cors, summary).catch(fail);
   });
 
   server.on("upgrade", (req, socket, head) => {
@@ -215,7 +217,7 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
     async close() {
       bridge.close();
       limiter?.close();
-      pool.destroy();
+      networks.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -4,11 +4,11 @@ import { z } from "zod";
 import { AuthSchema, checkAuth, normaliseAuth, type ProviderAuth } from "./auth.ts";
 import { isBech32Address } from "./certificate-validator.ts";
 import { ProxyError, isProxyError } from "./errors.ts";
-import { CONNECT_DEADLINE, type ProviderAgentPool } from "./provider-agent.ts";
+import { CONNECT_DEADLINE } from "./provider-agent.ts";
 import { tlsAuthOptions, toProxyError } from "./provider-request.ts";
 import type { ClientLimits } from "./client-limits.ts";
 import type { RateLimiter } from "./rate-limiter.ts";
-import type { TargetPolicy } from "./target-policy.ts";
+import type { NetworkContext, ProxyNetworks } from "./networks.ts";
 import { DEFAULT_TIMEOUT_MS } from "./http-route.ts";
 
 /** RFC 6455 §7.4.1: policy violation. */
@@ -36,13 +36,14 @@ const ClientMessageSchema = z.discriminatedUnion("type", [
     keyPem: z.string().optional(),
     data: z.string().optional(),
     isBase64: z.boolean().optional(),
+    /** Which chain to check the provider against (the proxy's default when absent). */
+    network: z.string().min(1).max(64).optional(),
   }),
 ]);
 type WebsocketMessage = Extract<z.infer<typeof ClientMessageSchema>, { type: "websocket" }>;
 
 export interface WsBridgeDeps {
-  policy: TargetPolicy;
-  pool: ProviderAgentPool;
+  networks: ProxyNetworks;
   now: () => number;
   log: (entry: Record<string, unknown>) => void;
   handshakeTimeoutMs?: number;
@@ -77,6 +78,7 @@ export function encodeProviderFrame(data: RawData, isBinary: boolean, base64 = f
 interface Upstream {
   ws: WebSocket;
   url: string;
+  network: string;
   pending: Buffer[];
   pendingBytes: number;
 }
@@ -147,20 +149,21 @@ class ClientSession {
     if (message.isBase64) this.base64 = true;
     const auth = normaliseAuth(message);
     checkAuth(auth, this.deps.now());
-    const target = await this.deps.policy.resolve(message.url, message.providerAddress);
+    const network = this.deps.networks.get(message.network);
+    const target = await network.policy.resolve(message.url, message.providerAddress);
     // The browser may have gone while the chain was consulted: open nothing for it.
     if (this.disposed) return;
     target.protocol = "wss:";
     const url = target.toString();
 
     let upstream = this.upstream;
-    if (!upstream || upstream.url !== url || upstream.ws.readyState >= WebSocket.CLOSING) {
+    if (!upstream || upstream.url !== url || upstream.network !== network.name || upstream.ws.readyState >= WebSocket.CLOSING) {
       const retryAfter = this.deps.limiter?.take(this.clientIp) ?? 0;
       if (retryAfter > 0) {
         throw new ProxyError("rateLimited", `Too many provider connections from ${this.clientIp}; retry in ${retryAfter} s`, String(retryAfter));
       }
       this.closeUpstream();
-      upstream = this.openUpstream(url, message.providerAddress, auth);
+      upstream = this.openUpstream(url, message.providerAddress, auth, network);
     }
     if (message.data === undefined || message.data === "") return;
 
@@ -176,12 +179,12 @@ class ClientSession {
     upstream.pendingBytes += payload.length;
   }
 
-  private openUpstream(url: string, providerAddress: string, auth: ProviderAuth | undefined): Upstream {
+  private openUpstream(url: string, providerAddress: string, auth: ProviderAuth | undefined, network: NetworkContext): Upstream {
     const tlsOptions = tlsAuthOptions(auth);
     // `servername` is passed through to the TLS connection (empty = no SNI for mTLS, like the console's proxy).
     const handshakeTimeout = this.deps.handshakeTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     const options: ClientOptions & { servername?: string; [CONNECT_DEADLINE]?: number } = {
-      agent: this.deps.pool.get(providerAddress, "ws"),
+      agent: network.pool.get(providerAddress, "ws"),
       headers: tlsOptions.headers,
       cert: tlsOptions.cert,
       key: tlsOptions.key,
@@ -192,7 +195,7 @@ class ClientSession {
       maxPayload: MAX_PROVIDER_FRAME_BYTES,
     };
     const ws = new WebSocket(url, options);
-    const upstream: Upstream = { ws, url, pending: [], pendingBytes: 0 };
+    const upstream: Upstream = { ws, url, network: network.name, pending: [], pendingBytes: 0 };
     this.upstream = upstream;
     const origin = new URL(url.replace(/^wss:/, "https:")).origin;
     let reportedError = false;

@@ -31,7 +31,7 @@ export function useProviders(network: NetworkConfig) {
 }
 
 export function useMarket(network: NetworkConfig) {
-  return useQuery({ queryKey: deployKeys.market(network), queryFn: () => fetchMarketSnapshot(network.restUrl, network.proxyUrl), staleTime: 30_000, retry: false });
+  return useQuery({ queryKey: deployKeys.market(network), queryFn: () => fetchMarketSnapshot(network.restUrl, network.proxyUrl, network.proxyNetwork), staleTime: 30_000, retry: false });
 }
 
 export function useDeployMintQuote(network: NetworkConfig, enabled: boolean) {

@@ -94,7 +94,7 @@ export function useLeaseRollout(args: {
       return;
     const controller = new AbortController();
     const { signal } = controller;
-    const client = new ProviderProxyClient({ proxyUrl: network.proxyUrl });
+    const client = new ProviderProxyClient({ proxyUrl: network.proxyUrl, network: network.proxyNetwork });
     const sessions: ProviderWebSocketSession[] = [];
     const renew = renewNext.current;
     renewNext.current = false;
@@ -241,6 +241,7 @@ export function useLeaseRollout(args: {
       // 2. Events (pulling/started) over the provider WebSocket.
       const session = new ProviderWebSocketSession({
         proxyUrl: network.proxyUrl,
+        network: network.proxyNetwork,
         url: providerUrl(
           provider.hostUri,
           `${leasePath(coords)}/kubeevents?follow=true`,
@@ -321,6 +322,7 @@ export function useLeaseRollout(args: {
     auth,
     providersReady,
     network.proxyUrl,
+    network.proxyNetwork,
     generation,
   ]);
 

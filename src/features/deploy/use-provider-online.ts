@@ -12,7 +12,7 @@ export function useProviderOnline(network: NetworkConfig, providers: ProviderVie
   const results = useQueries({
     queries: providers.map((p) => ({
       queryKey: ["provider-status", network.id, p.address, p.hostUri],
-      queryFn: () => new ProviderProxyClient({ proxyUrl: network.proxyUrl }).providerStatus<ProviderStatusBody>(p.hostUri, p.address, 4000),
+      queryFn: () => new ProviderProxyClient({ proxyUrl: network.proxyUrl, network: network.proxyNetwork }).providerStatus<ProviderStatusBody>(p.hostUri, p.address, 4000),
       enabled: Boolean(network.proxyUrl),
       retry: false,
       staleTime: 10_000,

@@ -21,7 +21,7 @@ export function useLeaseStatus(lease: Lease, enabled: boolean) {
     refetchInterval: (q) => (q.state.error ? 10_000 : 5_000),
     retry: false,
     queryFn: async () => {
-      const client = new ProviderProxyClient({ proxyUrl: network.proxyUrl });
+      const client = new ProviderProxyClient({ proxyUrl: network.proxyUrl, network: network.proxyNetwork });
       const auth = await getAuth(["status"], { provider: lease.provider });
       return client.leaseStatus({ hostUri: hostUri!, providerAddress: lease.provider, lease: { dseq: lease.dseq, gseq: lease.gseq, oseq: lease.oseq }, auth });
     },

@@ -122,6 +122,7 @@ function LeaseLogs({ lease, leases, onPick }: { lease: Lease; leases: Lease[]; o
     const chunks: string[] = [];
     const session = new ProviderWebSocketSession({
       proxyUrl: network.proxyUrl,
+      network: network.proxyNetwork,
       url: providerUrl(hostUri, `${leasePath(lease)}/logs?follow=false&tail=10000000${service ? `&service=${encodeURIComponent(service)}` : ""}`),
       providerAddress: lease.provider,
       auth: ({ renew }) => getAuth(["logs"], { provider: lease.provider, renew }),

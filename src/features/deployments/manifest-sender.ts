@@ -20,7 +20,7 @@ export function useManifestSender() {
   const { getAuth } = useProviderAuth();
   return useCallback(
     async (dseq: string, leases: Lease[], manifestJson: string): Promise<ManifestSendResult[]> => {
-      const client = new ProviderProxyClient({ proxyUrl: network.proxyUrl });
+      const client = new ProviderProxyClient({ proxyUrl: network.proxyUrl, network: network.proxyNetwork });
       const targets = [...new Set(leases.filter((l) => l.state === "active").map((l) => l.provider))];
       const directory = providers.data ?? (await providers.refetch()).data;
       return Promise.all(
@@ -40,6 +40,6 @@ export function useManifestSender() {
         }),
       );
     },
-    [network.proxyUrl, providers, getAuth],
+    [network.proxyUrl, network.proxyNetwork, providers, getAuth],
   );
 }

@@ -33,6 +33,7 @@ export function useProviderSocket(target: SocketTarget, onFrame: (frame: Session
     const scope = scopeKey.split(",") as ProviderScope[];
     const session = new ProviderWebSocketSession({
       proxyUrl: network.proxyUrl,
+      network: network.proxyNetwork,
       url: target.url,
       providerAddress: target.providerAddress,
       auth: ({ renew }) => authRef.current(scope, { provider: target.providerAddress, renew }),
@@ -56,7 +57,7 @@ export function useProviderSocket(target: SocketTarget, onFrame: (frame: Session
       session.close();
       if (sessionRef.current === session) sessionRef.current = null;
     };
-  }, [target.url, target.providerAddress, scopeKey, target.generation, network.proxyUrl]);
+  }, [target.url, target.providerAddress, scopeKey, target.generation, network.proxyUrl, network.proxyNetwork]);
 
   const send = useCallback((data: Uint8Array | string) => sessionRef.current?.send(data), []);
   return { state, close, error, send };

@@ -77,7 +77,7 @@ const STATUS_TIMEOUT_MS = 5000;
 
 function useProxyClient(): ProviderProxyClient | null {
   const { network } = useNetwork();
-  return useMemo(() => (network.proxyUrl ? new ProviderProxyClient({ proxyUrl: network.proxyUrl }) : null), [network.proxyUrl]);
+  return useMemo(() => (network.proxyUrl ? new ProviderProxyClient({ proxyUrl: network.proxyUrl, network: network.proxyNetwork }) : null), [network.proxyUrl, network.proxyNetwork]);
 }
 
 async function getJsonThroughProxy(client: ProviderProxyClient, hostUri: string, path: string, providerAddress: string, signal: AbortSignal): Promise<unknown> {

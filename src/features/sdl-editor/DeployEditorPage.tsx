@@ -86,7 +86,7 @@ function EditorWorkspace({ draftStorageKey, templateId, templateName, templateSd
   const [notice, setNotice] = useState<{ kind: "info" | "error"; text: string } | null>(initial.restored ? { kind: "info", text: `Restored your draft from ${new Date(initial.restored.savedAt).toLocaleString()}.` } : null);
   const [saveState, setSaveState] = useState<DraftSaveState>(initial.restored ? { kind: "restored" } : { kind: "idle" });
   const validation = useSdlValidation(text, { requireUact }, changedAt);
-  const market = useMarketData(network.restUrl, network.proxyUrl);
+  const market = useMarketData(network.restUrl, network.proxyUrl, network.proxyNetwork);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const result = validation.result;

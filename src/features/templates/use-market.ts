@@ -6,8 +6,8 @@ import { fetchMarketSnapshot } from "@/lib/pricing/market-data";
 export function useMarketSnapshot() {
   const { network } = useNetwork();
   return useQuery({
-    queryKey: ["sdl-editor", "market", network.restUrl, network.proxyUrl],
-    queryFn: () => fetchMarketSnapshot(network.restUrl, network.proxyUrl),
+    queryKey: ["sdl-editor", "market", network.restUrl, network.proxyUrl, network.proxyNetwork],
+    queryFn: () => fetchMarketSnapshot(network.restUrl, network.proxyUrl, network.proxyNetwork),
     enabled: Boolean(network.restUrl),
     staleTime: 15_000,
     retry: false,

@@ -24,6 +24,8 @@ export interface NetworkConfig {
   restUrl: string;
   /** Provider proxy (HTTP + WS) base URL; empty when none is configured. */
   proxyUrl: string;
+  /** The name the proxy knows this network by (its `network` field); empty = the proxy's default network. */
+  proxyNetwork: string;
   /** Faucet base URL (`POST /credit`), only where one exists. */
   faucetUrl: string;
   denoms: Denoms;
@@ -56,6 +58,7 @@ export const BUILTIN_NETWORKS: Record<Exclude<NetworkId, "custom">, NetworkConfi
     rpcUrl: "http://127.0.0.1:26657",
     restUrl: "http://127.0.0.1:1317",
     proxyUrl: "http://127.0.0.1:3040",
+    proxyNetwork: "devnet",
     faucetUrl: "http://127.0.0.1:8000",
     denoms: AKASH_DENOMS,
     bech32Prefix: "akash",
@@ -70,7 +73,9 @@ export const BUILTIN_NETWORKS: Record<Exclude<NetworkId, "custom">, NetworkConfi
     chainId: "sandbox-2",
     rpcUrl: "https://rpc.sandbox-2.aksh.pw:443",
     restUrl: "https://api.sandbox-2.aksh.pw:443",
-    proxyUrl: "",
+    // The proxy `npm start` runs serves the public networks too; a hosted console sets its own in /config.json.
+    proxyUrl: "http://127.0.0.1:3040",
+    proxyNetwork: "sandbox",
     faucetUrl: "",
     denoms: AKASH_DENOMS,
     bech32Prefix: "akash",
@@ -86,7 +91,8 @@ export const BUILTIN_NETWORKS: Record<Exclude<NetworkId, "custom">, NetworkConfi
     chainId: "akashnet-2",
     rpcUrl: "https://rpc.akt.dev/rpc",
     restUrl: "https://rpc.akt.dev/rest",
-    proxyUrl: "",
+    proxyUrl: "http://127.0.0.1:3040",
+    proxyNetwork: "mainnet",
     faucetUrl: "",
     denoms: AKASH_DENOMS,
     bech32Prefix: "akash",
@@ -133,6 +139,8 @@ export function customNetwork(settings: CustomNetworkSettings): NetworkConfig {
     rpcUrl: settings.rpcUrl,
     restUrl: settings.restUrl,
     proxyUrl: settings.proxyUrl,
+    // A custom network's proxy is the user's own: its default network.
+    proxyNetwork: "",
     faucetUrl: "",
     denoms: AKASH_DENOMS,
     bech32Prefix: "akash",
@@ -150,6 +158,7 @@ const endpointOverrideSchema = z.strictObject({
   rpcUrl: z.optional(httpUrl),
   restUrl: z.optional(httpUrl),
   proxyUrl: z.optional(optionalHttpUrl),
+  proxyNetwork: z.optional(z.string().check(z.regex(/^[a-z0-9-]{0,64}$/))),
   faucetUrl: z.optional(optionalHttpUrl),
   blockTimeMs: z.optional(z.number().check(z.positive())),
   /** Replaces the network's trusted auditors (address → name), e.g. for a self-hosted network. */

@@ -6,6 +6,7 @@
  */
 import { parseAktPriceFromLedger, parseBids, parseCapabilities, parseProviderScales, parseStatusPricing, type MarketData, type ProviderPriceScale } from "./market";
 import { parseMinDeposits } from "./deposit";
+import { ProviderProxyClient } from "../provider-proxy/client";
 
 export interface MarketSnapshot {
   market: MarketData;
@@ -23,20 +24,11 @@ async function getJson(url: string): Promise<unknown> {
   return res.json();
 }
 
-async function providerStatus(proxyUrl: string, owner: string, hostUri: string): Promise<unknown> {
-  const res = await fetch(proxyUrl, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ method: "GET", url: `${hostUri.replace(/\/$/, "")}/status`, providerAddress: owner, timeout: 4000 }),
-    redirect: "error",
-    signal: AbortSignal.timeout(TIMEOUT_MS),
-  });
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  return res.json();
-}
 
 /** Everything the cost estimate can learn from the chain (and providers' /status through the proxy). */
-export async function fetchMarketSnapshot(restUrl: string, proxyUrl: string): Promise<MarketSnapshot> {
+/** `proxyNetwork`: the name the proxy knows this network by (empty: its default). */
+export async function fetchMarketSnapshot(restUrl: string, proxyUrl: string, proxyNetwork = ""): Promise<MarketSnapshot> {
+  const proxy = proxyUrl ? new ProviderProxyClient({ proxyUrl, network: proxyNetwork }) : null;
   const rest = restUrl.replace(/\/$/, "");
   const problems: string[] = [];
   const settle = async <T>(label: string, p: Promise<T>): Promise<T | undefined> => {
@@ -63,8 +55,8 @@ export async function fetchMarketSnapshot(restUrl: string, proxyUrl: string): Pr
     Array.isArray(attributes) && attributes.length
       ? parseCapabilities(attributes.filter((a): a is { key: string; value: string } => typeof a?.key === "string" && typeof a?.value === "string"))
       : undefined;
-  if (proxyUrl && list.length) {
-    const statuses = await Promise.all(list.slice(0, 12).map((p) => providerStatus(proxyUrl, p.owner, p.host_uri).then((s) => {
+  if (proxy && list.length) {
+    const statuses = await Promise.all(list.slice(0, 12).map((p) => proxy.providerStatus(p.host_uri.replace(/\/$/, ""), p.owner, 4000).then((s) => {
           const scale = parseStatusPricing(p.owner, s);
           return scale && { ...scale, capabilities: capabilitiesOf(p.attributes) };
         }).catch(() => undefined)));

@@ -23,6 +23,13 @@ describe("ProviderProxyClient", () => {
     expect(calls[0]).toEqual({ url: "http://proxy.example/", body: { ...base, auth: { type: "jwt", token: "t" }, timeout: 5000 } });
   });
 
+  it("names the network the proxy must check the provider against, when it has one", async () => {
+    const { fetch, calls } = fakeFetch(200, "{}");
+    await new ProviderProxyClient({ proxyUrl: "http://proxy.example", network: "mainnet", fetch }).request(base);
+    await new ProviderProxyClient({ proxyUrl: "http://proxy.example", network: "", fetch }).request(base);
+    expect(calls.map((c) => (c.body as { network?: string }).network)).toEqual(["mainnet", undefined]);
+  });
+
   it.each([
     [503, "providerUnavailable", "offline"],
     [504, "providerTimeout", "timeout"],

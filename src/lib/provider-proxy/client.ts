@@ -6,6 +6,8 @@ type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 export interface ProviderProxyClientOptions {
   /** Proxy base URL (HTTP), e.g. `https://console.example/provider-proxy`. */
   proxyUrl: string;
+  /** The network the proxy checks providers against (`network` in every request); its default when empty. */
+  network?: string;
   fetch?: FetchLike;
 }
 
@@ -15,10 +17,12 @@ export interface ProviderProxyClientOptions {
  */
 export class ProviderProxyClient {
   readonly proxyUrl: string;
+  readonly network: string | undefined;
   private readonly fetchImpl: FetchLike;
 
   constructor(options: ProviderProxyClientOptions) {
     this.proxyUrl = options.proxyUrl.replace(/\/+$/, "");
+    this.network = options.network || undefined;
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   }
 
@@ -27,6 +31,7 @@ export class ProviderProxyClient {
       method: request.method,
       url: request.url,
       providerAddress: request.providerAddress,
+      ...(this.network ? { network: this.network } : {}),
       ...(request.auth ? { auth: request.auth } : {}),
       ...(request.body !== undefined ? { body: request.body } : {}),
       ...(request.timeout !== undefined ? { timeout: request.timeout } : {}),

@@ -38,6 +38,8 @@ export type WebSocketFactory = (url: string) => WebSocketLike;
 export interface ProviderWebSocketOptions {
   /** Proxy base URL (http(s) or ws(s)). */
   proxyUrl: string;
+  /** The network the proxy checks the provider against; its default when empty. */
+  network?: string;
   /** Provider URL to open, e.g. `https://host:8443/lease/1/1/1/logs?follow=true&tail=100`. */
   url: string;
   providerAddress: string;
@@ -156,6 +158,7 @@ export class ProviderWebSocketSession {
       type: "websocket",
       url: this.options.url,
       providerAddress: this.options.providerAddress,
+      ...(this.options.network ? { network: this.options.network } : {}),
       ...(auth ? { auth } : {}),
       // Always base64: it also asks the proxy for binary provider frames as base64 (compact, bounded).
       isBase64: true,
