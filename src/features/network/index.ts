@@ -1,4 +1,4 @@
-export { NetworkProvider, useNetwork, type NetworkContextValue } from "./network-context";
+export { NetworkProvider, useNetwork, type NetworkContextValue, type ProxyOverride } from "./network-context";
 export { useNodeHealth, networkKeys } from "./use-node-health";
 export { NetworkStatus, NodeProblemBanner } from "./network-status";
 export { NetworkSwitcher } from "./network-switcher";

@@ -11,10 +11,12 @@ import { customNetworkSchema, NETWORK_IDS, type NetworkId } from "@/lib/networks
 import { cn } from "@/components/ui/cn";
 import { useTheme, type ThemePreference } from "./theme";
 import { SettingsCertificatesSection } from "@/features/certificates";
+import { ProviderProxySection } from "./provider-proxy-section";
 import { TrustedAuditorsSection } from "./trusted-auditors-section";
 
 export function SettingsPage() {
   const location = useLocation();
+  const { network } = useNetwork();
   useEffect(() => {
     if (location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
   }, [location.hash]);
@@ -22,6 +24,7 @@ export function SettingsPage() {
     <Page title="Settings" description="Network, appearance and the data this browser keeps.">
       <NetworkSection />
       <CustomNetworkSection />
+      <ProviderProxySection key={network.id} />
       <SettingsCertificatesSection />
       <TrustedAuditorsSection />
       <AppearanceSection />
