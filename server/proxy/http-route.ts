@@ -23,8 +23,12 @@ export const ProxyRequestSchema = z.object({
   network: z.string().min(1).max(64).optional(),
 });
 
+/** The most a provider answer may carry through the proxy (status JSON and manifests are kilobytes). */
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+
 export interface HttpRouteDeps {
   networks: ProxyNetworks;
+  maxResponseBytes?: number;
   maxBodyBytes: number;
   now: () => number;
 }
@@ -133,8 +137,20 @@ export async function handleProxyRequest(
   }
 
   res.writeHead(status, headers);
+  // A provider may trickle a body forever (slow-loris) or stream without end: the body gets twice the time
+  // the headers had, and a size cap; past either the connection is cut.
   const idle = setIdleTimeout(upstream, timeoutMs);
-  pipeline(upstream, res, () => clearTimeout(idle.timer));
+  const deadline = setTimeout(() => upstream.destroy(), 2 * timeoutMs);
+  const maxBytes = deps.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  let bytes = 0;
+  upstream.on("data", (chunk: Buffer) => {
+    bytes += chunk.length;
+    if (bytes > maxBytes) upstream.destroy();
+  });
+  pipeline(upstream, res, () => {
+    clearTimeout(idle.timer);
+    clearTimeout(deadline);
+  });
 }
 
 /** Aborts a response body that stalls for longer than `ms` between chunks. */

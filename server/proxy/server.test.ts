@@ -278,6 +278,21 @@ describe("provider proxy: a hostile provider and hostile pages", () => {
     expect(error.headers.get("x-content-type-options")).toBe("nosniff");
   });
 
+  it("cuts a provider that trickles its body (slow-loris) or sends more than the response cap", async () => {
+    const { proxy, provider, tenant } = await setup({ maxResponseBytes: 1 << 20 });
+    const auth = { type: "jwt", token: tenant.token };
+    const started = Date.now();
+    const trickle = await post(proxy, { method: "GET", url: `${provider.hostUri}/trickle`, providerAddress: provider.address, auth, timeout: 500 });
+    expect(trickle.status).toBe(200);
+    await expect(trickle.text()).rejects.toThrow();
+    // Twice the 500 ms the headers had, not forever.
+    expect(Date.now() - started).toBeLessThan(4_000);
+    const flood = await post(proxy, { method: "GET", url: `${provider.hostUri}/flood?bytes=${4 << 20}`, providerAddress: provider.address, auth });
+    await expect(flood.arrayBuffer()).rejects.toThrow();
+    const within = await post(proxy, { method: "GET", url: `${provider.hostUri}/flood?bytes=${1 << 19}`, providerAddress: provider.address, auth });
+    expect((await within.arrayBuffer()).byteLength).toBe(1 << 19);
+  });
+
   it("refuses a cross-site form post (no JSON content type) before reading it", async () => {
     const { proxy, provider } = await setup();
     const form = `method=GET&url=${encodeURIComponent(`${provider.hostUri}/status`)}&providerAddress=${provider.address}`;
@@ -543,7 +558,7 @@ async function expectProxyError(res: Response, status: number, code: string, mes
   if (message) expect(text).toMatch(message);
 }
 
-interface SetupOptions extends Partial<Pick<ProxyOptions, "allowLoopback" | "maxBodyBytes" | "rateLimit" | "corsOrigins" | "handshakeTimeoutMs" | "log" | "clientLimits">> {
+interface SetupOptions extends Partial<Pick<ProxyOptions, "allowLoopback" | "maxBodyBytes" | "rateLimit" | "corsOrigins" | "handshakeTimeoutMs" | "log" | "clientLimits" | "maxResponseBytes">> {
   address?: string;
   providerCert?: { cert: string; privateKey: string };
   registerCert?: boolean;
@@ -574,6 +589,7 @@ async function setup(opts: SetupOptions = {}) {
     corsOrigins: opts.corsOrigins,
     handshakeTimeoutMs: opts.handshakeTimeoutMs,
     clientLimits: opts.clientLimits,
+    maxResponseBytes: opts.maxResponseBytes,
   });
   cleanups.push(() => proxy.close());
   return { proxy, provider, registry, tenant };

@@ -56,6 +56,8 @@ export interface ProxyOptions {
   handshakeTimeoutMs?: number;
   /** Per-client caps on requests in flight, open sessions and session length. */
   clientLimits?: Partial<ClientLimitOptions>;
+  /** Largest provider answer relayed (default 32 MiB). */
+  maxResponseBytes?: number;
 }
 
 export interface RunningProxy {
@@ -175,7 +177,7 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
       return;
     }
     res.once("close", release);
-    handleProxyRequest({ networks, maxBodyBytes, now }, req, res, cors, summary).catch(fail);
+    handleProxyRequest({ networks, maxBodyBytes, maxResponseBytes: opts.maxResponseBytes, now }, req, res, cors, summary).catch(fail);
   });
 
   server.on("upgrade", (req, socket, head) => {

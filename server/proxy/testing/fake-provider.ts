@@ -101,6 +101,19 @@ export async function startFakeProvider(opts: FakeProviderOptions): Promise<Fake
       res.end("moved");
       return;
     }
+    // Headers at once, then a byte at a time, for as long as anyone listens.
+    if (url.pathname === "/trickle") {
+      res.writeHead(200, { "content-type": "application/json" });
+      const timer = setInterval(() => res.write(" "), 100);
+      res.on("close", () => clearInterval(timer));
+      return;
+    }
+    // A body of `bytes` bytes.
+    if (url.pathname === "/flood") {
+      res.writeHead(200, { "content-type": "application/octet-stream" });
+      res.end(Buffer.alloc(Number(url.searchParams.get("bytes") ?? 0), 1));
+      return;
+    }
     if (url.pathname === "/html") {
       res.writeHead(200, {
         "content-type": "text/html; charset=utf-8",
