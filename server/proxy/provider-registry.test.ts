@@ -12,6 +12,20 @@ afterEach(async () => {
 });
 
 describe("RestProviderRegistry", () => {
+  it("tells clients the chain is unavailable without naming the proxy's internal node or echoing its answer", async () => {
+    const internal = "http://10.20.30.40:1317/internal-node";
+    const down = new RestProviderRegistry(internal, (async () => {
+      throw Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } });
+    }) as typeof fetch);
+    const failing = new RestProviderRegistry(internal, (async () => new Response(`upstream ${internal} exploded`, { status: 500 })) as typeof fetch);
+    for (const registry of [down, failing]) {
+      const error = (await registry.getHostUri(randomAddress()).catch((e: unknown) => e)) as Error & { code?: string };
+      expect(error.code).toBe("chainUnavailable");
+      expect(error.message).not.toContain("10.20.30.40");
+      expect(error.message).not.toContain("internal-node");
+    }
+  });
+
   it("reads host_uri and the valid certificate with the requested serial from chain REST", async () => {
     const { registry, owner, cert, serial, seen } = await setup();
     expect(await registry.getHostUri(owner)).toBe("https://provider-1.localhost:8443");

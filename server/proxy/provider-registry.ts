@@ -62,23 +62,24 @@ export class RestProviderRegistry implements ProviderRegistry {
     } catch (error) {
       throw new ProxyError(
         "chainUnavailable",
-        `Cannot verify the provider: the chain REST endpoint ${this.restUrl} is unreachable (${describe(error)})`,
+        // The node's address is the operator's business, not the client's: it is not in the message.
+        `Cannot verify the provider: the proxy cannot reach its chain node (${describe(error)})`,
       );
     }
   }
 
   private async readJson(res: Response): Promise<unknown> {
     if (!res.ok) {
-      const text = await res.text().catch(() => "");
+      await res.body?.cancel().catch(() => undefined);
       throw new ProxyError(
         "chainUnavailable",
-        `Cannot verify the provider: chain REST ${this.restUrl} answered ${res.status} ${text.slice(0, 200)}`.trim(),
+        `Cannot verify the provider: the proxy's chain node answered HTTP ${res.status}`,
       );
     }
     try {
       return await res.json();
     } catch {
-      throw new ProxyError("chainUnavailable", `Cannot verify the provider: chain REST ${this.restUrl} returned invalid JSON`);
+      throw new ProxyError("chainUnavailable", "Cannot verify the provider: the proxy's chain node returned invalid JSON");
     }
   }
 }
