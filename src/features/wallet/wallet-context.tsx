@@ -7,6 +7,7 @@ import type { TxClient, TxResult } from "@/lib/tx/signing";
 import type { BridgeRequest, BridgeResult } from "./cosmos-kit-bridge";
 import { TxDialog, type TxFlowState } from "./tx-dialog";
 import { walletLabel, type ConnectedWallet, type ExtensionWalletName, type WalletKind } from "./types";
+import { BUILTIN_WALLET_IDLE_LOCK_MS, watchIdle } from "@/lib/wallet/idle-lock";
 
 const CosmosKitBridge = lazy(() => import("./cosmos-kit-bridge"));
 
@@ -137,6 +138,16 @@ export function WalletProvider({ children }: { children: ReactNode }) {
     autoConnectTried.current = network.id;
     if (lastKind && lastKind !== "builtin") void Promise.resolve(lastKind).then(connectExtension);
   }, [wallet, connecting, chainId, network.id, lastKind, connectExtension]);
+
+  // The built-in wallet's key is in memory while it is unlocked: lock it when the user has been away a while.
+  const builtinUnlocked = wallet?.kind === "builtin";
+  useEffect(() => {
+    if (!builtinUnlocked) return;
+    return watchIdle(window, BUILTIN_WALLET_IDLE_LOCK_MS, () => {
+      setWallet(null);
+      toast("The built-in wallet locked itself after 15 minutes without activity", { description: "Unlock it with your password to continue." });
+    });
+  }, [builtinUnlocked]);
 
   const connectBuiltin = useCallback(
     (next: ConnectedWallet) => {
