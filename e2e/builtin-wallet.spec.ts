@@ -73,3 +73,19 @@ test("importing a wrong recovery phrase explains what is wrong and keeps the for
   await builtin.getByRole("button", { name: "Import wallet" }).click();
   await expect(page.getByRole("button", { name: /^Wallet akash19rl4cm2hmr8afy4kldpxz3fka4jguq0a/ })).toBeVisible();
 });
+
+test("the built-in wallet locks itself after 15 minutes without activity", async ({ page }) => {
+  await page.clock.install();
+  await openApp(page);
+  await createBuiltinWallet(page);
+  await expect(page.getByRole("button", { name: /^Wallet akash1/ })).toBeVisible();
+  // Fourteen minutes away: still unlocked; activity restarts the clock.
+  await page.clock.fastForward("14:00");
+  await expect(page.getByRole("button", { name: /^Wallet akash1/ })).toBeVisible();
+  await page.keyboard.press("Shift");
+  await page.clock.fastForward("14:00");
+  await expect(page.getByRole("button", { name: /^Wallet akash1/ })).toBeVisible();
+  await page.clock.fastForward("02:00");
+  await expect(page.getByRole("button", { name: "Unlock wallet" })).toBeVisible();
+  await expect(page.getByText("The built-in wallet locked itself after 15 minutes without activity")).toBeVisible();
+});

@@ -65,7 +65,8 @@ export function parseProviderStatus(body: unknown): ProviderStatusSummary {
     : [];
   return {
     leases,
-    available: sum(nodes.map((n) => amounts(n.available)).filter((a): a is ResourceAmounts => a !== null)),
+    // Older providers list each node's availability flat (`{cpu, memory, storage_ephemeral}`), newer ones under `available`.
+    available: sum(nodes.map((n) => amounts(n.available) ?? amounts(n)).filter((a): a is ResourceAmounts => a !== null)),
     allocatable: sum(nodes.map((n) => amounts(n.allocatable)).filter((a): a is ResourceAmounts => a !== null)),
     storage,
     nodes: nodes.length,
