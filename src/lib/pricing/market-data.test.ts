@@ -17,16 +17,18 @@ describe("fetchMarketSnapshot", () => {
       if (url.endsWith("/akash/provider/v1beta4/providers?pagination.limit=100")) {
         return new Response(JSON.stringify({ providers: [{ owner: "akash1p", host_uri: "https://p.example:8443", attributes: [] }, { owner: 5 }] }));
       }
-      if (url === "http://proxy.example" && init?.method === "POST") {
+      if (url === "http://proxy.example/" && init?.method === "POST") {
         const body = JSON.parse(String(init.body));
-        expect(body).toMatchObject({ method: "GET", url: "https://p.example:8443/status", providerAddress: "akash1p" });
+        // Through the proxy client: the network it names, no redirects followed.
+        expect(body).toMatchObject({ method: "GET", url: "https://p.example:8443/status", providerAddress: "akash1p", network: "mainnet" });
+        expect(init.redirect).toBe("error");
         return new Response(JSON.stringify({ devnet: { pricing: { cpu: "0.004", memory: "0.0016", storage: { ephemeral: "0.0001" }, endpoint: "1", ip: "60", gpu: {} } } }));
       }
       if (url.includes("/bids/list")) return new Response("not json");
       return new Response("{}", { status: 500 });
     });
     vi.stubGlobal("fetch", fetchMock);
-    const snap = await fetchMarketSnapshot("http://rest.example/", "http://proxy.example");
+    const snap = await fetchMarketSnapshot("http://rest.example/", "http://proxy.example", "mainnet");
     expect(snap.market.providers).toHaveLength(1);
     expect(snap.market.providers[0]).toMatchObject({ provider: "akash1p", cpu: 0.004 });
     expect(snap.problems.join(" ")).toMatch(/recent bids/);
