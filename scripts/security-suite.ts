@@ -132,7 +132,7 @@ async function main() {
         client.send({ type: "websocket", url: `${hostile.hostUri}/lease/1/1/1/huge?bytes=${64 << 20}`, providerAddress: owner, auth, isBase64: true });
         await client.waitFor((c) => c.messages.some((m) => m.code === "providerFrameTooLarge"), 30_000, "frame refused");
         const grew = (process.memoryUsage().rss - before) / (1 << 20);
-        return { ok: !client.messages.some((m) => typeof m.message === "string" && m.message.length > 2 << 20), result: `refused; proxy process grew ${grew.toFixed(0)} MiB (incl. the provider's own 64 MiB buffer)` };
+        return { ok: !client.messages.some((m) => typeof m.message === "string" && m.message.length > 2 << 20), result: `refused; process +${grew.toFixed(0)} MiB (the provider's 64 MiB frame included)` };
       } finally {
         client.close();
       }
@@ -155,13 +155,17 @@ async function main() {
     });
 
     // --- Hostile pages and clients ---
-    await attack("cross-site form POST (urlencoded)", "415 unsupportedMediaType", async () => {
+    await attack("cross-site form POST (urlencoded)", "403 originNotAllowed", async () => {
       const res = await post(`method=GET&url=${encodeURIComponent(`${hostile.hostUri}/status`)}`, { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example" });
-      return { ok: res.status === 403 || res.status === 415, result: describe(res) };
+      return { ok: res.status === 403 && res.headers.get("x-proxy-error") === "originNotAllowed", result: describe(res) };
     });
-    await attack("cross-site POST as text/plain JSON", "403 originNotAllowed / 415", async () => {
+    await attack("form POST without an Origin (urlencoded)", "415 unsupportedMediaType", async () => {
+      const res = await post(`method=GET&url=${encodeURIComponent(`${hostile.hostUri}/status`)}`, { "content-type": "application/x-www-form-urlencoded" });
+      return { ok: res.status === 415 && res.headers.get("x-proxy-error") === "unsupportedMediaType", result: describe(res) };
+    });
+    await attack("cross-site POST as text/plain JSON", "403 originNotAllowed", async () => {
       const res = await post(JSON.stringify(envelope("/status")), { "content-type": "text/plain", origin: "https://evil.example" });
-      return { ok: res.status === 403 || res.status === 415, result: describe(res) };
+      return { ok: res.status === 403 && res.headers.get("x-proxy-error") === "originNotAllowed", result: describe(res) };
     });
     await attack("JSON POST from a disallowed origin", "403 originNotAllowed", async () => {
       const res = await post(envelope("/status"), { origin: "https://evil.example" });
