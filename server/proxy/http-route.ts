@@ -137,27 +137,27 @@ export async function handleProxyRequest(
   }
 
   res.writeHead(status, headers);
-  // A provider may trickle a body forever (slow-loris) or stream without end: the body gets twice the time
-  // the headers had, and a size cap; past either the connection is cut.
-  const idle = setIdleTimeout(upstream, timeoutMs);
-  const deadline = setTimeout(() => upstream.destroy(), 2 * timeoutMs);
-  const maxBytes = deps.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-  let bytes = 0;
-  upstream.on("data", (chunk: Buffer) => {
-    bytes += chunk.length;
-    if (bytes > maxBytes) upstream.destroy();
-  });
-  pipeline(upstream, res, () => {
-    clearTimeout(idle.timer);
-    clearTimeout(deadline);
-  });
+  const release = limitBody(upstream, { idleMs: timeoutMs, totalMs: 2 * timeoutMs, maxBytes: deps.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES });
+  pipeline(upstream, res, release);
 }
 
-/** Aborts a response body that stalls for longer than `ms` between chunks. */
-function setIdleTimeout(stream: IncomingMessage, ms: number) {
-  const state = { timer: setTimeout(() => stream.destroy(), ms) };
-  stream.on("data", () => state.timer.refresh());
-  return state;
+/**
+ * Cuts a provider body that stalls between chunks, trickles on past `totalMs` (slow-loris) or grows past
+ * `maxBytes` (an endless body). Returns the function that stops watching.
+ */
+function limitBody(stream: IncomingMessage, limits: { idleMs: number; totalMs: number; maxBytes: number }): () => void {
+  const idle = setTimeout(() => stream.destroy(), limits.idleMs);
+  const total = setTimeout(() => stream.destroy(), limits.totalMs);
+  let bytes = 0;
+  stream.on("data", (chunk: Buffer) => {
+    idle.refresh();
+    bytes += chunk.length;
+    if (bytes > limits.maxBytes) stream.destroy();
+  });
+  return () => {
+    clearTimeout(idle);
+    clearTimeout(total);
+  };
 }
 
 export function readBody(stream: IncomingMessage, limit: number): Promise<Buffer> {
