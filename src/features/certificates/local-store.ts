@@ -27,20 +27,6 @@ export function readPreferMtls(networkId: NetworkId): boolean {
   return readJson<string>(networkKey(networkId, "provider-auth")) === "mtls";
 }
 
-const preferMtlsListeners = new Set<() => void>();
-
 export function writePreferMtls(networkId: NetworkId, preferMtls: boolean): void {
   writeJson(networkKey(networkId, "provider-auth"), preferMtls ? "mtls" : "jwt");
-  for (const listener of preferMtlsListeners) listener();
-}
-
-/** For `useSyncExternalStore`: the preference is read synchronously, so a checkbox shows a click at once. */
-export function subscribePreferMtls(listener: () => void): () => void {
-  preferMtlsListeners.add(listener);
-  // Another tab changing it.
-  window.addEventListener("storage", listener);
-  return () => {
-    preferMtlsListeners.delete(listener);
-    window.removeEventListener("storage", listener);
-  };
 }

@@ -1,6 +1,6 @@
 import { useCallback, useSyncExternalStore } from "react";
-import { useNetwork } from "@/features/network";
-import { readPreferMtls, subscribePreferMtls, writePreferMtls } from "./local-store";
+import { subscribeStorage, useNetwork } from "@/features/network";
+import { readPreferMtls, writePreferMtls } from "./local-store";
 import { useCertificates } from "./use-certificates";
 
 /** Same shape as the proxy's `auth: {type:"mtls", certPem, keyPem}`. */
@@ -32,7 +32,7 @@ export function useProviderCredentials(): ProviderCredentials {
   const certs = useCertificates();
   const { network } = useNetwork();
   // Read synchronously: through the query cache the checkbox showed a click only a tick later.
-  const preferMtls = useSyncExternalStore(subscribePreferMtls, () => readPreferMtls(network.id));
+  const preferMtls = useSyncExternalStore(subscribeStorage, () => readPreferMtls(network.id));
   const setPreferMtls = useCallback((value: boolean) => writePreferMtls(network.id, value), [network.id]);
   const serial = certs.active?.serial ?? null;
   const { unlock } = certs;

@@ -2,6 +2,6 @@ export { NetworkProvider, useNetwork, type NetworkContextValue, type ProxyOverri
 export { useNodeHealth, networkKeys } from "./use-node-health";
 export { NetworkStatus, NodeProblemBanner } from "./network-status";
 export { NetworkSwitcher } from "./network-switcher";
-export { networkKey, globalKey, readJson, writeJson, clearNetworkData } from "./storage";
+export { networkKey, globalKey, readJson, writeJson, clearNetworkData, subscribeStorage } from "./storage";
 export { NoProxyNotice } from "./no-proxy-notice";
 export { useTrustedAuditors, type TrustedAuditorsApi } from "./trusted-auditors";

@@ -13,7 +13,7 @@ export function NoProxyNotice({ pending = false }: { pending?: boolean }) {
       {pending
         ? "Your lease is on chain and paid for, but the manifest (what to run) has not been sent: that, lease status, logs, events and the shell go to the provider through a provider proxy, and this network has none configured. "
         : "Lease status, logs, events and the shell reach providers through a provider proxy, and this network has none configured. "}
-      To fix it, run a provider proxy for this network (<code>npm run proxy</code> with <code>PROXY_CHAIN_REST</code> set to its REST node) and add a Custom network in Settings with the same nodes and the proxy's URL.{" "}
+      To fix it, run a provider proxy for this network (<code>npm run proxy</code> with <code>PROXY_CHAIN_REST</code> set to its REST node) and give its URL in Settings → {network.id === "custom" ? "Custom network" : "Provider proxy"}.{" "}
       {pending ? "Or close the deployment to get the deposit back." : "Everything on chain (escrow, top up, update, close) still works."}
     </Alert>
   );

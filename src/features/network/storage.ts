@@ -20,12 +20,28 @@ export function readJson<T>(key: string): T | null {
   }
 }
 
+const listeners = new Set<() => void>();
+
 export function writeJson(key: string, value: unknown): void {
   try {
     localStorage.setItem(key, JSON.stringify(value));
   } catch {
     // Storage full or disabled: settings then last for this session only.
   }
+  for (const listener of listeners) listener();
+}
+
+/**
+ * For `useSyncExternalStore` over values read with `readJson`: called after every `writeJson` in this tab and
+ * when another tab changes storage, so a setting shows the moment it is written (no cache in between).
+ */
+export function subscribeStorage(listener: () => void): () => void {
+  listeners.add(listener);
+  window.addEventListener("storage", listener);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener("storage", listener);
+  };
 }
 
 /** Removes every key stored for one network. */

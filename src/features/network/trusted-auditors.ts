@@ -3,9 +3,8 @@ import { useCallback, useMemo, useSyncExternalStore } from "react";
 import { mergeTrustedAuditors, type TrustedAuditors } from "@/lib/networks/auditors";
 import type { NetworkId } from "@/lib/networks/networks";
 import { useNetwork } from "./network-context";
-import { networkKey, readJson, writeJson } from "./storage";
+import { networkKey, readJson, subscribeStorage, writeJson } from "./storage";
 
-const listeners = new Set<() => void>();
 const key = (networkId: NetworkId) => networkKey(networkId, "trusted-auditors");
 /** Cached per raw value so useSyncExternalStore sees a stable snapshot. */
 let cache: { raw: string | null; value: TrustedAuditors } = { raw: null, value: {} };
@@ -21,15 +20,6 @@ function readAdded(networkId: NetworkId): TrustedAuditors {
   return cache.value;
 }
 
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  window.addEventListener("storage", listener);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener("storage", listener);
-  };
-}
-
 export interface TrustedAuditorsApi {
   /** Everything trusted on this network (what "audited" means here). */
   trusted: TrustedAuditors;
@@ -43,23 +33,16 @@ export interface TrustedAuditorsApi {
 
 export function useTrustedAuditors(): TrustedAuditorsApi {
   const { network } = useNetwork();
-  const added = useSyncExternalStore(subscribe, () => readAdded(network.id));
+  const added = useSyncExternalStore(subscribeStorage, () => readAdded(network.id));
   const trusted = useMemo(() => mergeTrustedAuditors(network.auditors, added), [network.auditors, added]);
-  const write = useCallback(
-    (next: TrustedAuditors) => {
-      writeJson(key(network.id), next);
-      for (const listener of listeners) listener();
-    },
-    [network.id],
-  );
-  const add = useCallback((address: string, name: string) => write({ ...readAdded(network.id), [address]: name }), [network.id, write]);
+  const add = useCallback((address: string, name: string) => writeJson(key(network.id), { ...readAdded(network.id), [address]: name }), [network.id]);
   const remove = useCallback(
     (address: string) => {
       const next: Record<string, string> = { ...readAdded(network.id) };
       delete next[address];
-      write(next);
+      writeJson(key(network.id), next);
     },
-    [network.id, write],
+    [network.id],
   );
   return { trusted, builtIn: network.auditors, added, add, remove };
 }
