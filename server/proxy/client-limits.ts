@@ -35,8 +35,4 @@ export class ClientLimits {
       else counts.set(client, left);
     };
   }
-
-  inUse(kind: "request" | "session", client: string): number {
-    return this.open[kind].get(client) ?? 0;
-  }
 }

@@ -1,7 +1,7 @@
-export { NetworkProvider, useNetwork, type NetworkContextValue, type ProxyOverride } from "./network-context";
+export { NetworkProvider, useNetwork, type NetworkContextValue } from "./network-context";
 export { useNodeHealth, networkKeys } from "./use-node-health";
 export { NetworkStatus, NodeProblemBanner } from "./network-status";
 export { NetworkSwitcher } from "./network-switcher";
 export { networkKey, globalKey, readJson, writeJson, clearNetworkData, subscribeStorage } from "./storage";
 export { NoProxyNotice } from "./no-proxy-notice";
-export { useTrustedAuditors, type TrustedAuditorsApi } from "./trusted-auditors";
+export { useTrustedAuditors } from "./trusted-auditors";

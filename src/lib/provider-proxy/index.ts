@@ -9,5 +9,5 @@ export {
   type WebSocketLike,
   type WebSocketFactory,
 } from "./websocket-session";
-export { DEFAULT_JWT_TTL_SECONDS, ProviderJwtCache, READ_SCOPES, jwtExpiry, tokenScopes, type JwtRequest, type JwtSigner, type ProviderScope } from "./jwt";
+export { ProviderJwtCache, jwtExpiry, type JwtRequest, type JwtSigner, type ProviderScope } from "./jwt";
 export type { ProviderAuth, ProviderRequest, ProviderResponse, HttpMethod, LeaseCoordinates } from "./types";
