@@ -2,12 +2,12 @@ import { lazy, Suspense, useEffect, useState } from "react";
 import { NavLink, Outlet, useLocation } from "react-router";
 import { cn } from "@/components/ui/cn";
 import { Spinner } from "@/components/ui/spinner";
-import { NetworkStatus, NetworkSwitcher, NodeProblemBanner } from "@/features/network";
+import { NetworkStatus, NetworkSwitcher, NodeProblemBanner } from "@/shared/network";
 import { ThemeToggle } from "@/features/settings/theme-toggle";
-import { ConnectWalletDialog, WalletButton } from "@/features/wallet";
+import { ConnectWalletDialog, WalletButton } from "@/shared/wallet";
 
 // Deployments waiting for a provider (e.g. a tab closed mid-flow); its own chunk.
-const RecoveryBanner = lazy(() => import("@/features/deploy/RecoveryBanner"));
+const RecoveryBanner = lazy(() => import("@/features/deploy/recovery-banner"));
 
 const NAV = [
   { to: "/", label: "Home", end: true },

@@ -1,7 +1,7 @@
 import { lazy } from "react";
 import { createBrowserRouter } from "react-router";
 import { Layout } from "./layout";
-import { HomePage } from "@/features/home";
+import { HomePage } from "./routes/home-page";
 import { RouteError } from "./error-boundary";
 
 // Pages are their own chunks (the first visit downloads the shell and the page it opens); Home, the
@@ -11,7 +11,7 @@ const SettingsPage = lazy(() => import("@/features/settings/settings-page"));
 const TemplateGalleryPage = lazy(() => import("@/features/templates").then((m) => ({ default: m.TemplateGalleryPage })));
 const TemplateDetailPage = lazy(() => import("@/features/templates").then((m) => ({ default: m.TemplateDetailPage })));
 const DeployPage = lazy(() => import("./routes/deploy-page"));
-const AuctionPage = lazy(() => import("@/features/deploy/AuctionPage"));
+const AuctionPage = lazy(() => import("@/features/deploy/auction-page"));
 const DeploymentsPage = lazy(() => import("@/features/deployments").then((m) => ({ default: m.DeploymentsListPage })));
 const DeploymentDetailPage = lazy(() => import("@/features/deployments").then((m) => ({ default: m.DeploymentDetailPage })));
 const ProvidersPage = lazy(() => import("@/features/providers/providers-page"));

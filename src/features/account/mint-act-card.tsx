@@ -3,7 +3,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
-import { useWallet } from "@/features/wallet";
+import { useWallet } from "@/shared/wallet";
 import { previewMint } from "@/lib/chain/bme";
 import { amountOf } from "@/lib/chain/queries";
 import { baseToDisplay, displayToBase } from "@/lib/format/coins";

@@ -3,7 +3,7 @@ import { useEffect } from "react";
 import { getMintQuote } from "@/lib/chain/bme";
 import { getBalances, getRecentTxs } from "@/lib/chain/queries";
 import type { NetworkConfig } from "@/lib/networks/networks";
-import { useNodeHealth } from "@/features/network";
+import { useNodeHealth } from "@/shared/network";
 
 /** Every account query lives under ["chain", networkId, ...] so a tx or a network switch invalidates it. */
 export const accountKeys = {

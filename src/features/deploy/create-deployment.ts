@@ -4,7 +4,7 @@
  * outcome is unclear (cancelled, failed, or the node went away mid-flow).
  */
 import type { EncodeObject } from "@cosmjs/proto-signing";
-import type { SendOptions } from "@/features/wallet";
+import type { SendOptions } from "@/shared/wallet";
 import { deploymentStore } from "@/lib/deployment/local-store";
 import { prepareManifest } from "@/lib/deployment/manifest";
 import { buildCreateDeploymentMsg } from "@/lib/deployment/messages";

@@ -1,2 +1,2 @@
-export { DeployAction } from "./DeployAction";
-export { RecoveryBanner } from "./RecoveryBanner";
+export { DeployAction } from "./deploy-action";
+export { RecoveryBanner } from "./recovery-banner";

@@ -4,7 +4,7 @@
  * cannot sign arbitrary data get a clear message pointing at the certificate (mTLS) alternative.
  */
 import { useEffect, useMemo, useRef } from "react";
-import type { ConnectedWallet } from "@/features/wallet";
+import type { ConnectedWallet } from "@/shared/wallet";
 import { ProviderJwtCache, ProviderProxyError, type JwtSigner, type ProviderAuth, type ProviderScope } from "@/lib/provider-proxy";
 
 /** What the rollout does at a provider: send the manifest, then follow status and events. */

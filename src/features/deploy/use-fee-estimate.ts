@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import type { ConnectedWallet } from "@/features/wallet";
+import type { ConnectedWallet } from "@/shared/wallet";
 import { prepareManifest } from "@/lib/deployment/manifest";
 import { buildCreateDeploymentMsg } from "@/lib/deployment/messages";
 import { getLatestHeight } from "@/lib/deployment/queries";

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { useWallet } from "@/features/wallet";
+import { useWallet } from "@/shared/wallet";
 import { formatMicro } from "./format";
 import { buildCloseDeploymentMsg } from "./messages";
 

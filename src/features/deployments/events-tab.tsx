@@ -3,7 +3,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { leasePath, providerUrl, type SessionFrame } from "@/lib/provider-proxy";
-import { useNetwork, NoProxyNotice } from "@/features/network";
+import { useNetwork, NoProxyNotice } from "@/shared/network";
 import type { Lease } from "./chain";
 import { LeasePicker } from "./lease-picker";
 import { leaseKey } from "./lease-status";

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useNetwork } from "@/features/network";
+import { useNetwork } from "@/shared/network";
 import { ProviderProxyClient, type LeaseStatus } from "@/lib/provider-proxy";
 import type { Lease } from "./chain";
 import { useProviderAuth } from "./provider-auth";

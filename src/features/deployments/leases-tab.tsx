@@ -5,7 +5,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { shortenAddress } from "@/lib/format/coins";
 import type { Lease } from "./chain";
 import { ProviderProblem } from "./credential-prompt";
-import { useNetwork, NoProxyNotice } from "@/features/network";
+import { useNetwork, NoProxyNotice } from "@/shared/network";
 import { formatRate, leaseCloseReason } from "./format";
 import { leaseKey, useLeaseStatus } from "./lease-status";
 import { StateBadge } from "./badges";

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { inputClasses } from "@/components/ui/field";
-import { useNetwork, NoProxyNotice } from "@/features/network";
+import { useNetwork, NoProxyNotice } from "@/shared/network";
 import { leasePath, ProviderWebSocketSession, providerUrl, type SessionFrame } from "@/lib/provider-proxy";
 import type { Lease } from "./chain";
 import { LeasePicker } from "./lease-picker";

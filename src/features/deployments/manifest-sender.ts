@@ -1,5 +1,5 @@
 import { useCallback } from "react";
-import { useNetwork } from "@/features/network";
+import { useNetwork } from "@/shared/network";
 import { isProviderProxyError, ProviderProxyClient } from "@/lib/provider-proxy";
 import type { Lease } from "./chain";
 import { useProviderAuth } from "./provider-auth";

@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { useNetwork } from "@/features/network";
+import { useNetwork } from "@/shared/network";
 import { deploymentStore } from "@/lib/deployment/local-store";
 
 export const localRecordKeys = {

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from "react";
 import type { OfflineAminoSigner } from "@cosmjs/amino";
-import { useProviderCredentials } from "@/features/certificates";
-import { useWallet, type ConnectedWallet } from "@/features/wallet";
+import { useProviderCredentials } from "@/shared/certificates";
+import { useWallet, type ConnectedWallet } from "@/shared/wallet";
 import { ProviderJwtCache, type JwtSigner, type ProviderAuth, type ProviderScope } from "@/lib/provider-proxy";
 
 /** A signer able to make AEP-64 JWTs: a wallet-provided data signer, or an amino signer (ADR-36). */

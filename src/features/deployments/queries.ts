@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { useNetwork, useNodeHealth } from "@/features/network";
-import { useWallet } from "@/features/wallet";
+import { useNetwork, useNodeHealth } from "@/shared/network";
+import { useWallet } from "@/shared/wallet";
 import { getProviders } from "@/lib/chain/queries";
 import { getDeployment, getLatestHeight, listDeployments, listLeases } from "./chain";
 

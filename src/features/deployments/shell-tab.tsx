@@ -5,7 +5,7 @@ import { cn } from "@/components/ui/cn";
 import { inputClasses } from "@/components/ui/field";
 import { Spinner } from "@/components/ui/spinner";
 import { leasePath, providerUrl, type SessionFrame } from "@/lib/provider-proxy";
-import { useNetwork, NoProxyNotice } from "@/features/network";
+import { useNetwork, NoProxyNotice } from "@/shared/network";
 import type { Lease } from "./chain";
 import { ProviderProblem } from "./credential-prompt";
 import { LeasePicker } from "./lease-picker";

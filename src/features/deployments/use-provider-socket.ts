@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { useNetwork } from "@/features/network";
+import { useNetwork } from "@/shared/network";
 import { ProviderWebSocketSession, type ProviderProxyError, type ProviderScope, type SessionClose, type SessionFrame, type SessionState } from "@/lib/provider-proxy";
 import { useProviderAuth } from "./provider-auth";
 

@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Page } from "@/components/ui/page";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useNetwork } from "@/features/network";
+import { useNetwork } from "@/shared/network";
 import { shortenAddress } from "@/lib/format/coins";
 import { gpuLabel } from "./attributes";
 import { AuditBadge, CopyAddress, GpuChips, HostUri, Inventory, LiveBadge, Location } from "./provider-parts";

@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import { joinUrl, requestJson } from "@/lib/chain/http";
 import { getProviders } from "@/lib/chain/queries";
 import { isProviderProxyError, ProviderProxyClient, providerUrl } from "@/lib/provider-proxy";
-import { useNetwork, useTrustedAuditors } from "@/features/network";
+import { useNetwork, useTrustedAuditors } from "@/shared/network";
 import type { Attribute } from "./attributes";
 import type { AuditSignature } from "./auditors";
 import { toProviderRow, type ChainProvider, type LiveState, type ProviderRow } from "./provider-list";

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
-import { useNetwork } from "@/features/network";
+import { useNetwork } from "@/shared/network";
 
 /** Which provider proxy a built-in network uses: the one it ships with, or the user's own (e.g. a team's). */
 export function ProviderProxySection() {

@@ -6,11 +6,11 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { Page } from "@/components/ui/page";
-import { clearNetworkData, useNetwork, useNodeHealth } from "@/features/network";
+import { clearNetworkData, useNetwork, useNodeHealth } from "@/shared/network";
 import { customNetworkSchema, NETWORK_IDS, type NetworkId } from "@/lib/networks/networks";
 import { cn } from "@/components/ui/cn";
 import { useTheme, type ThemePreference } from "./theme";
-import { SettingsCertificatesSection } from "@/features/certificates";
+import { SettingsCertificatesSection } from "@/shared/certificates";
 import { ProviderProxySection } from "./provider-proxy-section";
 import { TrustedAuditorsSection } from "./trusted-auditors-section";
 

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
-import { useNetwork, useTrustedAuditors } from "@/features/network";
+import { useNetwork, useTrustedAuditors } from "@/shared/network";
 
 const ADDRESS = /^akash1[0-9a-z]{38}$/;
 

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useNetwork } from "@/features/network";
+import { useNetwork } from "@/shared/network";
 import { fetchMarketSnapshot } from "@/lib/pricing/market-data";
 
 /** Provider prices and recent bids of the current network, for "likely" prices on cards (cache shared with the editor). */

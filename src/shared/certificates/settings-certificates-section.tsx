@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useWallet } from "@/features/wallet";
+import { useWallet } from "@/shared/wallet";
 import type { CertificateRow, CertificateStatus } from "./model";
 import { useCertificates } from "./use-certificates";
 import { useProviderCredentials } from "./provider-credentials";

@@ -1,22 +1,22 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { Link, useSearchParams } from "react-router";
-import { useNetwork } from "@/features/network";
+import { useNetwork } from "@/shared/network";
 import { findBuiltinTemplate, useTemplate } from "@/features/templates";
 import { applyEdits, minimalEdit } from "@/lib/sdl/edits";
 import { formatSdl, SdlEditError } from "@/lib/sdl/form";
 import type { QuickFix, SdlDiagnostic } from "@/lib/sdl/types";
 import type { SdlSummary } from "@/lib/sdl/resources";
-import { CostPanel } from "./CostPanel";
+import { CostPanel } from "./cost-panel";
 import { DraftAutosave, type DraftSaveState } from "./draft-autosave";
 import { draftKey, draftStore, loadDraft, type Draft } from "./drafts";
-import { FormBuilder } from "./FormBuilder";
-import { ProblemsList } from "./ProblemsList";
-import type { SdlEditorHandle } from "./SdlMonacoEditor";
+import { FormBuilder } from "./form-builder";
+import { ProblemsList } from "./problems-list";
+import type { SdlEditorHandle } from "./sdl-monaco-editor";
 import { useMarketData } from "./use-market-data";
 import { useSdlValidation } from "./use-sdl-validation";
 
 // Monaco is a separate chunk, fetched only when this page renders.
-const SdlMonacoEditor = lazy(() => import("./SdlMonacoEditor"));
+const SdlMonacoEditor = lazy(() => import("./sdl-monaco-editor"));
 
 const DRAFT_SAVE_DELAY_MS = 300;
 

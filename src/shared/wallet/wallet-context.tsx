@@ -2,7 +2,7 @@ import { Component, createContext, lazy, Suspense, useCallback, useContext, useE
 import type { EncodeObject } from "@cosmjs/proto-signing";
 import { useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
-import { networkKey, readJson, useNetwork, useNodeHealth, writeJson } from "@/features/network";
+import { networkKey, readJson, useNetwork, useNodeHealth, writeJson } from "@/shared/network";
 import type { TxClient, TxResult } from "@/lib/tx/signing";
 import type { BridgeRequest, BridgeResult } from "./cosmos-kit-bridge";
 import { TxDialog, type TxFlowState } from "./tx-dialog";

@@ -5,8 +5,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
-import { useNetwork } from "@/features/network";
-import { useWallet } from "@/features/wallet";
+import { useNetwork } from "@/shared/network";
+import { useWallet } from "@/shared/wallet";
 import { previewMint, parseDecimal } from "@/lib/chain/bme";
 import { amountOf } from "@/lib/chain/queries";
 import { baseToDisplay, displayToBase } from "@/lib/format/coins";
@@ -16,7 +16,7 @@ import type { SdlSummary } from "@/lib/sdl/resources";
 import { buildMintActMsg } from "@/lib/tx/messages";
 import { createDeployment } from "./create-deployment";
 import { deployKeys, useDeployBalances, useDeployMintQuote, useMarket, useMinDeposit } from "./queries";
-import { ResourcesTable } from "./ResourcesTable";
+import { ResourcesTable } from "./resources-table";
 import { useCreateFeeEstimate } from "./use-fee-estimate";
 import { describeTxError } from "@/lib/tx/errors";
 
@@ -46,7 +46,7 @@ export function ReviewDialog({ open, onClose, sdl, summary, defaultName, templat
   const inFlight = useRef(false);
   // Fetch the auction page (and its WebSocket client) while the user reviews, so bids show the moment they land.
   useEffect(() => {
-    if (open) void import("./AuctionPage");
+    if (open) void import("./auction-page");
   }, [open]);
 
   const minimum = minDeposit.data ?? 0n;

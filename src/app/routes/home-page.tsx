@@ -4,8 +4,8 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Page } from "@/components/ui/page";
 import { cn } from "@/components/ui/cn";
 import { BalancesCard, useBalances, useRefreshOnNewBlock } from "@/features/account";
-import { useNetwork, useNodeHealth } from "@/features/network";
-import { useWallet } from "@/features/wallet";
+import { useNetwork, useNodeHealth } from "@/shared/network";
+import { useWallet } from "@/shared/wallet";
 import { amountOf } from "@/lib/chain/queries";
 
 export function HomePage() {

@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from "react";
-import { subscribeStorage, useNetwork } from "@/features/network";
+import { subscribeStorage, useNetwork } from "@/shared/network";
 import { readPreferMtls, writePreferMtls } from "./local-store";
 import { useCertificates } from "./use-certificates";
 

@@ -4,7 +4,7 @@ import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
-import { networkKey, useNetwork } from "@/features/network";
+import { networkKey, useNetwork } from "@/shared/network";
 import { shortenAddress } from "@/lib/format/coins";
 import { checkPassword, parseVaultRecord, type VaultRecord } from "@/lib/wallet/vault";
 import { useWallet } from "./wallet-context";

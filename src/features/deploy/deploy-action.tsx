@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { Button } from "@/components/ui/button";
 import type { SdlSummary } from "@/lib/sdl/resources";
-import { ReviewDialog } from "./ReviewDialog";
+import { ReviewDialog } from "./review-dialog";
 
 /** The editor's "Deploy" button (composed in through DeployEditorPage's renderDeployAction). */
 export function DeployAction({ sdl, valid, summary }: { sdl: string; valid: boolean; summary?: SdlSummary }) {

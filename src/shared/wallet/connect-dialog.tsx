@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { useNetwork } from "@/features/network";
+import { useNetwork } from "@/shared/network";
 import { BuiltinWalletPanel } from "./builtin-wallet";
 import { EXTENSION_WALLETS } from "./types";
 import { useWallet } from "./wallet-context";

@@ -1,8 +1,8 @@
 import { useCallback, useMemo, useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
-import { useNetwork } from "@/features/network";
-import { useWallet } from "@/features/wallet";
+import { useNetwork } from "@/shared/network";
+import { useWallet } from "@/shared/wallet";
 import { buildCreateCertificateMsg, buildRevokeCertificateMsg, listCertificates } from "./chain";
 import { getDeviceKey, openKey, sealKey } from "./key-vault";
 import { readLocalCertificates, removeLocalCertificate, saveLocalCertificate } from "./local-store";

@@ -2,7 +2,7 @@ import type { BidRow } from "@/lib/deployment/bids";
 import { formatUsd, microToUsd } from "@/lib/pricing/denoms";
 import { BLOCKS_PER_HOUR, BLOCKS_PER_MONTH } from "@/lib/pricing/time";
 import { cn } from "@/components/ui/cn";
-import { formatBytes } from "./ResourcesTable";
+import { formatBytes } from "./resources-table";
 
 export interface GroupEstimate {
   /** Typical market price per block for this group, in its denom. */

@@ -1,5 +1,5 @@
 /** This browser's certificates (public PEMs + sealed private key), per network and owner in localStorage. */
-import { networkKey, readJson, writeJson } from "@/features/network";
+import { networkKey, readJson, writeJson } from "@/shared/network";
 import type { NetworkId } from "@/lib/networks/networks";
 import type { LocalCertificate } from "./model";
 
