@@ -49,7 +49,6 @@ import { sdkErrors } from "../chain/errors.ts";
 import type { Coin, DecCoin, KVStore, Module, TxContext } from "../chain/types.ts";
 import { isValidDenom } from "../chain/coins.ts";
 import { type EscrowKeeper, deploymentAccountId, depositSources } from "./escrow.ts";
-import type { MarketKeeper } from "./market.ts";
 import { Grpc, decCoin, formatDec, pad, paginate, parseDec, registerErrors, requireAddress, u64 } from "./util.ts";
 
 export const deploymentErrors = registerErrors("deployment", {
@@ -179,9 +178,18 @@ function validateGroupId(id: GroupID | undefined): { owner: string; dseq: string
   return { owner, dseq, gseq: id.gseq };
 }
 
+/**
+ * What x/deployment asks of x/market: an order for a group that opens, and closing a group's orders.
+ * Declared here (the market keeper implements it) so deployment does not import the market.
+ */
+export interface GroupOrders {
+  createOrder(ctx: TxContext, group: GroupRecord): unknown;
+  onGroupClosed(ctx: TxContext, owner: string, dseq: string, gseq: number): void;
+}
+
 export class DeploymentKeeper {
   /** Set by akashModules() once the market keeper exists. */
-  market!: MarketKeeper;
+  market!: GroupOrders;
 
   constructor(readonly escrow: EscrowKeeper) {}
 

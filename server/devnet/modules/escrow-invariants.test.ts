@@ -8,7 +8,7 @@ import { Source } from "@akashnetwork/chain-sdk/private-types/akash.v1";
 import { TestApp, testAddress } from "./testing.ts";
 import { T, createBidMsg, createDeploymentMsg, owner, registerProvider } from "./fixtures.test-util.ts";
 import type { EscrowAccount, EscrowPayment } from "./escrow.ts";
-import type { BidRecord, LeaseRecord, OrderRecord } from "./market.ts";
+import type { BidRecord, LeaseRecord, OrderRecord } from "./market-keeper.ts";
 import type { DeploymentRecord } from "./deployment.ts";
 import { parseDec } from "./util.ts";
 

@@ -11,7 +11,9 @@ import { BmeKeeper, bmeModule } from "./bme.ts";
 import { CertKeeper, certModule } from "./cert.ts";
 import { DeploymentKeeper, deploymentModule } from "./deployment.ts";
 import { EscrowKeeper, escrowModule } from "./escrow.ts";
-import { MarketKeeper, marketModule, matchRequirements } from "./market.ts";
+import { marketModule } from "./market.ts";
+import { MarketKeeper } from "./market-keeper.ts";
+import { matchRequirements } from "./market-matching.ts";
 import { ProviderKeeper, providerModule } from "./provider.ts";
 import { oracleModule, takeModule } from "./oracle-take.ts";
 
