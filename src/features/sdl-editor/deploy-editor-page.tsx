@@ -1,7 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from "react";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { useNetwork } from "@/shared/network";
-import { findBuiltinTemplate, useTemplate } from "@/features/templates";
 import { applyEdits, minimalEdit } from "@/lib/sdl/edits";
 import { formatSdl, SdlEditError } from "@/lib/sdl/form";
 import type { QuickFix, SdlDiagnostic } from "@/lib/sdl/types";
@@ -20,26 +19,43 @@ const SdlMonacoEditor = lazy(() => import("./sdl-monaco-editor"));
 
 const DRAFT_SAVE_DELAY_MS = 300;
 
+/** A template to start from: what the editor needs of one. */
+export interface EditorTemplate {
+  name: string;
+  sdl: string;
+}
+
+/** The template named by the page's `template` search parameter, resolved by the route that renders the editor. */
+export interface RequestedTemplate {
+  id: string;
+  /** Still being fetched (a feed template); the editor waits before choosing between it and a saved draft. */
+  loading: boolean;
+  /** Absent once loaded: no template has that id, or it could not be fetched (`error`). */
+  template?: EditorTemplate;
+  error?: Error | null;
+}
+
 export interface DeployEditorPageProps {
   /** What to do with a valid SDL (the deploy flow composes this in); without it no deploy button is shown. */
   renderDeployAction?: (state: { sdl: string; valid: boolean; summary?: SdlSummary }) => ReactNode;
+  /** The requested template; without it the editor starts from the draft or the starter SDL. */
+  requested?: RequestedTemplate;
 }
 
 type Mode = "yaml" | "form";
 
-export function DeployEditorPage({ renderDeployAction }: DeployEditorPageProps = {}) {
-  const [params] = useSearchParams();
-  const templateId = params.get("template") ?? undefined;
-  const builtin = templateId ? findBuiltinTemplate(templateId) : undefined;
-  const feedTemplate = useTemplate(builtin ? undefined : templateId);
-  const template = builtin ?? feedTemplate.data;
+export function DeployEditorPage({ renderDeployAction, requested }: DeployEditorPageProps = {}) {
+  const templateId = requested?.id;
+  const template = requested?.template;
+  const templateLoading = requested?.loading ?? false;
+  const templateError = requested?.error;
   const key = draftKey(templateId);
   const [loaded, setLoaded] = useState<{ key: string; text: string; base: string; restored?: Draft } | null>(null);
   const initial = loaded?.key === key ? loaded : null;
 
   useEffect(() => {
     let cancelled = false;
-    if (templateId && !builtin && feedTemplate.isLoading) return;
+    if (templateId && templateLoading) return;
     void loadDraft(key).then((draft) => {
       if (cancelled) return;
       const base = template?.sdl ?? STARTER_SDL;
@@ -48,13 +64,13 @@ export function DeployEditorPage({ renderDeployAction }: DeployEditorPageProps =
     return () => {
       cancelled = true;
     };
-  }, [key, templateId, builtin, template?.sdl, feedTemplate.isLoading]);
+  }, [key, templateId, template?.sdl, templateLoading]);
 
   return (
     <section className="mx-auto max-w-[1400px] p-4">
-      {templateId && !template && !feedTemplate.isLoading && (
+      {templateId && !template && !templateLoading && (
         <p className="mb-3 rounded border border-amber-300 bg-amber-50 p-2 text-sm">
-          No template “{templateId}” is available{feedTemplate.error ? ` (${feedTemplate.error.message})` : ""}. You are editing {initial?.restored ? "your saved draft" : "a starter SDL"}. <Link className="underline" to="/templates">Browse templates</Link>
+          No template “{templateId}” is available{templateError ? ` (${templateError.message})` : ""}. You are editing {initial?.restored ? "your saved draft" : "a starter SDL"}. <Link className="underline" to="/templates">Browse templates</Link>
         </p>
       )}
       {initial ? (
