@@ -4,7 +4,7 @@ import { Secp256k1HdWallet, pubkeyToAddress, encodeSecp256k1Pubkey } from "@cosm
 import { secp256k1 } from "@noble/curves/secp256k1.js";
 import { JwtTokenManager, certificateManager } from "@akashnetwork/chain-sdk";
 import { AuthError, authorize, verifyClientCertificate, verifyJwt, type AuthChain, type Principal } from "./auth.ts";
-import type { OnChainCertificate } from "./chain.ts";
+import type { OnChainCertificate } from "./chain-rest.ts";
 import { PROVIDER_ADDRESSES } from "../config.ts";
 
 const MNEMONIC = "isolate egg camera oxygen pulp bar post universe breeze guitar arrow device inherit own home damage middle tomato reunion float myself bird crater search";

@@ -7,7 +7,7 @@ import { fromBech32 } from "@cosmjs/encoding";
 import { serializeSignDoc, type StdSignDoc } from "@cosmjs/amino";
 import { secp256k1 } from "@noble/curves/secp256k1.js";
 import { JwtValidator, type JwtTokenPayload, type JwtTokenAccessScope } from "@akashnetwork/chain-sdk";
-import type { OnChainCertificate } from "./chain.ts";
+import type { OnChainCertificate } from "./chain-rest.ts";
 
 export class AuthError extends Error {
   constructor(

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from "vitest";
 import { FakeChain, fakeTxBytes } from "../rpc/fake-chain.ts";
 import { startRpcServer } from "../rpc/server.ts";
-import { ChainEvents, type ChainEventHandlers } from "./chain.ts";
+import { ChainEvents, type ChainEventHandlers } from "./chain-events.ts";
 import type { LeaseIdView, OrderIdView } from "./types.ts";
 
 const owner = "akash1m8pac3yj90xahz8lnl3nauth3agactsvslfgjf";

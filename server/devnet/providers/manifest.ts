@@ -4,7 +4,7 @@
  * against the lease's group spec.
  */
 import { createHash } from "node:crypto";
-import { parseResourceVal } from "./chain.ts";
+import { parseResourceVal } from "./chain-json.ts";
 import type { GroupSpecView } from "./types.ts";
 
 export interface ManifestExpose {

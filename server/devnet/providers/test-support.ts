@@ -7,7 +7,7 @@ import WebSocket from "ws";
 import { parse } from "yaml";
 import { generateManifest, manifestToSortedJSON, generateManifestVersion, type Manifest } from "@akashnetwork/chain-sdk";
 import { GroupSpec } from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
-import { parseGroupSpec } from "./chain.ts";
+import { parseGroupSpec } from "./chain-json.ts";
 import type { GroupSpecView } from "./types.ts";
 
 export interface SdlBuild {

@@ -7,7 +7,7 @@ import * as v1beta4 from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
 import { startDevnet, type RunningDevnet } from "../index.ts";
 import { getAccount } from "../chain/accounts.ts";
 import { PROVIDER_MNEMONIC, providerHdPath } from "../config.ts";
-import { TxSender } from "./chain.ts";
+import { TxSender } from "./tx-sender.ts";
 
 let devnet: RunningDevnet;
 
