@@ -1,4 +1,5 @@
 import { parseRuntimeConfig, type RuntimeConfig } from "@/lib/networks/networks";
+import { getErrorMessage } from "@/lib/errors";
 
 /**
  * Optional `/config.json` next to index.html overrides network endpoints (how `npm start` and the e2e
@@ -14,6 +15,6 @@ export async function loadRuntimeConfig(): Promise<{ config: RuntimeConfig | nul
     const parsed = parseRuntimeConfig(await response.json());
     return parsed.ok ? { config: parsed.value, error: null } : { config: null, error: parsed.error };
   } catch (error) {
-    return { config: null, error: error instanceof Error ? error.message : String(error) };
+    return { config: null, error: getErrorMessage(error) };
   }
 }

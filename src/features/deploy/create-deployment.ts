@@ -14,6 +14,7 @@ import { reconcilePending, type CreateOutcome } from "./reconcile";
 export type { CreateOutcome };
 import type { NetworkConfig } from "@/lib/networks/networks";
 import type { TxResult } from "@/lib/tx/signing";
+import { getErrorMessage } from "@/lib/errors";
 
 export interface CreateArgs {
   network: NetworkConfig;
@@ -33,7 +34,7 @@ export async function createDeployment(args: CreateArgs): Promise<CreateOutcome>
   try {
     ({ height } = await getLatestHeight(network.restUrl));
   } catch (error) {
-    return { ok: false, error: `Cannot read the latest block from the node (${error instanceof Error ? error.message : String(error)}). Check the network status and try again.` };
+    return { ok: false, error: `Cannot read the latest block from the node (${getErrorMessage(error)}). Check the network status and try again.` };
   }
   const dseq = height;
   const store = deploymentStore();
@@ -55,7 +56,7 @@ export async function createDeployment(args: CreateArgs): Promise<CreateOutcome>
     });
   } catch (error) {
     // Never broadcast a deployment whose SDL we could not keep: the manifest could not be sent later.
-    return { ok: false, error: `Could not save the deployment locally, so nothing was sent: ${error instanceof Error ? error.message : String(error)}` };
+    return { ok: false, error: `Could not save the deployment locally, so nothing was sent: ${getErrorMessage(error)}` };
   }
   const message = buildCreateDeploymentMsg({ owner, dseq, prepared: prepared.value, deposit: args.deposit });
   const result = await args.send([message], { title: `Create deployment ${args.name}` });

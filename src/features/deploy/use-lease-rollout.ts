@@ -18,6 +18,7 @@ import {
 } from "@/lib/provider-proxy";
 import type { NetworkConfig } from "@/lib/networks/networks";
 import type { AuthGetter } from "./provider-auth";
+import { getErrorMessage } from "@/lib/errors";
 
 export type RolloutStep =
   "lease" | "manifest" | "pulling" | "started" | "ready";
@@ -333,6 +334,6 @@ function toProxyError(error: unknown): ProviderProxyError {
   if (isProviderProxyError(error)) return error;
   return new ProviderProxyError(
     "providerError",
-    error instanceof Error ? error.message : String(error),
+    getErrorMessage(error),
   );
 }

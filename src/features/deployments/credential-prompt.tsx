@@ -2,6 +2,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { MissingCredentialError, useProviderAuth } from "./provider-auth";
 import { isProviderProxyError } from "@/lib/provider-proxy";
+import { getErrorMessage } from "@/lib/errors";
 
 /** Explains a provider failure; for a missing/expired/revoked credential offers the one-click fix. */
 export function ProviderProblem({ error, provider, onRetry }: { error: unknown; provider: string; onRetry?: () => void }) {
@@ -42,7 +43,7 @@ export function ProviderProblem({ error, provider, onRetry }: { error: unknown; 
   }
   return (
     <Alert tone="error" title="The provider call failed" actions={onRetry && <Button size="sm" variant="secondary" onClick={onRetry}>Retry</Button>}>
-      {error instanceof Error ? error.message : String(error)}
+      {getErrorMessage(error)}
     </Alert>
   );
 }

@@ -15,6 +15,7 @@ import { useProviderAuth } from "./provider-auth";
 import { useProviderDirectory } from "./queries";
 import { SocketStatus } from "./socket-status";
 import { useProviderSocket } from "./use-provider-socket";
+import { getErrorMessage } from "@/lib/errors";
 
 const LINE_HEIGHT = 20;
 
@@ -164,7 +165,7 @@ function LeaseLogs({ lease, leases, onPick }: { lease: Lease; leases: Lease[]; o
       setTimeout(() => URL.revokeObjectURL(href), 1000);
       toast.success(`Downloaded ${chunks.length.toLocaleString("en-US")} log lines`);
     } catch (error) {
-      toast.error("Could not download the logs", { description: error instanceof Error ? error.message : String(error) });
+      toast.error("Could not download the logs", { description: getErrorMessage(error) });
     } finally {
       session.close();
       setDownloading(false);

@@ -13,6 +13,7 @@ import { ProblemsList } from "./problems-list";
 import type { SdlEditorHandle } from "./sdl-monaco-editor";
 import { useMarketData } from "./use-market-data";
 import { useSdlValidation } from "./use-sdl-validation";
+import { getErrorMessage } from "@/lib/errors";
 
 // Monaco is a separate chunk, fetched only when this page renders.
 const SdlMonacoEditor = lazy(() => import("./sdl-monaco-editor"));
@@ -158,7 +159,7 @@ function EditorWorkspace({ draftStorageKey, templateId, templateName, templateSd
         applyText(edit(textRef.current));
         setNotice(null);
       } catch (e) {
-        setNotice({ kind: "error", text: e instanceof SdlEditError ? e.message : `That change could not be applied: ${e instanceof Error ? e.message : String(e)}` });
+        setNotice({ kind: "error", text: e instanceof SdlEditError ? e.message : `That change could not be applied: ${getErrorMessage(e)}` });
       }
     },
     [applyText],
@@ -180,7 +181,7 @@ function EditorWorkspace({ draftStorageKey, templateId, templateName, templateSd
       applyText(content);
       setNotice({ kind: "info", text: `Imported ${file.name} (${(file.size / 1024).toFixed(1)} KB). Undo brings back what you had.` });
     } catch (e) {
-      setNotice({ kind: "error", text: `Could not read ${file.name}: ${e instanceof Error ? e.message : String(e)}` });
+      setNotice({ kind: "error", text: `Could not read ${file.name}: ${getErrorMessage(e)}` });
     }
   };
   const onExport = () => {

@@ -9,6 +9,7 @@
  * written and a newer one is written only after the delete.
  */
 import { indexedDbBlobStore, type BlobStore, type IndexedDbBlobStore } from "@/lib/storage/blob-store";
+import { getErrorMessage } from "@/lib/errors";
 
 export interface Draft {
   text: string;
@@ -71,7 +72,7 @@ export class DraftStore {
       this.storage.setItem(key, JSON.stringify({ seq, savedAt, templateId, inIndexedDb: true } satisfies DraftRecord));
       return { ok: true, where: "indexedDB", committed: true };
     } catch (e) {
-      return { ok: false, error: e instanceof Error ? e.message : String(e) };
+      return { ok: false, error: getErrorMessage(e) };
     }
   }
 

@@ -2,6 +2,7 @@
 import { validationSDLSchema } from "@akashnetwork/chain-sdk/web";
 import { checkSdl } from "@/lib/sdl/validate";
 import type { ValidationRequest, ValidationResponse } from "./worker-protocol";
+import { getErrorMessage } from "@/lib/errors";
 
 // SDL validation off the main thread: the same src/lib/sdl code sdl:check runs in Node.
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -18,6 +19,6 @@ scope.onmessage = (event: MessageEvent<ValidationRequest>) => {
     const response: ValidationResponse = { type: "result", id: msg.id, result: { valid: r.valid, diagnostics: r.diagnostics, summary: r.summary }, ms: performance.now() - t0 };
     scope.postMessage(response);
   } catch (e) {
-    scope.postMessage({ type: "error", id: msg.id, message: e instanceof Error ? e.message : String(e) } satisfies ValidationResponse);
+    scope.postMessage({ type: "error", id: msg.id, message: getErrorMessage(e) } satisfies ValidationResponse);
   }
 };

@@ -10,6 +10,7 @@
  */
 
 import { indexedDbBlobStore, type BlobStore } from "../storage/blob-store";
+import { getErrorMessage } from "../errors";
 
 export type DeploymentRecordStatus =
   /** Saved, transaction not (yet) confirmed: on chain or not, we do not know until we check. */
@@ -93,7 +94,7 @@ export class DeploymentStore {
     try {
       this.storage.setItem(key, JSON.stringify({ ...summary, inBlobStore: true } satisfies StoredRecord));
     } catch (error) {
-      throw new Error(`Could not save the deployment record: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      throw new Error(`Could not save the deployment record: ${getErrorMessage(error)}`, { cause: error });
     }
   }
 

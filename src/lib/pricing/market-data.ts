@@ -7,6 +7,7 @@
 import { parseAktPriceFromLedger, parseBids, parseCapabilities, parseProviderScales, parseStatusPricing, type MarketData, type ProviderPriceScale } from "./market";
 import { parseMinDeposits } from "./deposit";
 import { ProviderProxyClient } from "../provider-proxy/client";
+import { getErrorMessage } from "../errors";
 
 export interface MarketSnapshot {
   market: MarketData;
@@ -35,7 +36,7 @@ export async function fetchMarketSnapshot(restUrl: string, proxyUrl: string, pro
     try {
       return await p;
     } catch (e) {
-      problems.push(`${label}: ${e instanceof Error ? e.message : String(e)}`);
+      problems.push(`${label}: ${getErrorMessage(e)}`);
       return undefined;
     }
   };

@@ -3,6 +3,7 @@
  * `x-proxy-error: <code>` (see server/proxy/README.md, same contract as the Akash console's provider-proxy);
  * anything else is the provider's own answer.
  */
+import { getErrorMessage } from "../errors";
 export type ProviderErrorKind =
   /** The provider did not answer (down, refusing, or the browser could not reach the proxy). */
   | "offline"
@@ -147,6 +148,6 @@ export function manifestHint(message: string): string {
 /** A failure to reach the proxy at all (fetch threw). */
 export function networkError(error: unknown, proxyUrl: string): ProviderProxyError {
   if (error instanceof DOMException && error.name === "TimeoutError") return new ProviderProxyError("timeout", "The provider proxy did not answer in time.");
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = getErrorMessage(error);
   return new ProviderProxyError("offline", `The provider proxy at ${proxyUrl} is unreachable (${detail}).`, { hint: "Check your connection and the network's proxy URL in Settings." });
 }

@@ -1,6 +1,7 @@
 import { fromBase64, toBase64 } from "@cosmjs/encoding";
 import { ProviderProxyError } from "./errors";
 import type { ProviderAuth } from "./types";
+import { getErrorMessage } from "../errors";
 
 /**
  * One provider WebSocket (logs, kube events, shell) tunnelled through the provider proxy.
@@ -174,7 +175,7 @@ export class ProviderWebSocketSession {
     try {
       socket = create(toWsUrl(this.options.proxyUrl));
     } catch (error) {
-      this.fail(new ProviderProxyError("offline", `Could not open the provider proxy socket: ${error instanceof Error ? error.message : String(error)}`));
+      this.fail(new ProviderProxyError("offline", `Could not open the provider proxy socket: ${getErrorMessage(error)}`));
       return;
     }
     this.socket = socket;
@@ -190,7 +191,7 @@ export class ProviderWebSocketSession {
           this.setState("open");
         })
         .catch((error: unknown) => {
-          this.fail(new ProviderProxyError("credentialInvalid", `Could not create provider credentials: ${error instanceof Error ? error.message : String(error)}`));
+          this.fail(new ProviderProxyError("credentialInvalid", `Could not create provider credentials: ${getErrorMessage(error)}`));
         });
     };
     socket.onmessage = (event) => this.handleMessage(event.data);

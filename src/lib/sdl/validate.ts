@@ -5,6 +5,7 @@ import { keyNode, locatePointer, parseSdlDocument, pointerToSegments } from "./d
 import { documentEdit, removePairEdit, renameKeyEdit, replaceNodeEdit } from "./edits";
 import { COMPOSE_KEY_ADVICE, describePointer, plainMessage, type RawValidationError } from "./messages";
 import { summarizeSdl, type SdlSummary } from "./resources";
+import { getErrorMessage } from "../errors";
 import type { QuickFix, SdlCheckOptions, SdlDiagnostic, TextEdit } from "./types";
 
 /** Bigger than any real SDL by two orders of magnitude; larger input is refused without parsing. */
@@ -340,7 +341,7 @@ export function checkSdl(text: string, options: SdlCheckOptions = {}): SdlCheckR
     try {
       sdl = parsed.doc.toJS({ maxAliasCount: 1000 });
     } catch (e) {
-      ctx.diagnostics.push(makeDiagnostic(ctx, 0, 0, { severity: "error", code: "yaml-syntax", message: `YAML could not be read: ${(e as Error).message}` }));
+      ctx.diagnostics.push(makeDiagnostic(ctx, 0, 0, { severity: "error", code: "yaml-syntax", message: `YAML could not be read: ${getErrorMessage(e)}` }));
       return { valid: false, diagnostics: ctx.diagnostics };
     }
   }
@@ -363,7 +364,7 @@ export function checkSdl(text: string, options: SdlCheckOptions = {}): SdlCheckR
     result = generateManifest(sdl as SDLInput, SDL_NETWORK_ID);
   } catch (e) {
     // chain-sdk throws on a few inputs its schema lets through (e.g. unparseable sizes).
-    ctx.diagnostics.push(makeDiagnostic(ctx, 0, 0, { severity: "error", code: "manifest-error", message: `The SDL passed the schema but the manifest could not be built: ${(e as Error).message}. Check sizes ("512Mi"), CPU units and prices.` }));
+    ctx.diagnostics.push(makeDiagnostic(ctx, 0, 0, { severity: "error", code: "manifest-error", message: `The SDL passed the schema but the manifest could not be built: ${getErrorMessage(e)}. Check sizes ("512Mi"), CPU units and prices.` }));
     return { valid: false, diagnostics: ctx.diagnostics, sdl: sdl as SDLInput };
   }
   if (!result.ok) {

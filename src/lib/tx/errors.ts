@@ -1,4 +1,5 @@
 /** One vocabulary for transaction failures: SDK error codes and wallet errors mapped to plain words. */
+import { getErrorMessage } from "../errors";
 
 export type TxErrorKind =
   | "rejected"
@@ -54,22 +55,13 @@ const SDK_CODES: Record<number, Omit<TxErrorDescription, "detail"> & { detail?: 
   32: { kind: "sequence-mismatch", title: "Account sequence mismatch", detail: "Another transaction from this account was sent at the same time. Try again." },
 };
 
-function messageOf(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  if (typeof error === "string") return error;
-  if (error && typeof error === "object" && "message" in error && typeof (error as { message: unknown }).message === "string") {
-    return (error as { message: string }).message;
-  }
-  return String(error);
-}
-
 export function describeTxError(error: unknown): TxErrorDescription {
   if (error instanceof TxFailedError && error.codespace === "sdk" && SDK_CODES[error.code]) {
     const known = SDK_CODES[error.code]!;
     return { kind: known.kind, title: known.title, detail: known.detail ?? error.log };
   }
   if (error instanceof ChainMismatchError) return { kind: "wrong-chain", title: "Wrong chain", detail: error.message };
-  const message = messageOf(error);
+  const message = getErrorMessage(error);
   const codeMatch = /(?:failed with|code)\s*\(?(\d+)\)?/i.exec(message);
   const lower = message.toLowerCase();
   const rules: Array<[RegExp, TxErrorKind, string, string]> = [

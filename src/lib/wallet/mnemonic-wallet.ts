@@ -1,6 +1,7 @@
 /** The built-in wallet's key handling: generate or import a BIP-39 mnemonic and derive the Akash signer. */
 import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
 import { EnglishMnemonic } from "@cosmjs/crypto";
+import { getErrorMessage } from "../errors";
 
 export type MnemonicCheck = { ok: true; mnemonic: string } | { ok: false; error: string };
 
@@ -13,8 +14,7 @@ export function checkMnemonic(input: string): MnemonicCheck {
     new EnglishMnemonic(mnemonic);
     return { ok: true, mnemonic };
   } catch (error) {
-    const message = error instanceof Error ? error.message : "";
-    if (/checksum/i.test(message)) return { ok: false, error: "The words are valid but the phrase's checksum is wrong: check the word order and spelling" };
+    if (/checksum/i.test(getErrorMessage(error))) return { ok: false, error: "The words are valid but the phrase's checksum is wrong: check the word order and spelling" };
     return { ok: false, error: "Some words are not in the BIP-39 English word list: check the spelling" };
   }
 }

@@ -8,6 +8,7 @@ import { networkKey, useNetwork } from "@/shared/network";
 import { shortenAddress } from "@/lib/format/coins";
 import { checkPassword, parseVaultRecord, type VaultRecord } from "@/lib/wallet/vault";
 import { useWallet } from "./wallet-context";
+import { getErrorMessage } from "@/lib/errors";
 
 function vaultKey(networkId: Parameters<typeof networkKey>[0]) {
   return networkKey(networkId, "builtin-wallet");
@@ -88,7 +89,7 @@ function CreateForm({ onSaved }: { onSaved: () => void }) {
       const { generateMnemonicWallet } = await import("@/lib/wallet/mnemonic-wallet");
       setMnemonic((await generateMnemonicWallet()).mnemonic);
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(getErrorMessage(error));
     } finally {
       setBusy(false);
     }
@@ -104,7 +105,7 @@ function CreateForm({ onSaved }: { onSaved: () => void }) {
       await saveAndConnect(mnemonic, password, network.id, connectBuiltin);
       onSaved();
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(getErrorMessage(error));
     } finally {
       setBusy(false);
     }
@@ -174,7 +175,7 @@ function ImportForm({ onSaved }: { onSaved: () => void }) {
       await saveAndConnect(checked.mnemonic, password, network.id, connectBuiltin);
       onSaved();
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(getErrorMessage(error));
     } finally {
       setBusy(false);
     }
@@ -216,7 +217,7 @@ function UnlockForm({ record, onForget }: { record: VaultRecord; onForget: () =>
         connectBuiltin({ kind: "builtin", address, signer: wallet, dataSigner: await aminoSignerFrom(mnemonic) });
         toast.success("Wallet unlocked");
       } catch (err) {
-        setError(err instanceof WrongPasswordError ? "Wrong password. Try again." : err instanceof Error ? err.message : String(err));
+        setError(err instanceof WrongPasswordError ? "Wrong password. Try again." : getErrorMessage(err));
       }
     } finally {
       setBusy(false);

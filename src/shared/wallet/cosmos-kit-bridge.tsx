@@ -16,6 +16,7 @@ import type { OfflineSigner } from "@cosmjs/proto-signing";
 import type { NetworkConfig } from "@/lib/networks/networks";
 import { chainNameFor, toRegistryAssetList, toRegistryChain } from "@/lib/wallet/chain-info";
 import type { ConnectedWallet, ExtensionWalletName } from "./types";
+import { getErrorMessage } from "@/lib/errors";
 
 export interface BridgeRequest {
   walletName: ExtensionWalletName;
@@ -99,7 +100,7 @@ function Connector({ chainName, chainId, request, onResult }: { chainName: strin
       onResult({ nonce: request.nonce, ok: true, address: chainWallet.address, name: chainWallet.username, signer, accountChanged, dataSigner });
     };
     const fail = (error: unknown) => {
-      if (!cancelled) onResult({ nonce: request.nonce, ok: false, error: error instanceof Error ? error.message : String(error) });
+      if (!cancelled) onResult({ nonce: request.nonce, ok: false, error: getErrorMessage(error) });
     };
     connect(false).catch(fail);
     // The user switched accounts in the extension (e.g. "keplr_keystorechange"): follow it.
