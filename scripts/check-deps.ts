@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { fileURLToPath } from "node:url";
+import { getErrorMessage } from "../src/lib/errors.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -97,7 +98,7 @@ async function npmCiDryRun(): Promise<string | null> {
     return null;
   } catch (error) {
     const out = `${(error as { stderr?: string }).stderr ?? ""}\n${(error as { stdout?: string }).stdout ?? ""}`;
-    const reason = out.split("\n").find((l) => /Invalid:|Missing:|ERESOLVE|ETARGET|E404|ENOTFOUND|EAI_AGAIN/.test(l)) ?? (error as Error).message.split("\n")[0];
+    const reason = out.split("\n").find((l) => /Invalid:|Missing:|ERESOLVE|ETARGET|E404|ENOTFOUND|EAI_AGAIN/.test(l)) ?? getErrorMessage(error).split("\n")[0];
     return reason?.replace(/^npm error\s*/, "") ?? "npm ci --dry-run failed";
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -11,6 +11,7 @@ import { pathToFileURL } from "node:url";
 import { checkSdl, type SdlCheckResult } from "../src/lib/sdl/validate";
 import { estimateCost } from "../src/lib/pricing/estimate";
 import { microToAkt, microToUsd } from "../src/lib/pricing/denoms";
+import { getErrorMessage } from "../src/lib/errors.ts";
 
 export interface SdlCheckOptionsCli {
   paths: string[];
@@ -63,7 +64,7 @@ export function verdictFor(file: string, text: string, opts: Pick<SdlCheckOption
     result = checkSdl(text, { requireUact: opts.requireUact });
   } catch (e) {
     // The validator is not supposed to throw; if it ever does, the file still gets a verdict.
-    return { file, valid: false, errors: [{ line: 1, column: 1, message: `Internal error while checking: ${(e as Error).message}` }], warnings: [] };
+    return { file, valid: false, errors: [{ line: 1, column: 1, message: `Internal error while checking: ${getErrorMessage(e)}` }], warnings: [] };
   }
   const pick = (sev: string) => result.diagnostics.filter((d) => d.severity === sev).map((d) => ({ line: d.line, column: d.column, message: d.message }));
   const verdict: FileVerdict = { file, valid: result.valid, errors: pick("error"), warnings: pick("warning") };
@@ -120,7 +121,7 @@ export function runSdlCheck(argv: string[], out: (line: string) => void, cwd = p
     try {
       text = readFileSync(f, "utf8");
     } catch (e) {
-      return { file: f, valid: false, errors: [{ line: 1, column: 1, message: `Cannot read file: ${(e as Error).message}` }], warnings: [] };
+      return { file: f, valid: false, errors: [{ line: 1, column: 1, message: `Cannot read file: ${getErrorMessage(e)}` }], warnings: [] };
     }
     return verdictFor(f, text, opts);
   });

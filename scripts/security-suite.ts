@@ -18,6 +18,7 @@ import { startProxy } from "../server/proxy/server.ts";
 import { generateCert, startFakeProvider } from "../server/proxy/testing/fake-provider.ts";
 import { ProxyClient, jwtFor } from "../server/proxy/testing/helpers.ts";
 import { createAkashRegistry } from "../server/shared/akash-registry.ts";
+import { getErrorMessage } from "../src/lib/errors.ts";
 
 interface Row {
   attack: string;
@@ -33,7 +34,7 @@ async function attack(name: string, expected: string, run: () => Promise<{ ok: b
     const { ok, result } = await run();
     rows.push({ attack: name, expected, result, ok });
   } catch (error) {
-    rows.push({ attack: name, expected, result: `error: ${error instanceof Error ? error.message : String(error)}`, ok: false });
+    rows.push({ attack: name, expected, result: `error: ${getErrorMessage(error)}`, ok: false });
   }
 }
 

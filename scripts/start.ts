@@ -11,6 +11,7 @@ import { startStack } from "../server/stack.ts";
 import { buildApp, REPO_ROOT } from "./serve/build-app.ts";
 import { runtimeConfigFor } from "./serve/runtime-config.ts";
 import { startStaticServer } from "./serve/static-server.ts";
+import { getErrorMessage } from "../src/lib/errors.ts";
 
 function port(name: string): number | undefined {
   const raw = process.env[name];
@@ -60,6 +61,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(getErrorMessage(error));
   process.exit(1);
 });

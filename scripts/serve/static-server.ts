@@ -7,6 +7,7 @@ import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import type { AddressInfo } from "node:net";
 import { COMMON_SECURITY_HEADERS, DOCUMENT_SECURITY_HEADERS } from "./security-headers.ts";
+import { getErrorMessage } from "../../src/lib/errors.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -76,7 +77,7 @@ export async function startStaticServer({ root, host = "127.0.0.1", port = 0, co
       res.writeHead(200, { ...security, "content-type": type, "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache" }).end(body);
     } catch (error) {
       // The reason goes to the server's log; the answer names no file paths.
-      console.error(`[serve] ${req.url}: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(`[serve] ${req.url}: ${getErrorMessage(error)}`);
       res.writeHead(500, { ...COMMON_SECURITY_HEADERS, "content-type": "text/plain" }).end("internal error");
     }
   });

@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { startStack, type RunningStack } from "../stack.ts";
 import { AUDITOR_ADDRESS, DEVNET_ADDRESS, FAUCET_ADDRESS, loadDevnetSettings } from "./config.ts";
 import { loadProviderSettings } from "./providers/settings.ts";
+import { getErrorMessage } from "../shared/errors.ts";
 
 function usage(): string {
   return [
@@ -66,7 +67,7 @@ async function main(): Promise<void> {
       },
     }).values;
   } catch (e) {
-    fail(e instanceof Error ? e.message : String(e));
+    fail(getErrorMessage(e));
   }
   if (args.help) {
     console.log(usage());
@@ -127,7 +128,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  const message = e instanceof Error ? e.message : String(e);
+  const message = getErrorMessage(e);
   console.error("devnet failed to start:", message);
   if (/EADDRINUSE/.test(message)) {
     console.error(

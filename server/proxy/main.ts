@@ -1,5 +1,6 @@
 import { loadProxyConfig } from "./config.ts";
 import { startProxy } from "./server.ts";
+import { getErrorMessage } from "../shared/errors.ts";
 
 /**
  * `npm run proxy [-- --devnet]`: env PROXY_PORT (3040), PROXY_CHAIN_REST + PROXY_NETWORK (the default network),
@@ -25,6 +26,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(getErrorMessage(error));
   process.exit(1);
 });

@@ -6,6 +6,7 @@ import type { LookupFunction } from "node:net";
 import type { ProviderCertificateValidator } from "./certificate-validator.ts";
 import { explainCertificateCode } from "./certificate-validator.ts";
 import { ProxyError } from "./errors.ts";
+import { getErrorMessage } from "../shared/errors.ts";
 
 /** Request option (passed through the agent to `createConnection`): give up connecting at this time (ms epoch). */
 export const CONNECT_DEADLINE = "akashProxyConnectDeadline";
@@ -47,7 +48,7 @@ export class ProviderAgent extends https.Agent {
       });
     } catch (error) {
       // e.g. a client key that does not match its certificate
-      done(new ProxyError("invalidClientCertificate", `The client certificate cannot be used: ${(error as Error).message}`));
+      done(new ProxyError("invalidClientCertificate", `The client certificate cannot be used: ${getErrorMessage(error)}`));
       return undefined;
     }
     const fail = (err: Error) => {

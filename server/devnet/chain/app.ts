@@ -18,6 +18,7 @@ import { coinsToString, normalizeCoins, validatePositiveCoins } from "./coins.ts
 import { createDevnetAminoTypes, aminoSignBytesCandidates } from "./amino.ts";
 import { verifySecp256k1 } from "./secp256k1.ts";
 import { decodeTx, MAX_TX_BYTES, txHash, type DecodedTx } from "./tx-decode.ts";
+import { getErrorMessage } from "../../shared/errors.ts";
 
 export type ExecMode = "check" | "deliver" | "simulate";
 
@@ -66,7 +67,7 @@ function errorResult(err: unknown, gasWanted: number, gasUsed: number, events: C
 export function asChainError(err: unknown): ChainError {
   if (err instanceof ChainError) return err;
   console.error("[devnet] handler panic:", err);
-  return new ChainError("sdk", 111222, `recovered: ${err instanceof Error ? err.message : String(err)}: panic`);
+  return new ChainError("sdk", 111222, `recovered: ${getErrorMessage(err)}: panic`);
 }
 
 /** "/akash.deployment.v1beta4.MsgCreateDeployment" → "deployment" (sdk.GetModuleNameFromTypeURL). */
@@ -389,7 +390,7 @@ export class DevnetApp {
       try {
         candidates = aminoSignBytesCandidates(tx, this.aminoTypes, this.config.chainId, accountNumber, sequence);
       } catch (e) {
-        throw sdkErrors.invalidRequest(`cannot build amino sign doc: ${e instanceof Error ? e.message : String(e)}`);
+        throw sdkErrors.invalidRequest(`cannot build amino sign doc: ${getErrorMessage(e)}`);
       }
     } else {
       throw sdkErrors.invalidRequest(`unsupported sign mode ${info.mode}`);
@@ -494,7 +495,7 @@ export class DevnetApp {
         return { code: 18, codespace: "sdk", log: "rpc error: code = InvalidArgument desc = empty txBytes is not allowed: invalid request", value: new Uint8Array(), height };
       }
     } catch (e) {
-      return { code: 2, codespace: "sdk", log: `${e instanceof Error ? e.message : String(e)}: tx parse error`, value: new Uint8Array(), height };
+      return { code: 2, codespace: "sdk", log: `${getErrorMessage(e)}: tx parse error`, value: new Uint8Array(), height };
     }
     const sim = this.simulate(txBytes);
     if (sim.error) {

@@ -1,4 +1,5 @@
 import { ChainError } from "./errors.ts";
+import { getErrorMessage } from "../../shared/errors.ts";
 
 /**
  * Query errors as the SDK's gRPC-over-ABCI path reports them (baseapp gRPCErrorToSDKError):
@@ -17,5 +18,5 @@ export function toQueryError(err: unknown): ChainError {
     if ((err.codespace === "sdk" && (err.code === 22 || err.code === 38)) || /not found/i.test(err.message)) return grpcErrors.notFound(err.message);
     return grpcErrors.invalidArgument(err.message);
   }
-  return new ChainError("sdk", 6, `rpc error: code = Unknown desc = ${err instanceof Error ? err.message : String(err)}: unknown request`);
+  return new ChainError("sdk", 6, `rpc error: code = Unknown desc = ${getErrorMessage(err)}: unknown request`);
 }

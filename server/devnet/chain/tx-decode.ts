@@ -4,6 +4,7 @@ import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
 import type { Coin, MsgHandler } from "./types.ts";
 import { ChainError, sdkErrors } from "./errors.ts";
+import { getErrorMessage } from "../../shared/errors.ts";
 
 export const SECP256K1_PUBKEY_URL = "/cosmos.crypto.secp256k1.PubKey";
 /** CometBFT's default mempool max_tx_bytes. */
@@ -63,7 +64,7 @@ export function decodeTx(bytes: Uint8Array, handlers: ReadonlyMap<string, MsgHan
     body = TxBody.decode(raw.bodyBytes);
     authInfo = AuthInfo.decode(raw.authInfoBytes);
   } catch (e) {
-    throw parseError(e instanceof Error ? e.message : String(e));
+    throw parseError(getErrorMessage(e));
   }
   const msgs: DecodedMsg[] = [];
   for (const any of body.messages) {
@@ -73,7 +74,7 @@ export function decodeTx(bytes: Uint8Array, handlers: ReadonlyMap<string, MsgHan
     try {
       value = handler.type.decode(any.value);
     } catch (e) {
-      throw parseError(`${any.typeUrl}: ${e instanceof Error ? e.message : String(e)}`);
+      throw parseError(`${any.typeUrl}: ${getErrorMessage(e)}`);
     }
     msgs.push({ typeUrl: any.typeUrl, handler, value });
   }

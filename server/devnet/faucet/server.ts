@@ -15,6 +15,7 @@ import { MsgMintACT } from "@akashnetwork/chain-sdk/private-types/akash.v1";
 import type { ChainBackend, ServerHandle } from "../rpc/backend.ts";
 import { createAkashRegistry } from "../../shared/akash-registry.ts";
 import { listen } from "../../shared/listen.ts";
+import { getErrorMessage } from "../../shared/errors.ts";
 
 export interface FaucetServerOptions {
   host: string;
@@ -230,8 +231,8 @@ export async function startFaucetServer(chain: ChainBackend, opts: FaucetServerO
     } catch (err) {
       if (err instanceof HttpError) send(err.status, err.message);
       else {
-        console.error("faucet:", err instanceof Error ? err.message : err);
-        send(500, `Faucet error: ${err instanceof Error ? err.message : String(err)}`);
+        console.error("faucet:", getErrorMessage(err));
+        send(500, `Faucet error: ${getErrorMessage(err)}`);
       }
     }
   }

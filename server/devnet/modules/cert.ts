@@ -24,6 +24,7 @@ import {
 } from "@akashnetwork/chain-sdk/private-types/akash.v1";
 import type { KVStore, Module, TxContext } from "../chain/types.ts";
 import { Grpc, isAkashAddress, pad, paginate, registerErrors } from "./util.ts";
+import { getErrorMessage } from "../../shared/errors.ts";
 
 export const certErrors = registerErrors("cert", {
   certificateNotFound: [1, Grpc.NotFound, "certificate not found"],
@@ -77,13 +78,13 @@ export function parseAndValidateCertificate(owner: string, certPem: string, pubk
   try {
     x509 = new X509Certificate(certPem);
   } catch (e) {
-    throw certErrors.invalidCertificateValue(`cannot parse certificate (${(e as Error).message})`);
+    throw certErrors.invalidCertificateValue(`cannot parse certificate (${getErrorMessage(e)})`);
   }
   let pub: KeyObject;
   try {
     pub = createPublicKey({ key: pubDer, format: "der", type: "spki" });
   } catch (e) {
-    throw certErrors.invalidPubkeyValue(`cannot parse public key (${(e as Error).message})`);
+    throw certErrors.invalidPubkeyValue(`cannot parse public key (${getErrorMessage(e)})`);
   }
   if (x509.publicKey.asymmetricKeyType !== "ec") throw certErrors.invalidCertificateValue("certificate key must be ECDSA");
   if (!x509.verify(x509.publicKey)) throw certErrors.invalidCertificateValue("certificate is not self-signed by its key");

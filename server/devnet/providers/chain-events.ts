@@ -2,6 +2,7 @@
 import { Comet38Client, WebsocketClient } from "@cosmjs/tendermint-rpc";
 import type { LeaseIdView, OrderIdView } from "./types.ts";
 import { arr, obj, parseLeaseId, parseOrderId, str } from "./chain-json.ts";
+import { getErrorMessage } from "../../shared/errors.ts";
 
 export interface ChainEventHandlers {
   /** All orders created by one tx (e.g. the groups of one deployment), so bids on them can share a tx. */
@@ -69,7 +70,7 @@ export class ChainEvents {
   private async connect(): Promise<void> {
     const onError = (err: unknown) => {
       if (this.stopped) return;
-      console.warn(`[providers] event subscription error: ${err instanceof Error ? err.message : String(err)}; reconnecting`);
+      console.warn(`[providers] event subscription error: ${getErrorMessage(err)}; reconnecting`);
       this.scheduleReconnect();
     };
     const ws = new WebsocketClient(this.wsUrl(), onError);
@@ -122,7 +123,7 @@ export class ChainEvents {
     try {
       fn();
     } catch (e) {
-      console.warn(`[providers] bad chain event: ${e instanceof Error ? e.message : String(e)}`);
+      console.warn(`[providers] bad chain event: ${getErrorMessage(e)}`);
     }
   }
 

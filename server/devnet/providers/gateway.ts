@@ -14,6 +14,7 @@ import { ManifestDecodeError, ManifestValidationError, type ManifestGroup } from
 import type { KubeEvent, LeaseSim } from "./lease-sim.ts";
 import { FRAME, SimulatedContainer, decodeFrame, decodeResize, encodeFrame, encodeResult } from "./shell.ts";
 import type { LeaseIdView } from "./types.ts";
+import { getErrorMessage } from "../../shared/errors.ts";
 
 export class NoLeaseError extends Error {
   constructor() {
@@ -374,7 +375,7 @@ export class ProviderGateway {
         if (f.code === FRAME.stdin) onStdin(f.data);
         else if (f.code === FRAME.resize) decodeResize(f.data);
       } catch (e) {
-        out(`invalid frame: ${e instanceof Error ? e.message : String(e)}\n`, FRAME.stderr);
+        out(`invalid frame: ${getErrorMessage(e)}\n`, FRAME.stderr);
       }
     });
   }

@@ -13,6 +13,7 @@ import { TxSender } from "./tx-sender.ts";
 import type { OfflineMode } from "./gateway.ts";
 import { providerProfile } from "./profiles.ts";
 import { SimulatedProvider } from "./provider.ts";
+import { getErrorMessage } from "../../shared/errors.ts";
 
 export interface StartProvidersOptions {
   rpcUrl: string;
@@ -117,7 +118,7 @@ export async function startProviders(opts: StartProvidersOptions): Promise<Runni
       onOrderClosed: (id) => providers.forEach((p) => p.onOrderClosed(id)),
       onLeaseCreated: (id, price) => providers.forEach((p) => p.onLeaseCreated(id, price)),
       onLeaseClosed: (id) => providers.forEach((p) => p.onLeaseClosed(id)),
-      onResync: () => providers.forEach((p) => void p.resync().catch((e) => log(`${p.name}: resync failed: ${e instanceof Error ? e.message : String(e)}`))),
+      onResync: () => providers.forEach((p) => void p.resync().catch((e) => log(`${p.name}: resync failed: ${getErrorMessage(e)}`))),
     });
     await events.start();
     admin = await startAdmin(host, opts.adminPort ?? 0, providers);

@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import { loadDevnetSettings } from "../config.ts";
 import { startProviders } from "./index.ts";
 import { loadProviderSettings } from "./settings.ts";
+import { getErrorMessage } from "../../shared/errors.ts";
 
 async function main(): Promise<void> {
   const devnet = loadDevnetSettings();
@@ -43,6 +44,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(`providers failed to start: ${e instanceof Error ? e.message : String(e)}`);
+  console.error(`providers failed to start: ${getErrorMessage(e)}`);
   process.exit(1);
 });

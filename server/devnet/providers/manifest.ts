@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { parseResourceVal } from "./chain-json.ts";
 import type { GroupSpecView } from "./types.ts";
+import { getErrorMessage } from "../../shared/errors.ts";
 
 export interface ManifestExpose {
   port: number;
@@ -67,7 +68,7 @@ export function decodeManifest(body: string): { raw: unknown; groups: ManifestGr
   try {
     raw = JSON.parse(body);
   } catch (e) {
-    throw new ManifestDecodeError(`manifest decode error: ${e instanceof Error ? e.message : String(e)}`);
+    throw new ManifestDecodeError(`manifest decode error: ${getErrorMessage(e)}`);
   }
   if (!Array.isArray(raw)) throw new ManifestDecodeError("manifest decode error: manifest must be a JSON array of groups");
   if (raw.length === 0) throw new ManifestDecodeError("invalid manifest: manifest has no groups");
@@ -96,7 +97,7 @@ export function decodeManifest(body: string): { raw: unknown; groups: ManifestGr
             gpuUnits: gpu.units === undefined ? 0 : parseResourceVal(gpu.units),
           };
         } catch (e) {
-          throw new ManifestDecodeError(`invalid manifest: service ${s.name} resources: ${e instanceof Error ? e.message : String(e)}`);
+          throw new ManifestDecodeError(`invalid manifest: service ${s.name} resources: ${getErrorMessage(e)}`);
         }
         return {
           name: s.name,

@@ -4,6 +4,7 @@
  * manifest (image, command, env) — enough for ls, cat, env, echo, pwd, hostname, ps, exit and friends.
  */
 import type { ManifestService } from "./manifest.ts";
+import { getErrorMessage } from "../../shared/errors.ts";
 
 export const FRAME = { stdout: 100, stderr: 101, result: 102, failure: 103, stdin: 104, resize: 105 } as const;
 
@@ -154,7 +155,7 @@ export class SimulatedContainer {
       tokens = tokenize(line);
     } catch (e) {
       this.lastExit = 2;
-      return { stdout: "", stderr: `sh: syntax error: ${e instanceof Error ? e.message : String(e)}\n`, exitCode: 2 };
+      return { stdout: "", stderr: `sh: syntax error: ${getErrorMessage(e)}\n`, exitCode: 2 };
     }
     let i = 0;
     let skip = false;

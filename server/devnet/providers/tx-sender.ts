@@ -2,6 +2,7 @@
 import { BroadcastTxError, SigningStargateClient, GasPrice, calculateFee, type DeliverTxResponse } from "@cosmjs/stargate";
 import type { EncodeObject, OfflineSigner } from "@cosmjs/proto-signing";
 import { createAkashRegistry } from "../../shared/akash-registry.ts";
+import { getErrorMessage } from "../../shared/errors.ts";
 
 /** cosmjs' and chain-sdk's default "auto" gas multiplier. */
 const GAS_ADJUSTMENT = 1.3;
@@ -42,7 +43,7 @@ export class TxSender {
         });
         return new TxSender(account.address, client, GasPrice.fromString(gasPrice));
       } catch (e) {
-        if (attempt >= 30) throw new Error(`cannot connect to the chain at ${rpcUrl}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+        if (attempt >= 30) throw new Error(`cannot connect to the chain at ${rpcUrl}: ${getErrorMessage(e)}`, { cause: e });
         await new Promise((r) => setTimeout(r, 300));
       }
     }

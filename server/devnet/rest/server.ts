@@ -13,6 +13,7 @@ import { nodeServices, type NodeServiceResult } from "./node-services.ts";
 import { buildRequest, GatewayError, invalidArgument } from "./request.ts";
 import { loadRoutes, matchRoutes, type CompiledRoute } from "./routes.ts";
 import { listen } from "../../shared/listen.ts";
+import { getErrorMessage } from "../../shared/errors.ts";
 
 export interface RestServerOptions {
   host: string;
@@ -67,7 +68,7 @@ const GRPC_CODE_BY_NAME: Record<string, number> = {
 /** Maps an error from a QueryHandler to a gRPC status (code + message). */
 export function grpcStatusOf(err: unknown): { code: number; message: string } {
   if (err instanceof GatewayError) return { code: err.grpcCode, message: err.message };
-  const message = err instanceof Error ? err.message : String(err);
+  const message = getErrorMessage(err);
   const m = /rpc error: code = (\w+) desc = ([\s\S]*)$/.exec(message);
   if (m) {
     const desc = m[2]!.replace(/: (key not found|invalid request|unknown request)$/, "");
@@ -169,14 +170,14 @@ export async function startRestServer(chain: ChainBackend, opts: RestServerOptio
           try {
             json = JSON.parse(body.toString("utf8"));
           } catch (err) {
-            throw invalidArgument(`invalid JSON body: ${(err as Error).message}`);
+            throw invalidArgument(`invalid JSON body: ${getErrorMessage(err)}`);
           }
         }
         if (typeof json !== "object" || json === null || Array.isArray(json)) throw invalidArgument("request body must be a JSON object");
         try {
           request = match.route.input.fromJSON(json);
         } catch (err) {
-          throw invalidArgument(`invalid request body: ${(err as Error).message}`);
+          throw invalidArgument(`invalid request body: ${getErrorMessage(err)}`);
         }
         const withVars = buildRequest(match.route.input, match.vars, new URLSearchParams());
         request = { ...(request as object), ...pickSet(withVars as Record<string, unknown>, Object.keys(match.vars)) };
@@ -197,7 +198,7 @@ export async function startRestServer(chain: ChainBackend, opts: RestServerOptio
   const server = http.createServer((req, res) => {
     handle(req, res).catch((err) => {
       try {
-        sendError(res, 13, err instanceof Error ? err.message : String(err));
+        sendError(res, 13, getErrorMessage(err));
       } catch {
         res.destroy();
       }

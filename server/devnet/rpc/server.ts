@@ -21,6 +21,7 @@ import {
 } from "./methods.ts";
 import { parseQuery, QueryParseError, type Query } from "./query.ts";
 import { listen } from "../../shared/listen.ts";
+import { getErrorMessage } from "../../shared/errors.ts";
 
 export interface RpcServerOptions {
   host: string;
@@ -58,7 +59,7 @@ const CORS_HEADERS: Record<string, string> = {
 
 function errorResponse(id: JsonRpcId, err: unknown): JsonRpcResponse {
   if (err instanceof RpcError) return { jsonrpc: "2.0", id, error: { code: err.code, message: err.message, data: err.data } };
-  const detail = err instanceof Error ? err.message : String(err);
+  const detail = getErrorMessage(err);
   return { jsonrpc: "2.0", id, error: { code: -32603, message: "Internal error", data: detail } };
 }
 
@@ -154,7 +155,7 @@ export async function startRpcServer(chain: ChainBackend, opts: RpcServerOptions
       try {
         parsed = JSON.parse(body.toString("utf8"));
       } catch (err) {
-        send(res, 200, errorResponse(null, new RpcError(PARSE_ERROR, "Parse error. Invalid JSON", (err as Error).message)));
+        send(res, 200, errorResponse(null, new RpcError(PARSE_ERROR, "Parse error. Invalid JSON", getErrorMessage(err))));
         return;
       }
       if (Array.isArray(parsed)) {
@@ -207,7 +208,7 @@ export async function startRpcServer(chain: ChainBackend, opts: RpcServerOptions
   const server = http.createServer((req, res) => {
     handleHttp(req, res).catch((err) => {
       try {
-        send(res, 500, errorResponse(null, internalError(err instanceof Error ? err.message : String(err))));
+        send(res, 500, errorResponse(null, internalError(getErrorMessage(err))));
       } catch {
         res.destroy();
       }
@@ -267,7 +268,7 @@ export async function startRpcServer(chain: ChainBackend, opts: RpcServerOptions
     ws.on("message", (data) => {
       const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
       void handleWsMessage(client, bytes).catch((err) => {
-        wsSend(client, errorResponse(null, internalError(err instanceof Error ? err.message : String(err))));
+        wsSend(client, errorResponse(null, internalError(getErrorMessage(err))));
       });
     });
   }
@@ -277,7 +278,7 @@ export async function startRpcServer(chain: ChainBackend, opts: RpcServerOptions
     try {
       parsed = JSON.parse(data.toString("utf8"));
     } catch (err) {
-      wsSend(client, errorResponse(null, new RpcError(PARSE_ERROR, "Parse error. Invalid JSON", (err as Error).message)));
+      wsSend(client, errorResponse(null, new RpcError(PARSE_ERROR, "Parse error. Invalid JSON", getErrorMessage(err))));
       return;
     }
     const items = Array.isArray(parsed) ? parsed.slice(0, maxBatchSize) : [parsed];
