@@ -55,6 +55,11 @@ export interface RunningProvider {
   withdrawNow(): Promise<number>;
   /** The gateway's /status document. */
   status(): unknown;
+  /**
+   * For benchmarks: when this provider received the first manifest it accepted for the lease (epoch ms, read
+   * from this process' clock as the PUT body arrived); undefined before that.
+   */
+  manifestReceivedAt(lease: { owner: string; dseq: string; gseq: number; oseq: number }): number | undefined;
 }
 
 export interface RunningProviders {
@@ -141,6 +146,7 @@ export async function startProviders(opts: StartProvidersOptions): Promise<Runni
       isOnline: () => p.isOnline(),
       withdrawNow: () => p.withdrawAndReconcile(),
       status: () => p.status(),
+      manifestReceivedAt: (lease: { owner: string; dseq: string; gseq: number; oseq: number }) => p.manifestReceivedAt(lease),
     })),
     adminUrl: `http://${host}:${adminPort}`,
     stop: async () => {
