@@ -22,6 +22,7 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 /** Needed although no file of ours imports them. */
 const NEEDED_WITHOUT_IMPORT: Record<string, string> = {
   axios: "@cosmos-kit/core imports it (esm/utils/endpoint.js) without declaring it; the browser build uses its fetch adapter",
+  jsdom: "the DOM for component tests, named by their `// @vitest-environment jsdom` line rather than imported",
 };
 
 const SOURCE_DIRS = ["src", "server", "scripts", "e2e", "test"];

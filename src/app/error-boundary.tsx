@@ -1,6 +1,7 @@
 import { Component, type ErrorInfo, type ReactNode } from "react";
 import { isRouteErrorResponse, Link, useRouteError } from "react-router";
 import { buttonClasses } from "@/components/ui/button";
+import { getErrorMessage } from "@/lib/errors";
 
 function ErrorPanel({ title, detail, onRetry }: { title: string; detail: string; onRetry?: () => void }) {
   return (
@@ -27,7 +28,7 @@ export function RouteError() {
   if (isRouteErrorResponse(error) && error.status === 404) {
     return <ErrorPanel title="Page not found" detail="There is nothing at this address." />;
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = getErrorMessage(error);
   const chunk = /dynamically imported module|Importing a module script failed|Failed to fetch/i.test(message);
   return <ErrorPanel title={chunk ? "This page could not be loaded" : "Something went wrong on this page"} detail={chunk ? "Part of the app failed to download. Check your connection and reload." : message} onRetry={() => window.location.reload()} />;
 }

@@ -5,6 +5,7 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ErrorBoundary } from "@/components/ui/error-boundary";
 import { Page } from "@/components/ui/page";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useNetwork } from "@/shared/network";
@@ -170,9 +171,17 @@ function DeploymentView({ deployment, leases, stale }: { deployment: Deployment;
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === "leases" && <LeasesTab leases={leases} />}
-        {tab === "logs" && <LogsTab leases={leases} />}
+        {tab === "logs" && (
+          <ErrorBoundary label="Logs" hint="The deployment itself is not affected.">
+            <LogsTab leases={leases} />
+          </ErrorBoundary>
+        )}
         {tab === "events" && <EventsTab leases={leases} />}
-        {tab === "shell" && <ShellTab leases={leases} />}
+        {tab === "shell" && (
+          <ErrorBoundary label="The shell" hint="The deployment itself is not affected; Try again opens a new session.">
+            <ShellTab leases={leases} />
+          </ErrorBoundary>
+        )}
         {tab === "escrow" && <EscrowTab deployment={deployment} escrow={escrow} blockTimeMs={network.blockTimeMs} height={height} onTopUp={() => setTopUpOpen(true)} />}
         {tab === "update" && <UpdateTab deployment={deployment} leases={leases} />}
       </div>

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { Link } from "react-router";
 import { useNetwork } from "@/shared/network";
+import { ErrorBoundary } from "@/components/ui/error-boundary";
 import { applyEdits, minimalEdit } from "@/lib/sdl/edits";
 import { formatSdl, SdlEditError } from "@/lib/sdl/form";
 import type { QuickFix, SdlDiagnostic } from "@/lib/sdl/types";
@@ -240,9 +241,11 @@ function EditorWorkspace({ draftStorageKey, templateId, templateName, templateSd
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_340px]">
         <div className="min-w-0 space-y-3">
           <div className={mode === "yaml" ? "h-[65vh] overflow-hidden rounded-lg border border-border" : "hidden"}>
-            <Suspense fallback={<p className="p-4 text-sm text-muted">Loading the editor…</p>}>
-              <SdlMonacoEditor ref={editorRef} initialValue={initial.text} onChange={onEditorChange} diagnostics={diagnostics} checkedText={validation.checkedText} schema={validation.schema} />
-            </Suspense>
+            <ErrorBoundary label="The SDL editor" hint="Your text is kept and saved; the Form view and Download still work. Try again reopens the editor on it.">
+              <Suspense fallback={<p className="p-4 text-sm text-muted">Loading the editor…</p>}>
+                <SdlMonacoEditor ref={editorRef} initialValue={text} onChange={onEditorChange} diagnostics={diagnostics} checkedText={validation.checkedText} schema={validation.schema} />
+              </Suspense>
+            </ErrorBoundary>
           </div>
           {mode === "form" && <FormBuilder text={text} onEdit={onFormEdit} />}
           <ProblemsList diagnostics={diagnostics} onReveal={onReveal} onFix={onFix} fixesEnabled={current} />
