@@ -3,6 +3,7 @@
  * Akash provider's default `scale` bid strategy) and from bids seen on chain for comparable
  * resources. Pure functions: callers fetch the REST data and pass it in.
  */
+import { fromBase64, fromUtf8 } from "@cosmjs/encoding";
 
 /** Resources of one deployment unit, as the provider's bid engine sees them. */
 export interface ResourceShape {
@@ -223,7 +224,7 @@ function val(v: unknown): number {
   if (typeof raw === "string" && /^\d+(\.\d+)?$/.test(raw)) return Number(raw);
   if (typeof raw === "string") {
     try {
-      const decoded = typeof atob === "function" ? atob(raw) : "";
+      const decoded = fromUtf8(fromBase64(raw.padEnd(Math.ceil(raw.length / 4) * 4, "=")), true);
       if (/^\d+(\.\d+)?$/.test(decoded)) return Number(decoded);
     } catch {
       return 0;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { summarizeSdl } from "../sdl/resources";
+import { resourcesToShape } from "./market";
 import { convertMicro, depositFor, depositRunway, estimateCost, estimateMarketPrice, escrowTimeLeft, microToAkt, microToUsd, parseBids, parseMinDeposits, parsePriceScale, parseProviderScales, perBlockToHourly, perBlockToMonthly, scalePrice, BLOCKS_PER_MONTH } from "./index";
 
 const sdl = {
@@ -140,5 +141,13 @@ describe("provider capabilities", () => {
     const est = estimateMarketPrice([unit], "uact", { providers: [scale], bids: [] });
     expect(est.basis).toBe("none");
     expect(est.notes.join(" ")).toMatch(/lack the GPU model/);
+  });
+});
+
+describe("resource values", () => {
+  it("reads ResourceValue.val as a decimal string, or as base64 of one (padded or not)", () => {
+    const shape = resourcesToShape({ cpu: { units: { val: "NTAw" } }, memory: { quantity: { val: "MTA0ODU3Ng" } }, gpu: { units: { val: "2" } } }, 1);
+    expect([shape.cpuMillis, shape.memoryBytes, shape.gpuUnits]).toEqual([500, 1048576, 2]);
+    expect(resourcesToShape({ cpu: { units: { val: "%%" } } }, 1).cpuMillis).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import { Secp256k1HdWallet } from "@cosmjs/amino";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_JWT_TTL_SECONDS, ProviderJwtCache, tokenScopes } from "./jwt";
+import { DEFAULT_JWT_TTL_SECONDS, ProviderJwtCache, jwtExpiry, tokenScopes } from "./jwt";
 
 const PROVIDER_A = "akash1d83kheazgmu2xw0m72ge97gvr3hkrqgpfw5nf5";
 const PROVIDER_B = "akash15cpkukv6gft3kjg603vyr9zlgtm84zd9eltyxx";
@@ -31,5 +31,22 @@ describe("provider JWTs", () => {
     const forB = await cache.token({ address, provider: PROVIDER_B, scope: ["shell"] });
     expect(forB).not.toBe(forA);
     expect(claims(forB).leases).toEqual({ access: "granular", permissions: [{ provider: PROVIDER_B, access: "scoped", scope: ["shell"] }] });
+  });
+});
+
+describe("jwtExpiry", () => {
+  const segment = (claims: object) => Buffer.from(JSON.stringify(claims)).toString("base64url");
+
+  it("reads exp from an unpadded base64url payload, including url-safe characters and non-ASCII claims", () => {
+    const payload = segment({ iss: "akash1?>~", name: "Zoë ✓!", exp: 1_900_000_000 });
+    expect(payload).toMatch(/[-_]/);
+    expect(payload.length % 4).not.toBe(0);
+    expect(jwtExpiry(`e30.${payload}.sig`)).toBe(1_900_000_000);
+  });
+
+  it("is null for a token without a readable exp", () => {
+    expect(jwtExpiry("not-a-jwt")).toBeNull();
+    expect(jwtExpiry("e30.%%%.sig")).toBeNull();
+    expect(jwtExpiry(`e30.${segment({ exp: "soon" })}.sig`)).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import type { OfflineAminoSigner } from "@cosmjs/amino";
+import { fromBase64, fromUtf8, toHex } from "@cosmjs/encoding";
 import type { JwtTokenAccessScope, OfflineDataSigner } from "@akashnetwork/chain-sdk/web";
 
 /** Everything a token can grant; the console asks only for what a screen needs. */
@@ -106,15 +107,21 @@ export function jwtExpiry(token: string): number | null {
   const payload = token.split(".")[1];
   if (!payload) return null;
   try {
-    const json = JSON.parse(atob(payload.replace(/-/g, "+").replace(/_/g, "/"))) as { exp?: unknown };
+    const json = JSON.parse(fromUtf8(fromBase64Url(payload))) as { exp?: unknown };
     return typeof json.exp === "number" ? json.exp : null;
   } catch {
     return null;
   }
 }
 
+/** JWT segments are unpadded base64url (RFC 7515 §2). */
+function fromBase64Url(segment: string): Uint8Array {
+  const base64 = segment.replace(/-/g, "+").replace(/_/g, "/");
+  return fromBase64(base64.padEnd(Math.ceil(base64.length / 4) * 4, "="));
+}
+
 function randomId(): string {
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  return toHex(bytes);
 }

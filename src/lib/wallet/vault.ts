@@ -2,6 +2,7 @@
  * Encrypted storage of the built-in wallet's mnemonic: PBKDF2-SHA256 (600 000 iterations, OWASP 2023) derives an
  * AES-256-GCM key from the password. Only the ciphertext, salt and IV are stored; the mnemonic is never logged.
  */
+import { fromBase64, toBase64 } from "@cosmjs/encoding";
 
 export const VAULT_VERSION = 1;
 export const PBKDF2_ITERATIONS = 600_000;
@@ -48,16 +49,16 @@ export async function encryptMnemonic(mnemonic: string, password: string, addres
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const key = await deriveKey(password, salt, iterations);
   const ciphertext = new Uint8Array(await crypto.subtle.encrypt({ name: "AES-GCM", iv, additionalData: new TextEncoder().encode(address) }, key, new TextEncoder().encode(mnemonic)));
-  return { version: VAULT_VERSION, kdf: "PBKDF2-SHA256", iterations, salt: toB64(salt), iv: toB64(iv), ciphertext: toB64(ciphertext), address, createdAt: new Date().toISOString() };
+  return { version: VAULT_VERSION, kdf: "PBKDF2-SHA256", iterations, salt: toBase64(salt), iv: toBase64(iv), ciphertext: toBase64(ciphertext), address, createdAt: new Date().toISOString() };
 }
 
 export async function decryptMnemonic(record: VaultRecord, password: string): Promise<string> {
-  const key = await deriveKey(password, fromB64(record.salt), record.iterations);
+  const key = await deriveKey(password, fromBase64(record.salt), record.iterations);
   try {
     const plain = await crypto.subtle.decrypt(
-      { name: "AES-GCM", iv: fromB64(record.iv) as BufferSource, additionalData: new TextEncoder().encode(record.address) },
+      { name: "AES-GCM", iv: fromBase64(record.iv) as BufferSource, additionalData: new TextEncoder().encode(record.address) },
       key,
-      fromB64(record.ciphertext) as BufferSource,
+      fromBase64(record.ciphertext) as BufferSource,
     );
     return new TextDecoder().decode(plain);
   } catch {
@@ -74,17 +75,4 @@ export function parseVaultRecord(raw: string | null): VaultRecord | null {
   } catch {
     return null;
   }
-}
-
-function toB64(bytes: Uint8Array): string {
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
-function fromB64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }

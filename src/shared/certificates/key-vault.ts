@@ -3,6 +3,7 @@
  * non-extractable and that lives only in IndexedDB. localStorage holds ciphertext only; no script (and
  * no copy of localStorage) can read the device key's bytes, and keys are never logged.
  */
+import { fromBase64, toBase64 } from "@cosmjs/encoding";
 
 export interface SealedKey {
   iv: string;
@@ -57,27 +58,14 @@ export function getDeviceKey(): Promise<CryptoKey> {
 export async function sealKey(key: CryptoKey, plaintext: string, aad: string): Promise<SealedKey> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const ciphertext = new Uint8Array(await crypto.subtle.encrypt({ name: "AES-GCM", iv, additionalData: new TextEncoder().encode(aad) }, key, new TextEncoder().encode(plaintext)));
-  return { iv: toB64(iv), ciphertext: toB64(ciphertext) };
+  return { iv: toBase64(iv), ciphertext: toBase64(ciphertext) };
 }
 
 export async function openKey(key: CryptoKey, sealed: SealedKey, aad: string): Promise<string> {
   const plain = await crypto.subtle.decrypt(
-    { name: "AES-GCM", iv: fromB64(sealed.iv) as BufferSource, additionalData: new TextEncoder().encode(aad) },
+    { name: "AES-GCM", iv: fromBase64(sealed.iv) as BufferSource, additionalData: new TextEncoder().encode(aad) },
     key,
-    fromB64(sealed.ciphertext) as BufferSource,
+    fromBase64(sealed.ciphertext) as BufferSource,
   );
   return new TextDecoder().decode(plain);
-}
-
-function toB64(bytes: Uint8Array): string {
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
-function fromB64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }
