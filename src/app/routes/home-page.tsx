@@ -3,17 +3,18 @@ import { buttonClasses, Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Page } from "@/components/ui/page";
 import { cn } from "@/components/ui/cn";
-import { BalancesCard, useBalances, useRefreshOnNewBlock } from "@/features/account";
+import { BalancesCard } from "@/features/account";
+import { useBalances, useRefreshOnNewBlock } from "@/shared/chain-data";
 import { useNetwork, useNodeHealth } from "@/shared/network";
 import { useWallet } from "@/shared/wallet";
-import { amountOf } from "@/lib/chain/queries";
+import { amountOf } from "@/lib/chain/coins";
 
 export function HomePage() {
   const { network } = useNetwork();
   const { health } = useNodeHealth();
   const { wallet, openConnectDialog } = useWallet();
-  useRefreshOnNewBlock(network, wallet?.address);
-  const balances = useBalances(network, wallet?.address);
+  useRefreshOnNewBlock(wallet?.address);
+  const balances = useBalances(wallet?.address);
   const hasAkt = amountOf(balances.data, network.denoms.fee) > 0n;
   const hasAct = amountOf(balances.data, network.denoms.compute) > 0n;
   const steps = [

@@ -8,13 +8,13 @@ import { useWallet, walletLabel } from "@/shared/wallet";
 import { BalancesCard } from "./balances-card";
 import { FaucetCard } from "./faucet-card";
 import { MintActCard } from "./mint-act-card";
-import { useRefreshOnNewBlock } from "./queries";
+import { useRefreshOnNewBlock } from "@/shared/chain-data";
 import { RecentTxsCard } from "./recent-txs-card";
 
 export function AccountPage() {
   const { network } = useNetwork();
   const { wallet, openConnectDialog } = useWallet();
-  useRefreshOnNewBlock(network, wallet?.address);
+  useRefreshOnNewBlock(wallet?.address);
   if (!wallet) {
     return (
       <Page title="Account" description={`Your account on ${network.label}.`}>
@@ -42,7 +42,7 @@ export function AccountPage() {
       <BalancesCard network={network} address={wallet.address} />
       <FaucetCard network={network} address={wallet.address} />
       <MintActCard network={network} address={wallet.address} />
-      <RecentTxsCard network={network} address={wallet.address} />
+      <RecentTxsCard address={wallet.address} />
     </Page>
   );
 }

@@ -1,13 +1,13 @@
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
-import { amountOf } from "@/lib/chain/queries";
+import { amountOf } from "@/lib/chain/coins";
 import { baseToDisplay } from "@/lib/format/coins";
 import type { NetworkConfig } from "@/lib/networks/networks";
-import { useBalances } from "./queries";
+import { useBalances } from "@/shared/chain-data";
 
 export function BalancesCard({ network, address, actions }: { network: NetworkConfig; address: string; actions?: React.ReactNode }) {
-  const balances = useBalances(network, address);
+  const balances = useBalances(address);
   const akt = amountOf(balances.data, network.denoms.fee);
   const act = amountOf(balances.data, network.denoms.compute);
   return (

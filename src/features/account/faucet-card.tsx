@@ -5,7 +5,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { requestFaucetCredit } from "@/lib/wallet/faucet";
 import type { NetworkConfig } from "@/lib/networks/networks";
-import { accountKeys } from "./queries";
+import { accountKeys } from "@/shared/chain-data";
 
 export function FaucetCard({ network, address }: { network: NetworkConfig; address: string }) {
   const queryClient = useQueryClient();
@@ -13,7 +13,7 @@ export function FaucetCard({ network, address }: { network: NetworkConfig; addre
     mutationFn: () => requestFaucetCredit(network.faucetUrl, address, network.denoms.fee),
     onSuccess: async () => {
       toast.success("Faucet sent AKT", { description: "Your balance updates with the next block." });
-      await queryClient.invalidateQueries({ queryKey: accountKeys.all(network, address) });
+      await queryClient.invalidateQueries({ queryKey: accountKeys.all(network.id, address) });
     },
     onError: (error) => toast.error("Faucet request failed", { description: error.message }),
   });

@@ -1,2 +1,1 @@
 export { BalancesCard } from "./balances-card";
-export { useRefreshOnNewBlock, useBalances, accountKeys } from "./queries";

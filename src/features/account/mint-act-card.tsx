@@ -5,16 +5,16 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { useWallet } from "@/shared/wallet";
 import { previewMint } from "@/lib/chain/bme";
-import { amountOf } from "@/lib/chain/queries";
+import { amountOf } from "@/lib/chain/coins";
 import { baseToDisplay, displayToBase } from "@/lib/format/coins";
 import type { NetworkConfig } from "@/lib/networks/networks";
-import { useBalances, useMintQuote } from "./queries";
+import { useBalances, useMintQuote } from "@/shared/chain-data";
 
 /** Burn AKT to mint ACT (MsgMintACT), with a preview at the chain's current price. */
 export function MintActCard({ network, address }: { network: NetworkConfig; address: string }) {
   const { send } = useWallet();
-  const quote = useMintQuote(network);
-  const balances = useBalances(network, address);
+  const quote = useMintQuote();
+  const balances = useBalances(address);
   const [amount, setAmount] = useState("");
   const [touched, setTouched] = useState(false);
   const [sending, setSending] = useState(false);

@@ -3,16 +3,15 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatHeight, shortenAddress } from "@/lib/format/coins";
-import type { NetworkConfig } from "@/lib/networks/networks";
-import { useRecentTxs } from "./queries";
+import { useRecentTxs } from "@/shared/chain-data";
 
 function messageLabel(type: string): string {
   const name = type.split(".").pop() ?? type;
   return name.replace(/^Msg/, "").replace(/([a-z])([A-Z])/g, "$1 $2") || type;
 }
 
-export function RecentTxsCard({ network, address }: { network: NetworkConfig; address: string }) {
-  const txs = useRecentTxs(network, address);
+export function RecentTxsCard({ address }: { address: string }) {
+  const txs = useRecentTxs(address);
   return (
     <Card labelledBy="txs-title">
       <CardHeader id="txs-title" title="Recent transactions" description="Sent from this account" />

@@ -9,11 +9,11 @@ import { useNetwork } from "@/shared/network";
 import { useWallet } from "@/shared/wallet";
 import { ChainRequestError } from "@/lib/chain/http";
 import { denomInfo } from "@/lib/format/coins";
-import { ATTRIBUTE_GROUPS, cityOf, groupAttributes, type Attribute } from "./attributes";
+import { ATTRIBUTE_GROUPS, cityOf, groupAttributes, type Attribute } from "@/lib/providers/attributes";
 import { AuditBadge, GpuChips, HostUri, Inventory, LiveBadge, Location } from "./provider-parts";
 import type { ProviderRow } from "./provider-list";
 import { useLeasesWithProvider, useProviderDetail, type ProviderDetailData } from "./queries";
-import { formatBytes } from "./status";
+import { formatBytes } from "@/lib/provider-proxy/provider-status";
 
 export function ProviderDetailPage() {
   const { owner = "" } = useParams();

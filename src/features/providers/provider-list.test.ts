@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { BUILTIN_NETWORKS } from "@/lib/networks/networks";
 import { auditState } from "./auditors";
 import { DEFAULT_FILTERS, filterOptions, filterProviders, filtersFromSearch, filtersToSearch, toProviderRow, type LiveState } from "./provider-list";
-import { parseProviderStatus } from "./status";
+import { parseProviderStatus } from "@/lib/provider-proxy/provider-status";
 import { classifyLiveFailure } from "./queries";
 import { ProviderProxyError } from "@/lib/provider-proxy";
 

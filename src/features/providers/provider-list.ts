@@ -1,16 +1,12 @@
 /** The provider list model: chain data + audit + live status per provider, and its filters and sort orders. */
-import { countryOf, displayName, gpuModelsOf, regionOf, storageClassesOf, tierOf, type Attribute, type GpuModel, type StorageClass } from "./attributes";
+import { countryOf, displayName, gpuModelsOf, regionOf, storageClassesOf, tierOf, type GpuModel, type StorageClass } from "@/lib/providers/attributes";
+import type { Provider } from "@/lib/chain/provider";
 import type { TrustedAuditors } from "@/lib/networks/auditors";
 import { auditState, type AuditSignature, type AuditState } from "./auditors";
-import type { ProviderStatusSummary } from "./status";
+import type { ProviderStatusSummary } from "@/lib/provider-proxy/provider-status";
 
-export interface ChainProvider {
-  owner: string;
-  hostUri: string;
-  attributes: Attribute[];
-  email: string;
-  website: string;
-}
+/** What the list reads of a chain provider. */
+export type ChainProvider = Pick<Provider, "owner" | "hostUri" | "attributes" | "email" | "website">;
 
 /** What we know live about a provider: checking, online (with its status), offline, or unknown (no proxy). */
 export type LiveState = { state: "checking" } | { state: "online"; status: ProviderStatusSummary } | { state: "offline"; reason: string } | { state: "unknown"; reason: string };

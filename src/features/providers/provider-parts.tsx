@@ -3,10 +3,10 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { cn } from "@/components/ui/cn";
 import { Skeleton } from "@/components/ui/skeleton";
-import { compactHostUri, gpuLabel, type GpuModel } from "./attributes";
+import { compactHostUri, gpuLabel, type GpuModel } from "@/lib/providers/attributes";
 import type { AuditState } from "./auditors";
 import type { LiveState } from "./provider-list";
-import { formatBytes, formatCpu } from "./status";
+import { formatBytes, formatCpu } from "@/lib/provider-proxy/provider-status";
 
 export function AuditBadge({ audit }: { audit: AuditState }) {
   if (!audit.audited) return null;

@@ -8,7 +8,7 @@ import { Page } from "@/components/ui/page";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useNetwork } from "@/shared/network";
 import { shortenAddress } from "@/lib/format/coins";
-import { gpuLabel } from "./attributes";
+import { gpuLabel } from "@/lib/providers/attributes";
 import { AuditBadge, CopyAddress, GpuChips, HostUri, Inventory, LiveBadge, Location } from "./provider-parts";
 import { DEFAULT_FILTERS, filterOptions, filterProviders, filtersFromSearch, filtersToSearch, gpuKey, type ProviderFilters, type ProviderRow, type SortKey } from "./provider-list";
 import { useProviders } from "./queries";

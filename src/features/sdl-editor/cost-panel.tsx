@@ -3,7 +3,7 @@ import { estimateCost, type Periods } from "@/lib/pricing/estimate";
 import { depositFor, depositRunway } from "@/lib/pricing/deposit";
 import { microToAkt, microToUsd, MICRO, formatUsd } from "@/lib/pricing/denoms";
 import type { SdlSummary } from "@/lib/sdl/resources";
-import type { MarketSnapshot } from "./use-market-data";
+import type { MarketSnapshot } from "@/shared/chain-data";
 
 interface Props {
   summary?: SdlSummary;

@@ -12,7 +12,7 @@ import { draftKey, draftStore, loadDraft, type Draft } from "./drafts";
 import { FormBuilder } from "./form-builder";
 import { ProblemsList } from "./problems-list";
 import type { SdlEditorHandle } from "./sdl-monaco-editor";
-import { useMarketData } from "./use-market-data";
+import { useMarketSnapshot } from "@/shared/chain-data";
 import { useSdlValidation } from "./use-sdl-validation";
 import { getErrorMessage } from "@/lib/errors";
 
@@ -104,7 +104,7 @@ function EditorWorkspace({ draftStorageKey, templateId, templateName, templateSd
   const [notice, setNotice] = useState<{ kind: "info" | "error"; text: string } | null>(initial.restored ? { kind: "info", text: `Restored your draft from ${new Date(initial.restored.savedAt).toLocaleString()}.` } : null);
   const [saveState, setSaveState] = useState<DraftSaveState>(initial.restored ? { kind: "restored" } : { kind: "idle" });
   const validation = useSdlValidation(text, { requireUact }, changedAt);
-  const market = useMarketData(network.restUrl, network.proxyUrl, network.proxyNetwork);
+  const market = useMarketSnapshot();
   const fileInput = useRef<HTMLInputElement>(null);
 
   const result = validation.result;

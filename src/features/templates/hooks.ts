@@ -2,9 +2,15 @@ import { useQuery } from "@tanstack/react-query";
 import { findBuiltinTemplate } from "./builtin";
 import { fetchFeedTemplate, fetchTemplateList, getFeedUrl } from "./feed";
 
+/** The template feed is not network data: its keys are its own. */
+export const templateKeys = {
+  list: (feedUrl: string) => ["templates", "feed-list", feedUrl] as const,
+  one: (feedUrl: string, id: string) => ["templates", "feed-template", feedUrl, id] as const,
+};
+
 export function useFeedTemplateList(feedUrl: string) {
   return useQuery({
-    queryKey: ["templates", "feed-list", feedUrl],
+    queryKey: templateKeys.list(feedUrl),
     queryFn: ({ signal }) => fetchTemplateList(feedUrl, signal),
     enabled: Boolean(feedUrl),
     staleTime: 10 * 60_000,
@@ -17,7 +23,7 @@ export function useTemplate(id: string | undefined) {
   const builtin = id ? findBuiltinTemplate(id) : undefined;
   const feedUrl = getFeedUrl();
   const query = useQuery({
-    queryKey: ["templates", "feed-template", feedUrl, id],
+    queryKey: templateKeys.one(feedUrl, id ?? ""),
     queryFn: ({ signal }) => fetchFeedTemplate(feedUrl, id!, signal),
     enabled: Boolean(id && !builtin && feedUrl),
     staleTime: 10 * 60_000,

@@ -7,7 +7,7 @@ import { templateFacts } from "./facts";
 import { getFeedUrl, setFeedUrl, type FeedTemplateSummary } from "./feed";
 import { useFeedTemplateList } from "./hooks";
 import { TEMPLATE_CATEGORIES } from "./model";
-import { useMarketSnapshot } from "./use-market";
+import { useMarketSnapshot } from "@/shared/chain-data";
 
 interface Filters {
   gpu: boolean;

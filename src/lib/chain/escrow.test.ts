@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Deployment, Lease } from "./chain";
-import { formatDuration, runwayLevel, summarizeEscrow } from "./escrow";
+import type { Deployment } from "./deployment";
+import type { Lease } from "./market";
+import { summarizeEscrow } from "./escrow";
+import { formatDuration, runwayLevel } from "../pricing/runway";
 
 const deployment = (funds: string, settledAt: number, state = "active"): Deployment => ({
   owner: "o",

@@ -1,5 +1,7 @@
 /** Node health: is the node answering, on the expected chain, and producing blocks? */
-import { ChainRequestError, joinUrl, requestJson, rpcCall } from "./http";
+import { getLatestBlock } from "./blocks";
+import { ChainRequestError } from "./http";
+import { cometClient } from "./txs";
 
 export type NodeState = "ok" | "lagging" | "down" | "wrong-chain" | "rpc-down";
 
@@ -18,16 +20,6 @@ export interface HealthTarget {
   rpcUrl: string;
   restUrl: string;
   blockTimeMs: number;
-}
-
-interface LatestBlockResponse {
-  block?: { header?: { chain_id?: string; height?: string; time?: string } };
-  sdk_block?: { header?: { chain_id?: string; height?: string; time?: string } };
-}
-
-interface RpcStatus {
-  node_info?: { network?: string };
-  sync_info?: { latest_block_height?: string; latest_block_time?: string; catching_up?: boolean };
 }
 
 /** A node is lagging when its last block is older than this many block times (and at least 20 s). */
@@ -69,20 +61,19 @@ export function assessHealth({ target, now, rest, rpc }: HealthInputs): NodeHeal
 
 export async function checkNodeHealth(target: HealthTarget, signal?: AbortSignal): Promise<NodeHealth> {
   const [restResult, rpcResult] = await Promise.allSettled([
-    requestJson<LatestBlockResponse>(joinUrl(target.restUrl, "/cosmos/base/tendermint/v1beta1/blocks/latest"), { signal, timeoutMs: 5000 }),
-    rpcCall<RpcStatus>(target.rpcUrl, "status", {}, { signal, timeoutMs: 5000 }),
+    getLatestBlock(target.restUrl, signal, 5000),
+    cometClient(target.rpcUrl, 5000).status(),
   ]);
   let rest: HealthInputs["rest"];
   if (restResult.status === "fulfilled") {
-    const header = restResult.value?.sdk_block?.header ?? restResult.value?.block?.header;
-    const height = Number(header?.height);
-    rest = header?.chain_id && Number.isFinite(height) && header.time ? { chainId: header.chain_id, height, time: header.time } : { error: "unexpected answer from REST" };
+    const { chainId, height, time } = restResult.value;
+    rest = chainId && time ? { chainId, height, time } : { error: "unexpected answer from REST" };
   } else {
     rest = { error: describe(restResult.reason) };
   }
   let rpc: HealthInputs["rpc"];
   if (rpcResult.status === "fulfilled") {
-    rpc = { chainId: rpcResult.value?.node_info?.network ?? "", catchingUp: Boolean(rpcResult.value?.sync_info?.catching_up) };
+    rpc = { chainId: rpcResult.value.nodeInfo.network, catchingUp: rpcResult.value.syncInfo.catchingUp };
   } else {
     rpc = { error: describe(rpcResult.reason) };
   }

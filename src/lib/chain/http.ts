@@ -53,18 +53,6 @@ export async function requestJson<T = unknown>(url: string, options: RequestOpti
   return parsed as T;
 }
 
-/** CometBFT JSON-RPC 2.0 call (POST to the base URL), as cosmjs does it. */
-export async function rpcCall<T = unknown>(rpcUrl: string, method: string, params: Record<string, unknown> = {}, options: RequestOptions = {}): Promise<T> {
-  const reply = await requestJson<{ result?: T; error?: { message?: string; data?: string } }>(rpcUrl, {
-    ...options,
-    method: "POST",
-    body: { jsonrpc: "2.0", id: Math.floor(Math.random() * 1e9), method, params },
-  });
-  if (reply?.error) throw new ChainRequestError("http", rpcUrl, reply.error.data || reply.error.message || "RPC error");
-  if (!reply || reply.result === undefined) throw new ChainRequestError("invalid-response", rpcUrl, "RPC reply has no result");
-  return reply.result;
-}
-
 function extractMessage(body: unknown): string | undefined {
   if (body && typeof body === "object") {
     const record = body as Record<string, unknown>;

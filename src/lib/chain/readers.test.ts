@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { listDeployments, listLeases, parseLease } from "./chain";
+import { listDeployments } from "./deployment";
+import { listLeases, parseLease } from "./market";
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -32,8 +33,50 @@ describe("chain reads", () => {
       expect(url).toContain("filters.dseq=42");
       return new Response(JSON.stringify({ leases: [{ lease: { id: { owner: "o", dseq: "42", gseq: 1, oseq: 1, provider: "p", bseq: 0 }, state: "closed", price: { denom: "uact", amount: "3.5" }, created_at: "10", closed_on: "20", reason: "lease_closed_reason_unstable" }, escrow_payment: { state: { state: "closed", rate: { denom: "uact", amount: "3.5" }, balance: { denom: "uact", amount: "0" }, unsettled: { denom: "uact", amount: "0" }, withdrawn: { denom: "uact", amount: "35" } } } }], pagination: { next_key: null } }), { status: 200 });
     });
-    const [lease] = await listLeases("http://rest", "o", "42");
+    const [lease] = await listLeases("http://rest", { owner: "o", dseq: "42" });
     expect(lease).toMatchObject({ state: "closed", closedOn: 20, reason: "lease_closed_reason_unstable", payment: { withdrawn: { amount: "35" } } });
     expect(parseLease({}).state).toBe("unknown");
+  });
+});
+
+describe("one rule for missing items", () => {
+  it("getDeployment and getProvider answer null on 404 and on a gRPC NotFound, and throw anything else", async () => {
+    const { getDeployment } = await import("./deployment");
+    const { getProvider } = await import("./provider");
+    let answer: () => Response = () => new Response(JSON.stringify({ code: 5, message: "deployment not found" }), { status: 404 });
+    vi.stubGlobal("fetch", async () => answer());
+    expect(await getDeployment("http://rest", "o", "1")).toBeNull();
+    expect(await getProvider("http://rest", "p")).toBeNull();
+    answer = () => new Response(JSON.stringify({ code: 5, message: "rpc error: code = NotFound desc = provider not found" }), { status: 500 });
+    expect(await getProvider("http://rest", "p")).toBeNull();
+    answer = () => new Response(JSON.stringify({ code: 13, message: "internal" }), { status: 500 });
+    await expect(getDeployment("http://rest", "o", "1")).rejects.toThrow("internal");
+  });
+
+  it("sums DecCoin amounts exactly and ignores garbage", async () => {
+    const { sumOf, amountOf } = await import("./coins");
+    const coins = [
+      { denom: "uact", amount: "0.100000000000000000" },
+      { denom: "uact", amount: "0.200000000000000000" },
+      { denom: "uact", amount: "1e9" },
+      { denom: "uakt", amount: "5" },
+    ];
+    expect(sumOf(coins, "uact")).toBe(0.3);
+    expect(amountOf([{ denom: "uakt", amount: "1234.99" }], "uakt")).toBe(1234n);
+    expect(amountOf([], "uakt")).toBe(0n);
+  });
+});
+
+describe("pagination", () => {
+  it("stops when a node answers a page with the key it was asked for (no endless loop)", async () => {
+    const { collectPages } = await import("./pagination");
+    let calls = 0;
+    vi.stubGlobal("fetch", async () => {
+      calls++;
+      return new Response(JSON.stringify({ items: [calls], pagination: { next_key: "same" } }), { status: 200 });
+    });
+    const items = await collectPages("http://rest/list?x=1", (body) => (body as { items: number[] }).items);
+    expect(items).toEqual([1, 2]);
+    expect(calls).toBe(2);
   });
 });

@@ -4,15 +4,14 @@
  * read off the fixtures, not made up: a parser that misreads a real shape is fixed, never the expectation.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { getDeployments } from "@/lib/chain/queries";
-import { parseRestBids } from "@/lib/deployment/bids";
-import { getDeployment as getDeploymentState, gpuModelsOf as gpuNamesOf, listBids, listLeases as listLeaseViews, listProviders } from "@/lib/deployment/queries";
+import { getDeployment, listDeployments, parseDeployment } from "@/lib/chain/deployment";
+import { summarizeEscrow } from "@/lib/chain/escrow";
+import { listBids, listLeases, parseLease, parseRestBids } from "@/lib/chain/market";
+import { getProvider, gpuModelsOf as gpuNamesOf, listAudits, listProviders, withAuditors } from "@/lib/chain/provider";
 import { parseBids, parseCapabilities, parsePriceScale, parseStatusPricing, resourcesToShape } from "@/lib/pricing/market";
 import { MAINNET_AUDITOR } from "@/lib/networks/networks";
-import { getDeployment, getProviderHost, parseDeployment, parseLease } from "@/features/deployments/chain";
-import { summarizeEscrow } from "@/features/deployments/escrow";
-import { displayName, gpuModelsOf, regionOf, storageClassesOf } from "@/features/providers/attributes";
-import { parseProviderStatus } from "@/features/providers/status";
+import { displayName, gpuModelsOf, regionOf, storageClassesOf } from "@/lib/providers/attributes";
+import { parseProviderStatus } from "@/lib/provider-proxy/provider-status";
 
 interface Fixture {
   source: string;
@@ -33,12 +32,20 @@ function fixture(name: string): Record<string, unknown> {
 }
 
 /** Serve `body` for any URL containing `path` (the console's real fetch path, no network). */
+/**
+ * Answers each path with its recording. Recorded list pages carry the real `next_key` of a page that was not
+ * recorded: asked for it, this answers the same list empty with no further key (what the last page looks like).
+ */
 function serve(routes: Record<string, unknown>) {
   const urls: string[] = [];
   vi.stubGlobal("fetch", async (url: string) => {
     urls.push(url);
     const hit = Object.entries(routes).find(([path]) => url.includes(path));
     if (!hit) return new Response(JSON.stringify({ code: 5, message: "not found" }), { status: 404 });
+    if (new URL(url).searchParams.has("pagination.key")) {
+      const emptied = Object.fromEntries(Object.entries(hit[1] as Record<string, unknown>).map(([k, v]) => [k, Array.isArray(v) ? [] : v]));
+      return new Response(JSON.stringify({ ...emptied, pagination: { next_key: null, total: "0" } }), { status: 200 });
+    }
     return new Response(JSON.stringify(hit[1]), { status: 200 });
   });
   return urls;
@@ -67,14 +74,14 @@ describe("mainnet fixtures", () => {
 describe("GET /akash/provider/v1beta4/providers/{owner} (provider.forgeelectronics.uk)", () => {
   const OWNER = "akash1qpy7waukp7nxlcxmwjcgtmyzu2auk3p5dc3gg6";
 
-  it("getProviderHost (features/deployments/chain) reads owner, host URI and organization", async () => {
+  it("getProvider (lib/chain/provider) reads owner, host URI, contact and a display name", async () => {
     const urls = serve({ [`/akash/provider/v1beta4/providers/${OWNER}`]: fixture("provider-info-v1beta4") });
-    const host = await getProviderHost("https://rest.example", OWNER);
+    const provider = await getProvider("https://rest.example", OWNER);
     expect(urls).toHaveLength(1);
-    expect(host).toEqual({ owner: OWNER, hostUri: "https://provider.forgeelectronics.uk:8443", organization: "" });
+    expect(provider).toMatchObject({ owner: OWNER, hostUri: "https://provider.forgeelectronics.uk:8443", organization: undefined, name: "provider.forgeelectronics.uk", email: "christianpenrod@gmail.com", gpuModels: [] });
   });
 
-  it("attribute readers (features/providers/attributes, lib/pricing/market) on its attributes", () => {
+  it("attribute readers (lib/providers/attributes, lib/pricing/market) on its attributes", () => {
     const provider = fixture("provider-info-v1beta4").provider as { owner: string; host_uri: string; attributes: Array<{ key: string; value: string }>; info: { email: string; website: string } };
     expect(provider.info).toEqual({ email: "christianpenrod@gmail.com", website: "" });
     expect(provider.attributes).toEqual([{ key: "host", value: "akash" }]);
@@ -91,7 +98,7 @@ describe("GET /akash/provider/v1beta4/providers/{owner} (provider.forgeelectroni
 });
 
 describe("GET /akash/deployment/v1beta4/deployments/list", () => {
-  it("parseDeployment (features/deployments/chain) on each entry: ids, group resources, escrow v1 account", () => {
+  it("parseDeployment (lib/chain/deployment) on each entry: ids, group resources, escrow v1 account", () => {
     const list = (fixture("deployments-list-v1beta4").deployments as DeploymentJson[]).map(parseDeployment);
     expect(list).toHaveLength(1);
     const [d] = list;
@@ -113,40 +120,34 @@ describe("GET /akash/deployment/v1beta4/deployments/list", () => {
     });
   });
 
-  it("summarizeEscrow (features/deployments/escrow) keeps to the funds' denom (uact) despite uakt in `transferred`", () => {
+  it("summarizeEscrow (lib/chain/escrow) keeps to the funds' denom (uact) despite uakt in `transferred`", () => {
     const [d] = (fixture("deployments-list-v1beta4").deployments as DeploymentJson[]).map(parseDeployment);
     if (!d) throw new Error("no deployment");
     const summary = summarizeEscrow(d, [], 16122572, 6000);
     expect(summary).toMatchObject({ denom: "uact", settledBalance: 292317.57, deposited: 292317.57, spent: 0, ratePerBlock: 0, blocksLeft: null });
   });
 
-  it("getDeployments (lib/chain/queries) through its real fetch path", async () => {
+  it("listDeployments (lib/chain/deployment) through its real fetch path", async () => {
     const urls = serve({ "/akash/deployment/v1beta4/deployments/list": fixture("deployments-list-v1beta4") });
-    const list = await getDeployments("https://rest.example", DEPLOYMENT_OWNER);
+    const list = await listDeployments("https://rest.example", DEPLOYMENT_OWNER);
     expect(urls[0]).toContain(`filters.owner=${DEPLOYMENT_OWNER}`);
-    expect(list).toEqual([{ owner: DEPLOYMENT_OWNER, dseq: "16122570", state: "active", createdAt: "16122572", groupCount: 1, escrowFunds: [{ denom: "uact", amount: "292317.570000000000000000" }] }]);
+    expect(list.map((d) => [d.owner, d.dseq, d.state, d.createdAt, d.groups.length, d.escrow?.funds])).toEqual([[DEPLOYMENT_OWNER, "16122570", "active", 16122572, 1, [{ denom: "uact", amount: "292317.570000000000000000" }]]]);
   });
 });
 
 describe("GET /akash/deployment/v1beta4/deployments/info", () => {
-  it("getDeployment (features/deployments/chain) through its real fetch path", async () => {
+  it("getDeployment (lib/chain/deployment) through its real fetch path", async () => {
     serve({ "/akash/deployment/v1beta4/deployments/info": fixture("deployment-info-v1beta4") });
     const d = await getDeployment("https://rest.example", DEPLOYMENT_OWNER, "16122570");
     expect(d).toMatchObject({ dseq: "16122570", state: "active", createdAt: 16122572, escrow: { state: "open", settledAt: 16122572 } });
     expect(d?.groups[0]?.resources[0]).toMatchObject({ cpuMillis: 500, memoryBytes: 536870912, price: { denom: "uact", amount: "584.635140000000000000" } });
-  });
-
-  it("getDeployment (lib/deployment/queries) through its real fetch path", async () => {
-    serve({ "/akash/deployment/v1beta4/deployments/info": fixture("deployment-info-v1beta4") });
-    const state = await getDeploymentState("https://rest.example", DEPLOYMENT_OWNER, "16122570");
-    expect(state).toEqual({ state: "active", createdAt: "16122572", groups: [{ gseq: 1, name: "dcloud", state: "open" }], escrowFunds: [{ denom: "uact", amount: "292317.570000000000000000" }] });
   });
 });
 
 describe("GET /akash/market/v1beta5/bids/list", () => {
   const BID_PROVIDER = "akash13va9yxc8a7wlc882g72uj4g2fscj93hdk0uycp";
 
-  it("parseRestBids (lib/deployment/bids): id, USDC (IBC) price, offered resources, height", () => {
+  it("parseRestBids (lib/chain/market): id, USDC (IBC) price, offered resources, height", () => {
     const bids = parseRestBids(fixture("bids-list-v1beta5"));
     expect(bids).toHaveLength(1);
     expect(bids[0]).toEqual({
@@ -164,9 +165,9 @@ describe("GET /akash/market/v1beta5/bids/list", () => {
     });
   });
 
-  it("listBids (lib/deployment/queries) through its real fetch path", async () => {
+  it("listBids (lib/chain/market) through its real fetch path", async () => {
     const urls = serve({ "/akash/market/v1beta5/bids/list": fixture("bids-list-v1beta5") });
-    const bids = await listBids("https://rest.example", "akash1008l639687lnkcscsrha36n5zdt3qzz30yzc67", "22804430");
+    const bids = await listBids("https://rest.example", { owner: "akash1008l639687lnkcscsrha36n5zdt3qzz30yzc67", dseq: "22804430" });
     expect(urls[0]).toContain("filters.dseq=22804430");
     expect(bids.map((b) => [b.provider, b.price.amount, b.resources?.[0]?.cpuMillis])).toEqual([[BID_PROVIDER, 2.526488, 100]]);
   });
@@ -218,7 +219,7 @@ describe("GET /akash/market/v1beta5/leases/list and /leases/info", () => {
     },
   };
 
-  it("parseLease (features/deployments/chain) on each leases/list entry, escrow payment included", () => {
+  it("parseLease (lib/chain/deployment) on each leases/list entry, escrow payment included", () => {
     const leases = (fixture("leases-list-v1beta5").leases as LeaseJson[]).map(parseLease);
     expect(leases).toEqual([expected]);
   });
@@ -227,15 +228,15 @@ describe("GET /akash/market/v1beta5/leases/list and /leases/info", () => {
     expect(parseLease(fixture("lease-info-v1beta5") as LeaseJson)).toEqual(expected);
   });
 
-  it("listLeases (lib/deployment/queries) through its real fetch path", async () => {
+  it("listLeases (lib/chain/market) through its real fetch path", async () => {
     serve({ "/akash/market/v1beta5/leases/list": fixture("leases-list-v1beta5") });
-    const leases = await listLeaseViews("https://rest.example", LEASE_OWNER, "25880666");
-    expect(leases).toEqual([{ gseq: 1, oseq: 1, provider: LEASE_PROVIDER, bseq: 0, state: "active", price: { denom: "uact", amount: 4.826603 } }]);
+    const leases = await listLeases("https://rest.example", { owner: LEASE_OWNER, dseq: "25880666" });
+    expect(leases.map((l) => [l.gseq, l.oseq, l.provider, l.bseq, l.state, l.price.denom, Number(l.price.amount)])).toEqual([[1, 1, LEASE_PROVIDER, 0, "active", "uact", 4.826603]]);
   });
 });
 
 describe("GET /akash/audit/v1/audit/attributes/list", () => {
-  it("listProviders (lib/deployment/queries) attaches the recorded auditor (the mainnet auditor) to its provider", async () => {
+  it("listProviders + listAudits (lib/chain/provider) attach the recorded auditor (the mainnet auditor) to its provider", async () => {
     const audit = fixture("audit-attributes-list-v1").providers as Array<{ owner: string; auditor: string }>;
     const audited = audit[0];
     if (!audited) throw new Error("no audit entry");
@@ -247,8 +248,8 @@ describe("GET /akash/audit/v1/audit/attributes/list", () => {
       "/akash/audit/v1/audit/attributes/list": fixture("audit-attributes-list-v1"),
       "/akash/provider/v1beta4/providers": { providers: [provider, { ...provider, owner: audited.owner }] },
     });
-    const views = await listProviders("https://rest.example");
-    expect(views.map((v) => [v.address, v.auditors, v.name])).toEqual([
+    const views = withAuditors(await listProviders("https://rest.example"), await listAudits("https://rest.example"));
+    expect(views.map((v) => [v.owner, v.auditors, v.name])).toEqual([
       ["akash1qpy7waukp7nxlcxmwjcgtmyzu2auk3p5dc3gg6", [], "provider.forgeelectronics.uk"],
       [audited.owner, [MAINNET_AUDITOR], "provider.forgeelectronics.uk"],
     ]);
@@ -256,7 +257,7 @@ describe("GET /akash/audit/v1/audit/attributes/list", () => {
 });
 
 describe("provider GET /status — LEGACY shape (provider.bigtractorplotting.com, old provider version)", () => {
-  it("parseProviderStatus (features/providers/status) reads leases, node count, orders, manifests, hostname", () => {
+  it("parseProviderStatus (lib/provider-proxy/provider-status) reads leases, node count, orders, manifests, hostname", () => {
     const s = parseProviderStatus(fixture("provider-status-legacy"));
     expect(s).toMatchObject({ leases: 3, nodes: 4, pendingOrders: 0, deployments: 0, publicHostname: "provider.bigtractorplotting.com", storage: [] });
   });

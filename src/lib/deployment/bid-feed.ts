@@ -5,8 +5,9 @@
  * when the socket drops or goes quiet, REST polling takes over until the subscription is back.
  */
 import { Comet38Client, WebsocketClient } from "@cosmjs/tendermint-rpc";
-import { getLatestHeight, listBids } from "./queries";
-import { mergeBids, parseBidEvents, type BidView, type TxEventLike } from "./bids";
+import { getLatestBlock } from "../chain/blocks";
+import { listBids } from "../chain/market";
+import { mergeBids, parseBidEvents, type Bid, type TxEventLike } from "./bids";
 
 export type FeedStatus = "connecting" | "live" | "polling" | "stopped";
 
@@ -15,7 +16,7 @@ export interface BidFeedOptions {
   restUrl: string;
   owner: string;
   dseq: string;
-  onBids: (bids: BidView[], source: "rest" | "event") => void;
+  onBids: (bids: Bid[], source: "rest" | "event") => void;
   onStatus?: (status: FeedStatus, detail?: string) => void;
   /** Called with each new block height (from the subscription, or REST polling). */
   onHeight?: (height: number) => void;
@@ -34,7 +35,7 @@ export function websocketUrl(rpcUrl: string): string {
 }
 
 export class BidFeed {
-  private bids: BidView[] = [];
+  private bids: Bid[] = [];
   private client: Comet38Client | null = null;
   private subscriptions: Unsubscribe[] = [];
   private pollTimer: ReturnType<typeof setInterval> | null = null;
@@ -51,7 +52,7 @@ export class BidFeed {
     return this.statusValue;
   }
 
-  get current(): BidView[] {
+  get current(): Bid[] {
     return this.bids;
   }
 
@@ -73,14 +74,14 @@ export class BidFeed {
   /** Re-reads bids over REST (first load, after reconnecting, and while polling). */
   async refresh(): Promise<void> {
     try {
-      const bids = await listBids(this.options.restUrl, this.options.owner, this.options.dseq);
+      const bids = await listBids(this.options.restUrl, { owner: this.options.owner, dseq: this.options.dseq });
       if (!this.stopped) this.apply(bids, "rest");
     } catch {
       // The next poll or event will try again; the status already says how we are connected.
     }
   }
 
-  private apply(incoming: BidView[], source: "rest" | "event"): void {
+  private apply(incoming: Bid[], source: "rest" | "event"): void {
     const merged = mergeBids(this.bids, incoming);
     if (merged === this.bids) return;
     this.bids = merged;
@@ -177,8 +178,8 @@ export class BidFeed {
   private async pollHeight(): Promise<void> {
     if (!this.options.onHeight) return;
     try {
-      const { height } = await getLatestHeight(this.options.restUrl);
-      this.options.onHeight(Number(height));
+      const { height } = await getLatestBlock(this.options.restUrl);
+      this.options.onHeight(height);
     } catch {
       // node down: nothing to report
     }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { cheapestPerGroup, filterRows, groupRows, mergeBids, parseBidEvents, parseRestBids, sortRows, toRows } from "./bids";
+import { parseRestBids } from "../chain/market";
+import type { AuditedProvider } from "../chain/provider";
+import { cheapestPerGroup, filterRows, groupRows, mergeBids, parseBidEvents, sortRows, toRows } from "./bids";
 import { likelyNoBidReasons } from "./no-bid-reasons";
-import type { ProviderView } from "./queries";
 import { summarizeSdl } from "../sdl/resources";
 
 const owner = "akash1owner";
-const provider = (address: string, over: Partial<ProviderView> = {}): ProviderView => ({ address, hostUri: `https://${address}.example:8443`, name: address, attributes: [], auditors: [], gpuModels: [], ...over });
+const provider = (owner: string, over: Partial<AuditedProvider> = {}): AuditedProvider => ({ owner, hostUri: `https://${owner}.example:8443`, name: owner, email: "", website: "", attributes: [], auditors: [], gpuModels: [], ...over });
 
 const restBids = {
   bids: [

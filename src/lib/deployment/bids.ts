@@ -1,55 +1,9 @@
-/** Bids: parsing (REST and tx events), grouping, sorting, filtering and picking. */
-import { resourcesToShape, type ResourceShape } from "../pricing/market";
-import type { BidIdentity } from "./messages";
-import type { ProviderView } from "./queries";
+/** Bids: parsing tx events, merging, grouping, sorting, filtering and picking. */
+import { bidIdentity, bidKey, obj, type Bid } from "../chain/market";
+import type { AuditedProvider } from "../chain/provider";
 import { isAudited, type TrustedAuditors } from "../networks/auditors";
 
-export interface BidView extends BidIdentity {
-  key: string;
-  state: string;
-  /** Price per block in micro-units of `denom`. */
-  price: { denom: string; amount: number };
-  /** Resources offered (REST only; events carry just id and price). */
-  resources?: ResourceShape[];
-  /** Height of the block the bid was created in, when known. */
-  height?: number;
-}
-
-export function bidKey(id: BidIdentity): string {
-  return `${id.gseq}/${id.oseq}/${id.provider}/${id.bseq}`;
-}
-
-type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj => (v && typeof v === "object" && !Array.isArray(v) ? (v as Obj) : {});
-
-function identity(raw: unknown): BidIdentity | null {
-  const id = obj(raw);
-  if (typeof id.owner !== "string" || typeof id.provider !== "string" || id.dseq === undefined) return null;
-  return { owner: id.owner, dseq: String(id.dseq), gseq: Number(id.gseq ?? 0), oseq: Number(id.oseq ?? 0), provider: id.provider, bseq: Number(id.bseq ?? 0) };
-}
-
-/** `/akash/market/v1beta5/bids/list` JSON → bids. */
-export function parseRestBids(json: unknown): BidView[] {
-  const list = obj(json).bids;
-  if (!Array.isArray(list)) return [];
-  const out: BidView[] = [];
-  for (const item of list) {
-    const bid = obj(obj(item).bid);
-    const id = identity(bid.id);
-    if (!id) continue;
-    const price = obj(bid.price);
-    const offers = Array.isArray(bid.resources_offer) ? bid.resources_offer : [];
-    out.push({
-      ...id,
-      key: bidKey(id),
-      state: typeof bid.state === "string" ? bid.state : "open",
-      price: { denom: String(price.denom ?? ""), amount: Number(price.amount ?? 0) },
-      resources: offers.map((o) => resourcesToShape(obj(o).resources, Number(obj(o).count ?? 1))),
-      height: bid.created_at !== undefined ? Number(bid.created_at) : undefined,
-    });
-  }
-  return out;
-}
+export type { Bid };
 
 export interface TxEventLike {
   height: number;
@@ -60,8 +14,8 @@ export interface TxEventLike {
  * Bids created in a transaction (typed event `akash.market.v1.EventBidCreated`: attributes are the
  * proto-JSON of each field, so `id` is a JSON object and `price` a DecCoin).
  */
-export function parseBidEvents(event: TxEventLike, filter: { owner: string; dseq: string }): BidView[] {
-  const out: BidView[] = [];
+export function parseBidEvents(event: TxEventLike, filter: { owner: string; dseq: string }): Bid[] {
+  const out: Bid[] = [];
   for (const e of event.result.events) {
     if (e.type !== "akash.market.v1.EventBidCreated") continue;
     const attr = (key: string): unknown => {
@@ -73,7 +27,7 @@ export function parseBidEvents(event: TxEventLike, filter: { owner: string; dseq
         return raw;
       }
     };
-    const id = identity(attr("id"));
+    const id = bidIdentity(attr("id"));
     if (!id || id.owner !== filter.owner || id.dseq !== filter.dseq) continue;
     const price = obj(attr("price"));
     out.push({ ...id, key: bidKey(id), state: "open", price: { denom: String(price.denom ?? ""), amount: Number(price.amount ?? 0) }, height: event.height });
@@ -82,7 +36,7 @@ export function parseBidEvents(event: TxEventLike, filter: { owner: string; dseq
 }
 
 /** Merges incoming bids into a list by key; REST data (state, resources) wins over event data. */
-export function mergeBids(current: BidView[], incoming: BidView[]): BidView[] {
+export function mergeBids(current: Bid[], incoming: Bid[]): Bid[] {
   const byKey = new Map(current.map((b) => [b.key, b]));
   let changed = false;
   for (const bid of incoming) {
@@ -112,8 +66,8 @@ export interface BidFilter {
 }
 
 export interface BidRow {
-  bid: BidView;
-  provider?: ProviderView;
+  bid: Bid;
+  provider?: AuditedProvider;
   audited: boolean;
   /** Names of the trusted auditors that signed this provider. */
   auditedBy: string[];
@@ -121,7 +75,7 @@ export interface BidRow {
 }
 
 /** `trusted`: the auditors trusted on this network; a provider audited by anyone else is not "audited". */
-export function toRows(bids: BidView[], providers: Map<string, ProviderView>, online: Map<string, boolean | undefined>, trusted: TrustedAuditors): BidRow[] {
+export function toRows(bids: Bid[], providers: Map<string, AuditedProvider>, online: Map<string, boolean | undefined>, trusted: TrustedAuditors): BidRow[] {
   return bids.map((bid) => {
     const provider = providers.get(bid.provider);
     const auditedBy = (provider?.auditors ?? []).filter((a) => Object.hasOwn(trusted, a)).map((a) => trusted[a]!);

@@ -2,7 +2,10 @@
 import type { EncodeObject } from "@cosmjs/proto-signing";
 import { MsgCloseDeployment, MsgCreateDeployment } from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
 import { MsgCreateLease } from "@akashnetwork/chain-sdk/private-types/akash.v1beta5";
+import type { BidIdentity } from "../chain/market";
 import type { PreparedManifest } from "./manifest";
+
+export type { BidIdentity };
 
 export const MSG_CREATE_DEPLOYMENT = "/akash.deployment.v1beta4.MsgCreateDeployment";
 export const MSG_CLOSE_DEPLOYMENT = "/akash.deployment.v1beta4.MsgCloseDeployment";
@@ -24,14 +27,6 @@ export function buildCreateDeploymentMsg(args: { owner: string; dseq: string; pr
   };
 }
 
-export interface BidIdentity {
-  owner: string;
-  dseq: string;
-  gseq: number;
-  oseq: number;
-  provider: string;
-  bseq: number;
-}
 
 export function buildCreateLeaseMsg(bid: BidIdentity): EncodeObject {
   return {

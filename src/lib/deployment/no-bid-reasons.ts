@@ -3,7 +3,7 @@
  * providers. Heuristics (the chain does not say why a provider stays silent), worded as such.
  */
 import type { SdlSummary } from "../sdl/resources";
-import { gpuModelsOf, type ProviderView } from "./queries";
+import { gpuModelsOf, type AuditedProvider } from "../chain/provider";
 
 export interface GroupRequirements {
   name: string;
@@ -14,7 +14,7 @@ export interface GroupRequirements {
 export interface NoBidInput {
   summary: SdlSummary;
   groups: GroupRequirements[];
-  providers: ProviderView[];
+  providers: AuditedProvider[];
   /** Lowest estimated market price per block for each placement (same denom as the SDL), when known. */
   estimatedMinPerBlock?: Record<string, number>;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatBytes, formatCpu, parseProviderStatus, parseProviderVersion } from "./status";
+import { formatBytes, formatCpu, parseProviderStatus, parseProviderVersion } from "@/lib/provider-proxy/provider-status";
 
 const GiB = 1024 ** 3;
 

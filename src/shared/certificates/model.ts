@@ -2,14 +2,11 @@
  * Certificates: what the chain says (valid/revoked) joined with what this browser holds (the sealed
  * private key), and the status the UI shows. Pure functions, no React.
  */
+import type { ChainCertificate } from "@/lib/chain/cert";
 import type { SealedKey } from "./key-vault";
 
-export interface OnChainCertificate {
-  serial: string;
-  state: "valid" | "revoked" | string;
-  certPem: string;
-  pubkeyPem: string;
-}
+/** A certificate as the chain lists it. */
+export type OnChainCertificate = ChainCertificate;
 
 export interface LocalCertificate {
   owner: string;

@@ -3,13 +3,15 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { useNetwork } from "@/shared/network";
 import { useWallet } from "@/shared/wallet";
-import { buildCreateCertificateMsg, buildRevokeCertificateMsg, listCertificates } from "./chain";
+import { listCertificates } from "@/lib/chain/cert";
+import { accountKeys } from "@/shared/chain-data/keys";
+import { buildCreateCertificateMsg, buildRevokeCertificateMsg } from "./chain";
 import { getDeviceKey, openKey, sealKey } from "./key-vault";
 import { readLocalCertificates, removeLocalCertificate, saveLocalCertificate } from "./local-store";
 import { activeCertificate, credentialProblem, joinCertificates, type CertificateRow, type LocalCertificate } from "./model";
 
 export const certificateKeys = {
-  list: (networkId: string, owner: string) => ["chain", networkId, "certificates", owner] as const,
+  list: accountKeys.certificates,
   local: (networkId: string, owner: string) => ["local", networkId, "certificates", owner] as const,
 };
 

@@ -36,7 +36,7 @@ export function useProviderSocket(target: SocketTarget, onFrame: (frame: Session
       network: network.proxyNetwork,
       url: target.url,
       providerAddress: target.providerAddress,
-      auth: ({ renew }) => authRef.current(scope, { provider: target.providerAddress, renew }),
+      auth: ({ renew }) => authRef.current(target.providerAddress, scope, { renew }),
       // A provider that drops mid-stream (1006) or restarts (1001/1011/4002 unavailable) is retried.
       reconnectOnClose: (c) => c.code === 1006 || c.code === 1001 || c.code === 1011 || c.code === 4002,
     });

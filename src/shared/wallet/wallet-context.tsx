@@ -2,6 +2,7 @@ import { Component, createContext, lazy, Suspense, useCallback, useContext, useE
 import type { EncodeObject } from "@cosmjs/proto-signing";
 import { useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
+import { chainKeys } from "@/shared/chain-data/keys";
 import { networkKey, readJson, useNetwork, useNodeHealth, writeJson } from "@/shared/network";
 import type { TxClient, TxResult } from "@/lib/tx/signing";
 import type { BridgeRequest, BridgeResult } from "./cosmos-kit-bridge";
@@ -194,7 +195,7 @@ export function WalletProvider({ children }: { children: ReactNode }) {
         const result = await client.signAndBroadcast(prepared);
         setTx((current) => current && { ...current, stage: "done", result });
         toast.success(options.title, { description: `Included in block ${result.height}` });
-        await queryClient.invalidateQueries({ queryKey: ["chain", network.id] });
+        await queryClient.invalidateQueries({ queryKey: chainKeys.all(network.id) });
         return result;
       } catch (err) {
         const description = describeTxError(err);

@@ -3,11 +3,9 @@
  * display name, location, tier, GPU models (`capabilities/gpu/vendor/<v>/model/<m>[/ram/<r>|/interface/<i>]`)
  * and storage classes (`capabilities/storage/<n>/class`). Pure functions, no React.
  */
+import type { Attribute } from "@/lib/chain/provider";
 
-export interface Attribute {
-  key: string;
-  value: string;
-}
+export type { Attribute };
 
 export interface GpuModel {
   vendor: string;

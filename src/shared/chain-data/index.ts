@@ -1,0 +1,7 @@
+export { accountKeys, bidKeys, chainKeys, deploymentKeys, escrowKeys, leaseKeys, marketKeys, providerKeys, recordKeys } from "./keys";
+export { useBlockTime, useLatestHeight } from "./blocks";
+export { useDeployment, useDeployments, useLeases, useLeasesWithProvider, useMinDeposit } from "./deployments";
+export { useAuditedProviders, useAuditList, useProvider, useProviderAudits, useProviderList } from "./providers";
+export { useBalances, useMintQuote, useRecentTxs, useRefreshOnNewBlock } from "./account";
+export { useMarketSnapshot, type MarketSnapshot } from "./market";
+export { useDeploymentNames, useDeploymentRecord, useDeploymentRecords } from "./records";
