@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PUBLIC_NETWORKS, type ProxyNetwork } from "./networks.ts";
-import { DEFAULT_CORS_ORIGINS } from "./server.ts";
+import { DEFAULT_CORS_ORIGINS } from "./container.ts";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0", ""])

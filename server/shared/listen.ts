@@ -1,7 +1,10 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
-/** Starts listening (port 0 = a free port) and returns the bound port and the http:// base URL. */
+/**
+ * Starts listening (port 0 = a free port) and returns the bound port and the http:// base URL. A wildcard
+ * host (0.0.0.0, ::) is reported as 127.0.0.1: the address a client on this machine can dial.
+ */
 export async function listen(server: Server, host: string, port: number): Promise<{ port: number; url: string }> {
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -11,5 +14,6 @@ export async function listen(server: Server, host: string, port: number): Promis
     });
   });
   const bound = (server.address() as AddressInfo).port;
-  return { port: bound, url: `http://${host.includes(":") ? `[${host}]` : host}:${bound}` };
+  const dialHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
+  return { port: bound, url: `http://${dialHost.includes(":") ? `[${dialHost}]` : dialHost}:${bound}` };
 }
