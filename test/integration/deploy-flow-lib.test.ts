@@ -16,10 +16,12 @@ import { connectComet } from "@cosmjs/tendermint-rpc";
 import { startStack, type RunningStack } from "../../server/stack.ts";
 import { DEVNET_ADDRESS, DEVNET_MNEMONIC } from "../../server/devnet/config.ts";
 import { BidFeed, type FeedStatus } from "../../src/lib/deployment/bid-feed.ts";
-import type { BidView } from "../../src/lib/deployment/bids.ts";
+import type { Bid } from "../../src/lib/deployment/bids.ts";
 import { prepareManifest } from "../../src/lib/deployment/manifest.ts";
 import { buildCreateDeploymentMsg, buildCreateLeaseMsg } from "../../src/lib/deployment/messages.ts";
-import { getLatestHeight, listLeases, listProviders } from "../../src/lib/deployment/queries.ts";
+import { getLatestBlock } from "../../src/lib/chain/blocks.ts";
+import { listLeases } from "../../src/lib/chain/market.ts";
+import { listAudits, listProviders, withAuditors } from "../../src/lib/chain/provider.ts";
 import { ProviderJwtCache, ProviderProxyClient, ProviderWebSocketSession, leasePath, providerUrl, type WebSocketLike } from "../../src/lib/provider-proxy/index.ts";
 import { createRegistry } from "../../src/lib/tx/registry.ts";
 
@@ -55,10 +57,10 @@ describe("deploy flow libraries on the devnet", () => {
   it("bids arrive over the subscription as they are committed; lease, manifest (JWT via proxy), events and URI", async () => {
     const prepared = await prepareManifest(SDL, { requireUact: true });
     if (!prepared.ok) throw new Error(prepared.error);
-    const { height: dseq } = await getLatestHeight(stack.restUrl);
+    const dseq = String((await getLatestBlock(stack.restUrl)).height);
 
     const statuses: FeedStatus[] = [];
-    let bids: BidView[] = [];
+    let bids: Bid[] = [];
     const sources: string[] = [];
     const feed = new BidFeed({ rpcUrl: stack.rpcUrl, restUrl: stack.restUrl, owner: DEVNET_ADDRESS, dseq, blockTimeMs: 400, onBids: (next, source) => ((bids = next), sources.push(source)), onStatus: (s) => statuses.push(s) });
     feed.start();
@@ -75,13 +77,13 @@ describe("deploy flow libraries on the devnet", () => {
       feed.stop();
     }
 
-    const providers = await listProviders(stack.restUrl);
-    const audited = providers.filter((p) => p.auditors.length).map((p) => p.address);
+    const providers = withAuditors(await listProviders(stack.restUrl), await listAudits(stack.restUrl));
+    const audited = providers.filter((p) => p.auditors.length).map((p) => p.owner);
     const pick = [...bids].filter((b) => audited.includes(b.provider)).sort((a, b) => a.price.amount - b.price.amount)[0]!;
-    const provider = providers.find((p) => p.address === pick.provider)!;
+    const provider = providers.find((p) => p.owner === pick.provider)!;
     const leased = await tenant.signAndBroadcast(DEVNET_ADDRESS, [buildCreateLeaseMsg(pick)], 2);
     expect(leased.code, leased.rawLog).toBe(0);
-    expect((await listLeases(stack.restUrl, DEVNET_ADDRESS, dseq)).map((l) => l.state)).toEqual(["active"]);
+    expect((await listLeases(stack.restUrl, { owner: DEVNET_ADDRESS, dseq })).map((l) => l.state)).toEqual(["active"]);
 
     const amino = await Secp256k1HdWallet.fromMnemonic(DEVNET_MNEMONIC, { prefix: "akash" });
     const jwt = new ProviderJwtCache(() => amino);
@@ -101,16 +103,16 @@ describe("deploy flow libraries on the devnet", () => {
     const session = new ProviderWebSocketSession({
       proxyUrl: stack.proxyUrl!,
       url: providerUrl(provider.hostUri, `${leasePath(lease)}/kubeevents?follow=true`),
-      providerAddress: provider.address,
+      providerAddress: provider.owner,
       auth,
       createSocket: (url) => new WebSocket(url) as unknown as WebSocketLike,
     });
     session.onFrame((frame) => frame.kind === "text" && events.push((JSON.parse(frame.text) as { reason: string }).reason));
 
-    await client.sendManifest({ hostUri: provider.hostUri, providerAddress: provider.address, dseq, manifestJson: prepared.value.manifestJson, auth });
+    await client.sendManifest({ hostUri: provider.hostUri, providerAddress: provider.owner, dseq, manifestJson: prepared.value.manifestJson, auth });
     session.connect();
     const status = await waitFor("lease ready", async () => {
-      const s = await client.leaseStatus({ hostUri: provider.hostUri, providerAddress: provider.address, lease, auth });
+      const s = await client.leaseStatus({ hostUri: provider.hostUri, providerAddress: provider.owner, lease, auth });
       return s.services.web && s.services.web.available >= 1 ? s : undefined;
     });
     expect(status.services.web!.uris?.[0]).toMatch(/ingress\.provider-\d\.localhost/);
@@ -120,9 +122,9 @@ describe("deploy flow libraries on the devnet", () => {
 
     // A token without the scope is refused by the provider, classified for the UI.
     const narrow = await jwt.token({ ...target, scope: ["shell"] });
-    await expect(client.leaseStatus({ hostUri: provider.hostUri, providerAddress: provider.address, lease, auth: { type: "jwt", token: narrow } })).rejects.toMatchObject({ kind: "unauthorized" });
+    await expect(client.leaseStatus({ hostUri: provider.hostUri, providerAddress: provider.owner, lease, auth: { type: "jwt", token: narrow } })).rejects.toMatchObject({ kind: "unauthorized" });
     // A token made for another provider, replayed here, does not open this lease.
-    const otherProvider = await jwt.token({ ...target, provider: providers.find((p) => p.address !== pick.provider)!.address, scope: ["status"] });
-    await expect(client.leaseStatus({ hostUri: provider.hostUri, providerAddress: provider.address, lease, auth: { type: "jwt", token: otherProvider } })).rejects.toMatchObject({ kind: "unauthorized" });
+    const otherProvider = await jwt.token({ ...target, provider: providers.find((p) => p.owner !== pick.provider)!.owner, scope: ["status"] });
+    await expect(client.leaseStatus({ hostUri: provider.hostUri, providerAddress: provider.owner, lease, auth: { type: "jwt", token: otherProvider } })).rejects.toMatchObject({ kind: "unauthorized" });
   }, 120_000);
 });
