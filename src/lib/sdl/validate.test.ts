@@ -154,3 +154,24 @@ describe("checkSdl endpoints", () => {
     expect(checkSdl(fixed).valid).toBe(true);
   });
 });
+
+/**
+ * Why validate.ts reads with js-yaml, as chain-sdk's SDL.fromString does, and not with `yaml` alone: the two
+ * disagree on real SDLs, and the console must give chain-sdk's verdict.
+ */
+describe("YAML read the way chain-sdk reads it", () => {
+  const withArgs = (lines: string) => GOOD.replace("    image: nginx:1.27\n", `    image: nginx:1.27\n    args:\n${lines}`);
+
+  it("an unquoted date is a timestamp, not text (js-yaml's default schema; `yaml`'s core schema keeps a string)", () => {
+    const result = checkSdl(withArgs("      - 2024-01-01\n"));
+    expect(result.valid).toBe(false);
+    expect(result.diagnostics[0]).toMatchObject({ code: "wrong-type", line: 7 });
+    expect(result.diagnostics[0]!.message).toMatch(/args #1 should be text/);
+  });
+
+  it("a quoted scalar continued at the item's indentation is accepted (js-yaml is lenient; `yaml` reports a missing quote)", () => {
+    const result = checkSdl(withArgs("      - 'echo one;\n      echo two'\n"));
+    expect(result.diagnostics).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+});

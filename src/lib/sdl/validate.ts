@@ -56,7 +56,9 @@ function makeCtx(text: string, parsed?: { doc: Document; lineCounter: LineCounte
 
 /**
  * Fast read of the SDL value with js-yaml (the parser chain-sdk's own SDL class uses). Undefined
- * when js-yaml rejects the text; the `yaml` AST then explains where and why.
+ * when js-yaml rejects the text; the `yaml` AST then explains where and why. `yaml` alone would not
+ * do: it reads unquoted dates as text and refuses some quoted scalars js-yaml accepts, so the console's
+ * verdict would differ from chain-sdk's (validate.test.ts, "YAML read the way chain-sdk reads it").
  */
 function fastLoad(text: string): { ok: true; value: unknown } | { ok: false; reason: string; position?: number } {
   try {
