@@ -8,6 +8,7 @@ import { createApp } from "./app.ts";
 import { loadProxyConfig } from "./config.ts";
 import { createProxyContainer } from "./container.ts";
 import { stopProxy } from "./server.ts";
+import { getErrorMessage } from "../shared/errors.ts";
 
 async function main(): Promise<void> {
   const config = loadProxyConfig(process.env, process.argv.slice(2));
@@ -31,6 +32,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(getErrorMessage(error));
   process.exit(1);
 });

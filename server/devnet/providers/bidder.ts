@@ -12,6 +12,7 @@ import { PricingError, formatPrice, orderMaxPrice, scalePrice } from "./pricing.
 import type { ProviderProfile } from "./profiles.ts";
 import type { TxSender } from "./tx-sender.ts";
 import { leaseKey, type Attribute, type GroupSpecView, type OrderIdView, type OrderView, type ResourceUnitSpec } from "./types.ts";
+import { getErrorMessage } from "../../shared/errors.ts";
 
 export interface BidderOptions {
   name: string;
@@ -105,14 +106,14 @@ export class Bidder {
       }
       if (this.stopped) return;
       await Promise.all(bids.map((b) => this.sendBid(b, seenAt).catch((e) => this.bidFailed(b.id, e))));
-    })().catch((e) => this.opts.log(`${this.opts.name}: bidding failed: ${e instanceof Error ? e.message : String(e)}`));
+    })().catch((e) => this.opts.log(`${this.opts.name}: bidding failed: ${getErrorMessage(e)}`));
   }
 
   private bidFailed(id: OrderIdView, e: unknown): undefined {
     const key = leaseKey(id);
     if (!this.opts.hasLease(key)) this.drop(key);
     this.opts.stats.bidErrors++;
-    this.opts.log(`${this.opts.name}: bid on ${key} failed: ${e instanceof Error ? e.message : String(e)}`);
+    this.opts.log(`${this.opts.name}: bid on ${key} failed: ${getErrorMessage(e)}`);
     return undefined;
   }
 

@@ -15,6 +15,7 @@ import { LeaseSim, isIngressExpose } from "./lease-sim.ts";
 import { crossValidate, decodeManifest, verifyManifestVersion, type ManifestGroup } from "./manifest.ts";
 import type { TxSender } from "./tx-sender.ts";
 import { leaseKey, type GroupSpecView, type LeaseIdView, type OrderIdView } from "./types.ts";
+import { getErrorMessage } from "../../shared/errors.ts";
 
 export interface ProviderLeasesOptions {
   name: string;
@@ -87,7 +88,7 @@ export class ProviderLeases {
   onLeaseWon(id: LeaseIdView, price?: { denom: string; amount: string }): void {
     const key = leaseKey(id);
     if (this.leases.has(key)) return;
-    void this.activate(id, price).catch((e) => this.opts.log(`${this.opts.name}: cannot track lease ${key}: ${e instanceof Error ? e.message : String(e)}`));
+    void this.activate(id, price).catch((e) => this.opts.log(`${this.opts.name}: cannot track lease ${key}: ${getErrorMessage(e)}`));
   }
 
   private async activate(id: LeaseIdView, price?: { denom: string; amount: string }): Promise<void> {
@@ -105,7 +106,7 @@ export class ProviderLeases {
       inventory.reserve(key, spec);
     } catch (e) {
       // Over-committed (e.g. leases won while offline): still serve the lease, but say so.
-      log(`${name}: lease ${key} exceeds free inventory: ${e instanceof Error ? e.message : String(e)}`);
+      log(`${name}: lease ${key} exceeds free inventory: ${getErrorMessage(e)}`);
     }
     this.leases.set(key, {
       id,
@@ -148,7 +149,7 @@ export class ProviderLeases {
         l.version = Buffer.from(deployment.hash).toString("hex");
       }
     } catch (e) {
-      this.opts.log(`${this.opts.name}: saved manifest for ${leaseKey(l.id)} not restored (send it again): ${e instanceof Error ? e.message : String(e)}`);
+      this.opts.log(`${this.opts.name}: saved manifest for ${leaseKey(l.id)} not restored (send it again): ${getErrorMessage(e)}`);
     }
   }
 
@@ -186,11 +187,11 @@ export class ProviderLeases {
         active.map((id) => tx.send([{ typeUrl: `/${v1beta5.MsgWithdrawLease.$type}`, value: v1beta5.MsgWithdrawLease.fromPartial({ id }) }], `${this.opts.name} withdraw`)),
       );
       const ok = results.filter((r) => r.status === "fulfilled").length;
-      for (const r of results) if (r.status === "rejected") this.opts.log(`${this.opts.name}: withdraw failed: ${r.reason instanceof Error ? r.reason.message : String(r.reason)}`);
+      for (const r of results) if (r.status === "rejected") this.opts.log(`${this.opts.name}: withdraw failed: ${getErrorMessage(r.reason)}`);
       this.opts.stats.withdrawals += ok;
       return ok;
     } catch (e) {
-      this.opts.log(`${this.opts.name}: withdraw failed: ${e instanceof Error ? e.message : String(e)}`);
+      this.opts.log(`${this.opts.name}: withdraw failed: ${getErrorMessage(e)}`);
       return 0;
     }
   }

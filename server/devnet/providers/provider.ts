@@ -20,6 +20,7 @@ import { providerAttributes, type ProviderProfile } from "./profiles.ts";
 import { providerStatus } from "./status.ts";
 import { TxSender } from "./tx-sender.ts";
 import { leaseKey, type Attribute, type LeaseIdView, type OrderIdView } from "./types.ts";
+import { getErrorMessage } from "../../shared/errors.ts";
 
 export interface ProviderConfig {
   profile: ProviderProfile;
@@ -219,7 +220,7 @@ export class SimulatedProvider implements GatewayBackend {
     this.gateway?.setOnline(online, mode);
     this.config.log(`${this.name}: ${online ? "online" : `offline (${mode})`}`);
     // Back online: catch up with orders and leases missed meanwhile, like a provider that restarts.
-    if (online && !wasOnline && this.tx) void this.resync().catch((e) => this.config.log(`${this.name}: resync failed: ${e instanceof Error ? e.message : String(e)}`));
+    if (online && !wasOnline && this.tx) void this.resync().catch((e) => this.config.log(`${this.name}: resync failed: ${getErrorMessage(e)}`));
   }
 
   // ---- chain events ----

@@ -5,6 +5,7 @@
 import type http from "node:http";
 import { errorResponse, type JsonRpcDispatcher } from "./json-rpc.ts";
 import { callMethod, internalError, INVALID_REQUEST, METHOD_NOT_FOUND, methods, PARSE_ERROR, RpcError, type MethodContext } from "./methods.ts";
+import { getErrorMessage } from "../../shared/errors.ts";
 
 export interface HttpHandlerOptions {
   /** Largest accepted request body (Comet's max_body_bytes). */
@@ -73,7 +74,7 @@ export function createHttpHandler(ctx: MethodContext, dispatch: JsonRpcDispatche
       try {
         parsed = JSON.parse(body.toString("utf8"));
       } catch (err) {
-        send(res, 200, errorResponse(null, new RpcError(PARSE_ERROR, "Parse error. Invalid JSON", (err as Error).message)));
+        send(res, 200, errorResponse(null, new RpcError(PARSE_ERROR, "Parse error. Invalid JSON", getErrorMessage(err))));
         return;
       }
       if (Array.isArray(parsed)) {
@@ -126,7 +127,7 @@ export function createHttpHandler(ctx: MethodContext, dispatch: JsonRpcDispatche
   return (req, res) => {
     handleHttp(req, res).catch((err) => {
       try {
-        send(res, 500, errorResponse(null, internalError(err instanceof Error ? err.message : String(err))));
+        send(res, 500, errorResponse(null, internalError(getErrorMessage(err))));
       } catch {
         res.destroy();
       }

@@ -3,6 +3,7 @@
  * the WebSocket hub (which also serves the subscription methods itself).
  */
 import { callMethod, INVALID_REQUEST, METHOD_NOT_FOUND, RpcError, WS_ONLY_METHODS, type MethodContext } from "./methods.ts";
+import { getErrorMessage } from "../../shared/errors.ts";
 
 export type JsonRpcId = string | number | null;
 
@@ -15,7 +16,7 @@ export interface JsonRpcResponse {
 
 export function errorResponse(id: JsonRpcId, err: unknown): JsonRpcResponse {
   if (err instanceof RpcError) return { jsonrpc: "2.0", id, error: { code: err.code, message: err.message, data: err.data } };
-  const detail = err instanceof Error ? err.message : String(err);
+  const detail = getErrorMessage(err);
   return { jsonrpc: "2.0", id, error: { code: -32603, message: "Internal error", data: detail } };
 }
 

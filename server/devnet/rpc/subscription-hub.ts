@@ -13,6 +13,7 @@ import { blockEventsMap, formatEvents, formatHeader, formatTxResult, newBlockEve
 import { errorResponse, validId, type JsonRpcDispatcher, type JsonRpcId } from "./json-rpc.ts";
 import { internalError, PARSE_ERROR, RpcError, WS_ONLY_METHODS } from "./methods.ts";
 import { parseQuery, QueryParseError, type Query } from "./query.ts";
+import { getErrorMessage } from "../../shared/errors.ts";
 
 export interface SubscriptionHubOptions {
   /** Largest accepted message. */
@@ -102,7 +103,7 @@ export class SubscriptionHub {
     ws.on("message", (data) => {
       const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
       void this.handleMessage(client, bytes).catch((err) => {
-        this.send(client, errorResponse(null, internalError(err instanceof Error ? err.message : String(err))));
+        this.send(client, errorResponse(null, internalError(getErrorMessage(err))));
       });
     });
   }
@@ -112,7 +113,7 @@ export class SubscriptionHub {
     try {
       parsed = JSON.parse(data.toString("utf8"));
     } catch (err) {
-      this.send(client, errorResponse(null, new RpcError(PARSE_ERROR, "Parse error. Invalid JSON", (err as Error).message)));
+      this.send(client, errorResponse(null, new RpcError(PARSE_ERROR, "Parse error. Invalid JSON", getErrorMessage(err))));
       return;
     }
     const items = Array.isArray(parsed) ? parsed.slice(0, this.opts.maxBatchSize) : [parsed];

@@ -2,6 +2,7 @@
 import { getLatestBlock } from "./blocks";
 import { ChainRequestError } from "./http";
 import { cometClient } from "./txs";
+import { getErrorMessage } from "../errors";
 
 export type NodeState = "ok" | "lagging" | "down" | "wrong-chain" | "rpc-down";
 
@@ -82,5 +83,5 @@ export async function checkNodeHealth(target: HealthTarget, signal?: AbortSignal
 
 function describe(error: unknown): string {
   if (error instanceof ChainRequestError) return error.message;
-  return error instanceof Error ? error.message : String(error);
+  return getErrorMessage(error);
 }

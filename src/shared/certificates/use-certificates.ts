@@ -9,6 +9,7 @@ import { buildCreateCertificateMsg, buildRevokeCertificateMsg } from "./chain";
 import { getDeviceKey, openKey, sealKey } from "./key-vault";
 import { readLocalCertificates, removeLocalCertificate, saveLocalCertificate } from "./local-store";
 import { activeCertificate, credentialProblem, joinCertificates, type CertificateRow, type LocalCertificate } from "./model";
+import { getErrorMessage } from "@/lib/errors";
 
 export const certificateKeys = {
   list: accountKeys.certificates,
@@ -106,7 +107,7 @@ export function useCertificates(): UseCertificates {
         await query.refetch();
         return true;
       } catch (error) {
-        toast.error("Could not create the certificate", { description: error instanceof Error ? error.message : String(error) });
+        toast.error("Could not create the certificate", { description: getErrorMessage(error) });
         return false;
       } finally {
         setBusy(false);
