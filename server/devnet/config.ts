@@ -5,6 +5,7 @@
  * Never use them on any real network.
  */
 import type { ChainConfig, Coin } from "./chain/types.ts";
+import { loadChainEnv, type ChainEnv } from "./env.ts";
 
 export const DEVNET_CHAIN_ID = "akash-devnet-1";
 export const BOND_DENOM = "uakt";
@@ -67,37 +68,29 @@ export interface DevnetSettings {
   dataDir: string;
 }
 
-function num(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const v = Number(raw);
-  if (!Number.isFinite(v) || v < 0) throw new Error(`${name} must be a non-negative number, got "${raw}"`);
-  return v;
+/** Settings from the environment (DEVNET_* variables, see env.ts), with the documented defaults. */
+export function loadDevnetSettings(env: NodeJS.ProcessEnv = process.env): DevnetSettings {
+  return devnetSettings(loadChainEnv(env));
 }
 
-/** Settings from the environment (DEVNET_* variables), with the documented defaults. */
-export function loadDevnetSettings(env: NodeJS.ProcessEnv = process.env): DevnetSettings {
-  const blockMs = num(env, "DEVNET_BLOCK_MS", 1000);
-  if (blockMs < 10) throw new Error(`DEVNET_BLOCK_MS must be at least 10, got ${blockMs}`);
-  const aktPriceUsd = num(env, "DEVNET_AKT_PRICE", 3.0);
-  if (aktPriceUsd <= 0) throw new Error("DEVNET_AKT_PRICE must be positive");
+function devnetSettings(e: ChainEnv): DevnetSettings {
   return {
     chain: {
       chainId: DEVNET_CHAIN_ID,
       bondDenom: BOND_DENOM,
       actDenom: ACT_DENOM,
-      aktPriceUsd,
+      aktPriceUsd: e.aktPriceUsd,
       minGasPrice: MIN_GAS_PRICE,
-      blockTimeMs: blockMs,
+      blockTimeMs: e.blockMs,
       auditorAddress: AUDITOR_ADDRESS,
-      legacyUaktPricing: env.DEVNET_UAKT_PRICING === "1" || env.DEVNET_UAKT_PRICING === "true",
+      legacyUaktPricing: e.uaktPricing,
     },
-    blockMs,
-    host: env.DEVNET_HOST ?? "127.0.0.1",
-    rpcPort: num(env, "DEVNET_RPC_PORT", 26657),
-    restPort: num(env, "DEVNET_REST_PORT", 1317),
-    faucetPort: num(env, "DEVNET_FAUCET_PORT", 8000),
-    dataDir: env.DEVNET_DATA_DIR ?? ".devnet",
+    blockMs: e.blockMs,
+    host: e.host,
+    rpcPort: e.rpcPort,
+    restPort: e.restPort,
+    faucetPort: e.faucetPort,
+    dataDir: e.dataDir,
   };
 }
 

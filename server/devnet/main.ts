@@ -7,8 +7,8 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { startStack, type RunningStack } from "../stack.ts";
-import { AUDITOR_ADDRESS, DEVNET_ADDRESS, FAUCET_ADDRESS, loadDevnetSettings } from "./config.ts";
-import { loadProviderSettings } from "./providers/settings.ts";
+import { AUDITOR_ADDRESS, DEVNET_ADDRESS, FAUCET_ADDRESS } from "./config.ts";
+import { loadDevnetEnv, type DevnetEnvName } from "./env.ts";
 import { getErrorMessage } from "../shared/errors.ts";
 
 function usage(): string {
@@ -73,15 +73,21 @@ async function main(): Promise<void> {
     console.log(usage());
     return;
   }
-  const blockMs = args["block-ms"] === undefined ? undefined : Number(args["block-ms"]);
-  if (blockMs !== undefined && (!Number.isFinite(blockMs) || blockMs < 10)) fail(`--block-ms must be a number >= 10, got "${args["block-ms"]}"`);
+  // Flags override their variables; both are checked together so every mistake is reported at once.
+  const flags = { "--block-ms": "DEVNET_BLOCK_MS", "--host": "DEVNET_HOST", "--data-dir": "DEVNET_DATA_DIR", "--providers": "DEVNET_PROVIDERS" } as const;
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  const sources: Partial<Record<DevnetEnvName, string>> = {};
+  for (const [flag, name] of Object.entries(flags)) {
+    const value = args[flag.slice(2) as "block-ms" | "host" | "data-dir" | "providers"];
+    if (value === undefined) continue;
+    env[name] = value;
+    sources[name] = flag;
+  }
   let settings;
-  let providerSettings;
   try {
-    settings = loadDevnetSettings();
-    providerSettings = loadProviderSettings(args.providers === undefined ? process.env : { ...process.env, DEVNET_PROVIDERS: args.providers });
+    settings = loadDevnetEnv(env, sources);
   } catch (e) {
-    fail(e instanceof Error ? e.message.replace(/^DEVNET_PROVIDERS/, args.providers === undefined ? "DEVNET_PROVIDERS" : "--providers") : String(e));
+    fail(getErrorMessage(e));
   }
 
   // Signals during start-up are honoured once the stack is up (stopping it half-started would leave ports bound).
@@ -111,15 +117,16 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => onSignal("SIGINT"));
   process.on("SIGTERM", () => onSignal("SIGTERM"));
 
+  const { chain, providers } = settings;
   const stack = await startStack({
-    dataDir: path.resolve(args["data-dir"] ?? settings.dataDir),
+    dataDir: path.resolve(chain.dataDir),
     reset: args.reset,
-    host: args.host ?? settings.host,
-    ...(blockMs ? { blockMs } : {}),
-    providers: providerSettings.count,
-    ports: { providerBase: providerSettings.basePort, providerAdmin: providerSettings.adminPort },
-    bidDelayMs: providerSettings.bidDelayMs,
-    withdrawIntervalMs: providerSettings.withdrawIntervalMs,
+    host: chain.host,
+    blockMs: chain.blockMs,
+    providers: providers.count,
+    ports: { rpc: chain.rpcPort, rest: chain.restPort, faucet: chain.faucetPort, providerBase: providers.basePort, providerAdmin: providers.adminPort },
+    bidDelayMs: providers.bidDelayMs,
+    withdrawIntervalMs: providers.withdrawIntervalMs,
     proxy: false,
   });
   state.stack = stack;

@@ -4,15 +4,14 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { loadDevnetSettings } from "../config.ts";
+import { DEVNET_CHAIN_ID } from "../config.ts";
+import { loadDevnetEnv } from "../env.ts";
 import { startProviders } from "./index.ts";
-import { loadProviderSettings } from "./settings.ts";
 import { getErrorMessage } from "../../shared/errors.ts";
 
 async function main(): Promise<void> {
-  const devnet = loadDevnetSettings();
+  const { chain: devnet, providers: settings } = loadDevnetEnv();
   const { values } = parseArgs({ options: { rpc: { type: "string" }, rest: { type: "string" }, "data-dir": { type: "string" } } });
-  const settings = loadProviderSettings();
   if (settings.count === 0) {
     console.log("DEVNET_PROVIDERS=0: no providers to run.");
     return;
@@ -20,7 +19,7 @@ async function main(): Promise<void> {
   const running = await startProviders({
     rpcUrl: values.rpc ?? `http://${devnet.host}:${devnet.rpcPort}`,
     restUrl: values.rest ?? `http://${devnet.host}:${devnet.restPort}`,
-    chainId: devnet.chain.chainId,
+    chainId: DEVNET_CHAIN_ID,
     dataDir: path.resolve(values["data-dir"] ?? path.join(devnet.dataDir, "providers")),
     host: devnet.host,
     ...settings,
