@@ -1,5 +1,5 @@
 import { cn } from "@/components/ui/cn";
-import { runwayLevel } from "./escrow";
+import { runwayLevel } from "@/lib/pricing/runway";
 
 export function runwayClass(secondsLeft: number | null): string {
   const level = runwayLevel(secondsLeft);

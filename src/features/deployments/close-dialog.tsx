@@ -1,10 +1,9 @@
-import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { useWallet } from "@/shared/wallet";
+import { getErrorMessage } from "@/lib/errors";
 import { formatMicro } from "./format";
-import { buildCloseDeploymentMsg } from "./messages";
+import { useCloseDeployments } from "./mutations";
 
 export interface CloseTarget {
   owner: string;
@@ -18,31 +17,29 @@ export interface CloseTarget {
 
 /** Closes one or several deployments in a single transaction, after showing what comes back. */
 export function CloseDialog({ targets, onClose, onClosed }: { targets: CloseTarget[]; onClose: () => void; onClosed?: (dseqs: string[]) => void }) {
-  const { send } = useWallet();
-  const [sending, setSending] = useState(false);
+  const close = useCloseDeployments();
   const total = new Map<string, number>();
   for (const t of targets) total.set(t.denom, (total.get(t.denom) ?? 0) + t.refund);
   const leases = targets.reduce((s, t) => s + t.activeLeases, 0);
 
-  async function confirm() {
-    if (sending || targets.length === 0) return;
-    setSending(true);
-    try {
-      const result = await send(
-        targets.map((t) => buildCloseDeploymentMsg(t.owner, t.dseq)),
-        { title: targets.length === 1 ? `Close deployment ${targets[0]!.dseq}` : `Close ${targets.length} deployments` },
-      );
-      if (result) {
+  function confirm() {
+    if (close.isPending || targets.length === 0) return;
+    close.mutate(targets, {
+      onSuccess: (tx) => {
+        if (!tx) return;
         onClosed?.(targets.map((t) => t.dseq));
-        onClose();
-      }
-    } finally {
-      setSending(false);
-    }
+        dismiss();
+      },
+    });
+  }
+
+  function dismiss() {
+    close.reset();
+    onClose();
   }
 
   return (
-    <Dialog open={targets.length > 0} onClose={onClose} title={targets.length === 1 ? `Close deployment ${targets[0]!.dseq}?` : `Close ${targets.length} deployments?`}>
+    <Dialog open={targets.length > 0} onClose={dismiss} title={targets.length === 1 ? `Close deployment ${targets[0]!.dseq}?` : `Close ${targets.length} deployments?`}>
       <div className="flex flex-col gap-4">
         <ul className="flex flex-col gap-1 text-sm" aria-label="Refund summary">
           {targets.map((t) => (
@@ -58,11 +55,12 @@ export function CloseDialog({ targets, onClose, onClosed }: { targets: CloseTarg
         <Alert title={`About ${[...total].map(([d, a]) => formatMicro(a, d)).join(" + ") || "nothing"} returns to your wallet`} >
           {leases > 0 ? `${leases} active lease${leases === 1 ? "" : "s"} will stop and the providers remove the workloads. ` : ""}The escrow is settled first, so the exact refund can be a little lower. This cannot be undone.
         </Alert>
+        {close.error && <Alert tone="error" title="The deployments were not closed">{getErrorMessage(close.error)}</Alert>}
         <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
+          <Button variant="secondary" onClick={dismiss}>
             Keep running
           </Button>
-          <Button variant="danger" onClick={() => void confirm()} loading={sending} disabled={sending}>
+          <Button variant="danger" onClick={confirm} loading={close.isPending} disabled={close.isPending}>
             {targets.length === 1 ? "Close deployment" : `Close ${targets.length} deployments`}
           </Button>
         </div>

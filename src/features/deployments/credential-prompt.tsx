@@ -1,8 +1,8 @@
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { MissingCredentialError, useProviderAuth } from "./provider-auth";
-import { isProviderProxyError } from "@/lib/provider-proxy";
 import { getErrorMessage } from "@/lib/errors";
+import { isProviderProxyError } from "@/lib/provider-proxy";
+import { MissingCredentialError, useProviderAuth } from "@/shared/provider-session";
 
 /** Explains a provider failure; for a missing/expired/revoked credential offers the one-click fix. */
 export function ProviderProblem({ error, provider, onRetry }: { error: unknown; provider: string; onRetry?: () => void }) {
@@ -47,5 +47,3 @@ export function ProviderProblem({ error, provider, onRetry }: { error: unknown; 
     </Alert>
   );
 }
-
-/** Provider calls go through the network's provider proxy; without one they cannot be made. */

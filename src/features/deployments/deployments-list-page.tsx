@@ -8,16 +8,18 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { inputClasses } from "@/components/ui/field";
 import { Page } from "@/components/ui/page";
 import { Skeleton } from "@/components/ui/skeleton";
+import type { Deployment } from "@/lib/chain/deployment";
+import { summarizeEscrow, type EscrowSummary } from "@/lib/chain/escrow";
+import type { Lease } from "@/lib/chain/market";
+import { shortenAddress } from "@/lib/format/coins";
+import { formatDuration } from "@/lib/pricing/runway";
+import { useAuditedProviders, useDeploymentNames, useDeployments, useLatestHeight, useLeases } from "@/shared/chain-data";
 import { useNetwork } from "@/shared/network";
 import { useWallet } from "@/shared/wallet";
-import { shortenAddress } from "@/lib/format/coins";
-import type { Deployment, Lease } from "./chain";
-import { CloseDialog, type CloseTarget } from "./close-dialog";
 import { runwayClass, StateBadge } from "./badges";
-import { activeLeases, formatDuration, summarizeEscrow, type EscrowSummary } from "./escrow";
+import { CloseDialog, type CloseTarget } from "./close-dialog";
 import { formatMicro, formatRate } from "./format";
-import { useDeploymentNames } from "./names";
-import { useDeploymentList, useLatestHeight, useProviderDirectory } from "./queries";
+import { activeLeases } from "./leases";
 import { TopUpDialog, type TopUpTarget } from "./top-up-dialog";
 
 const PAGE_SIZE = 20;
@@ -32,8 +34,9 @@ interface Row {
 export function DeploymentsListPage() {
   const { network } = useNetwork();
   const { wallet, openConnectDialog } = useWallet();
-  const { deployments, leases } = useDeploymentList(wallet?.address);
-  const providers = useProviderDirectory();
+  const deployments = useDeployments(wallet?.address);
+  const leases = useLeases(wallet?.address);
+  const { byOwner: providers } = useAuditedProviders();
   const height = useLatestHeight() ?? 0;
   const names = useDeploymentNames(wallet?.address);
   const [filter, setFilter] = useState<"active" | "all">("active");
@@ -160,7 +163,7 @@ export function DeploymentsListPage() {
                           </td>
                           <td className="px-3 py-2"><StateBadge state={d.state} /></td>
                           <td className="px-3 py-2">
-                            {active.length === 0 ? <span className="text-muted">{isActive ? "No lease" : "—"}</span> : active.map((l) => <div key={`${l.gseq}/${l.oseq}`} title={l.provider}>{providers.data?.get(l.provider)?.attributes.find((a) => a.key === "organization")?.value || shortenAddress(l.provider)}</div>)}
+                            {active.length === 0 ? <span className="text-muted">{isActive ? "No lease" : "—"}</span> : active.map((l) => <div key={`${l.gseq}/${l.oseq}`} title={l.provider}>{providers.get(l.provider)?.organization || shortenAddress(l.provider)}</div>)}
                           </td>
                           <td className="px-3 py-2 text-right tabular-nums">{isActive && r.escrow.ratePerBlock > 0 ? formatRate(r.escrow.ratePerBlock, r.escrow.denom).month : "—"}</td>
                           <td className="px-3 py-2 text-right tabular-nums">{isActive ? formatMicro(r.escrow.balance, r.escrow.denom) : "—"}</td>

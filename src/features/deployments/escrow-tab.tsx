@@ -3,9 +3,10 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import type { Deployment } from "./chain";
+import type { Deployment } from "@/lib/chain/deployment";
+import type { EscrowSummary } from "@/lib/chain/escrow";
+import { formatDuration, runwayLevel } from "@/lib/pricing/runway";
 import { runwayClass } from "./badges";
-import { formatDuration, runwayLevel, type EscrowSummary } from "./escrow";
 import { formatMicro, formatRate } from "./format";
 
 export function EscrowTab({ deployment, escrow, blockTimeMs, height, onTopUp }: { deployment: Deployment; escrow: EscrowSummary; blockTimeMs: number; height: number; onTopUp: () => void }) {

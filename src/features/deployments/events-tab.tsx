@@ -3,14 +3,14 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { leasePath, providerUrl, type SessionFrame } from "@/lib/provider-proxy";
-import { useNetwork, NoProxyNotice } from "@/shared/network";
-import type { Lease } from "./chain";
+import { leaseKey, type Lease } from "@/lib/chain/market";
+import { useAuditedProviders } from "@/shared/chain-data";
+import { NoProxyNotice, useNetwork } from "@/shared/network";
+import { useProviderSocket } from "@/shared/provider-session";
 import { LeasePicker } from "./lease-picker";
-import { leaseKey } from "./lease-status";
+import { activeLeases } from "./leases";
 import { NoActiveLease } from "./logs-tab";
-import { useProviderDirectory } from "./queries";
 import { SocketStatus } from "./socket-status";
-import { useProviderSocket } from "./use-provider-socket";
 
 interface KubeEvent {
   id: number;
@@ -25,7 +25,7 @@ const MAX_EVENTS = 2000;
 
 export function EventsTab({ leases }: { leases: Lease[] }) {
   const { network } = useNetwork();
-  const active = leases.filter((l) => l.state === "active");
+  const active = activeLeases(leases);
   const [selectedKey, setSelectedKey] = useState("");
   const lease = active.find((l) => leaseKey(l) === selectedKey) ?? active[0];
   if (!lease) return <NoActiveLease what="events" />;
@@ -34,8 +34,7 @@ export function EventsTab({ leases }: { leases: Lease[] }) {
 }
 
 function LeaseEvents({ lease, leases, onPick }: { lease: Lease; leases: Lease[]; onPick: (key: string) => void }) {
-  const providers = useProviderDirectory();
-  const hostUri = providers.data?.get(lease.provider)?.hostUri;
+  const hostUri = useAuditedProviders().byOwner.get(lease.provider)?.hostUri;
   const [events, setEvents] = useState<KubeEvent[]>([]);
   const [generation, setGeneration] = useState(0);
   const onFrame = useCallback((frame: SessionFrame) => {

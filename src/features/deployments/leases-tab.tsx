@@ -1,16 +1,18 @@
+import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Skeleton } from "@/components/ui/skeleton";
-import { shortenAddress } from "@/lib/format/coins";
-import type { Lease } from "./chain";
-import { ProviderProblem } from "./credential-prompt";
-import { useNetwork, NoProxyNotice } from "@/shared/network";
-import { formatRate, leaseCloseReason } from "./format";
-import { leaseKey, useLeaseStatus } from "./lease-status";
-import { StateBadge } from "./badges";
-import { useProviderDirectory } from "./queries";
+import { leaseKey, type Lease } from "@/lib/chain/market";
 import { leaseUriHref } from "@/lib/deployment/lease-uri";
+import { shortenAddress } from "@/lib/format/coins";
+import type { LeaseStatus } from "@/lib/provider-proxy";
+import { useAuditedProviders } from "@/shared/chain-data";
+import { NoProxyNotice, useNetwork } from "@/shared/network";
+import { useLeaseStatus } from "@/shared/provider-session";
+import { StateBadge } from "./badges";
+import { ProviderProblem } from "./credential-prompt";
+import { formatRate, leaseCloseReason } from "./format";
 
 export function LeasesTab({ leases }: { leases: Lease[] }) {
   if (leases.length === 0) {
@@ -33,11 +35,10 @@ export function LeasesTab({ leases }: { leases: Lease[] }) {
 }
 
 function LeaseCard({ lease }: { lease: Lease }) {
-  const providers = useProviderDirectory();
-  const provider = providers.data?.get(lease.provider);
-  const org = provider?.attributes.find((a) => a.key === "organization")?.value;
+  const { byOwner } = useAuditedProviders();
+  const org = byOwner.get(lease.provider)?.organization;
   const active = lease.state === "active";
-  const status = useLeaseStatus(lease, active);
+  const status = useLeaseStatus(lease, { enabled: active });
   const { network } = useNetwork();
   const rate = formatRate(Number(lease.price.amount), lease.price.denom);
   const closed = !active ? leaseCloseReason(lease.reason) : null;
@@ -90,6 +91,10 @@ function LeaseCard({ lease }: { lease: Lease }) {
             </div>
           ) : status.isError ? (
             <ProviderProblem error={status.error} provider={org || shortenAddress(lease.provider)} onRetry={() => void status.refetch()} />
+          ) : status.data === null ? (
+            <Alert tone="warn" title="The provider does not know this lease (yet)">
+              It has not received the manifest yet; if that lasts more than a few blocks, resend it from the Update tab.
+            </Alert>
           ) : (
             <ServicesList status={status.data} />
           ))}
@@ -98,7 +103,7 @@ function LeaseCard({ lease }: { lease: Lease }) {
   );
 }
 
-function ServicesList({ status }: { status: NonNullable<ReturnType<typeof useLeaseStatus>["data"]> }) {
+function ServicesList({ status }: { status: LeaseStatus }) {
   const services = Object.values(status.services ?? {});
   return (
     <div className="flex flex-col gap-3">

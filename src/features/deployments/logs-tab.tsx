@@ -5,24 +5,23 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { inputClasses } from "@/components/ui/field";
-import { useNetwork, NoProxyNotice } from "@/shared/network";
-import { leasePath, ProviderWebSocketSession, providerUrl, type SessionFrame } from "@/lib/provider-proxy";
-import type { Lease } from "./chain";
-import { LeasePicker } from "./lease-picker";
-import { leaseKey, useLeaseStatus } from "./lease-status";
-import { LogBuffer, parseLogFrame } from "./log-buffer";
-import { useProviderAuth } from "./provider-auth";
-import { useProviderDirectory } from "./queries";
-import { SocketStatus } from "./socket-status";
-import { useProviderSocket } from "./use-provider-socket";
+import { leaseKey, type Lease } from "@/lib/chain/market";
 import { getErrorMessage } from "@/lib/errors";
+import { leasePath, ProviderWebSocketSession, providerUrl, type SessionFrame } from "@/lib/provider-proxy";
+import { useAuditedProviders } from "@/shared/chain-data";
+import { NoProxyNotice, useNetwork } from "@/shared/network";
+import { useLeaseStatus, useProviderAuth, useProviderSocket } from "@/shared/provider-session";
+import { LeasePicker } from "./lease-picker";
+import { activeLeases } from "./leases";
+import { LogBuffer, parseLogFrame } from "./log-buffer";
+import { SocketStatus } from "./socket-status";
 
 const LINE_HEIGHT = 20;
 
 /** Live logs of one lease: follow, pause, service filter, search, download; virtualized and capped. */
 export function LogsTab({ leases }: { leases: Lease[] }) {
   const { network } = useNetwork();
-  const active = leases.filter((l) => l.state === "active");
+  const active = activeLeases(leases);
   const [selectedKey, setSelectedKey] = useState("");
   const lease = active.find((l) => leaseKey(l) === selectedKey) ?? active[0];
   if (!lease) return <NoActiveLease what="logs" />;
@@ -40,10 +39,9 @@ export function NoActiveLease({ what }: { what: string }) {
 
 function LeaseLogs({ lease, leases, onPick }: { lease: Lease; leases: Lease[]; onPick: (key: string) => void }) {
   const { network } = useNetwork();
-  const providers = useProviderDirectory();
   const { getAuth } = useProviderAuth();
-  const hostUri = providers.data?.get(lease.provider)?.hostUri;
-  const status = useLeaseStatus(lease, true);
+  const hostUri = useAuditedProviders().byOwner.get(lease.provider)?.hostUri;
+  const status = useLeaseStatus(lease);
   const services = Object.keys(status.data?.services ?? {}).sort();
   const [service, setService] = useState("");
   const [follow, setFollow] = useState(true);
@@ -126,7 +124,7 @@ function LeaseLogs({ lease, leases, onPick }: { lease: Lease; leases: Lease[]; o
       network: network.proxyNetwork,
       url: providerUrl(hostUri, `${leasePath(lease)}/logs?follow=false&tail=10000000${service ? `&service=${encodeURIComponent(service)}` : ""}`),
       providerAddress: lease.provider,
-      auth: ({ renew }) => getAuth(["logs"], { provider: lease.provider, renew }),
+      auth: ({ renew }) => getAuth(lease.provider, ["logs"], { renew }),
       maxReconnects: 0,
     });
     try {

@@ -1,10 +1,9 @@
-/** Message builders for managing a deployment. Components never assemble protobuf objects themselves. */
+/** Message builders for managing a deployment (closing is `buildCloseDeploymentMsg` in lib/deployment/messages). */
 import type { EncodeObject } from "@cosmjs/proto-signing";
 import { MsgAccountDeposit, Scope, Source } from "@akashnetwork/chain-sdk/private-types/akash.v1";
-import { MsgCloseDeployment, MsgUpdateDeployment } from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
+import { MsgUpdateDeployment } from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
 
 export const MSG_ACCOUNT_DEPOSIT = "/akash.escrow.v1.MsgAccountDeposit";
-export const MSG_CLOSE_DEPLOYMENT = "/akash.deployment.v1beta4.MsgCloseDeployment";
 export const MSG_UPDATE_DEPLOYMENT = "/akash.deployment.v1beta4.MsgUpdateDeployment";
 
 /** Top up a deployment's escrow from the signer's balance (there is no MsgDepositDeployment any more). */
@@ -17,10 +16,6 @@ export function buildDepositMsg(signer: string, owner: string, dseq: string, den
       deposit: { amount: { denom, amount: amount.toString() }, sources: [Source.balance] },
     }),
   };
-}
-
-export function buildCloseDeploymentMsg(owner: string, dseq: string): EncodeObject {
-  return { typeUrl: MSG_CLOSE_DEPLOYMENT, value: MsgCloseDeployment.fromPartial({ id: { owner, dseq: BigInt(dseq) } }) };
 }
 
 export function buildUpdateDeploymentMsg(owner: string, dseq: string, hash: Uint8Array): EncodeObject {

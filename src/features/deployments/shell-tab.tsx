@@ -5,17 +5,17 @@ import { cn } from "@/components/ui/cn";
 import { inputClasses } from "@/components/ui/field";
 import { Spinner } from "@/components/ui/spinner";
 import { leasePath, providerUrl, type SessionFrame } from "@/lib/provider-proxy";
-import { useNetwork, NoProxyNotice } from "@/shared/network";
-import type { Lease } from "./chain";
+import { leaseKey, type Lease } from "@/lib/chain/market";
+import { useAuditedProviders } from "@/shared/chain-data";
+import { NoProxyNotice, useNetwork } from "@/shared/network";
+import { useLeaseStatus, useProviderSocket } from "@/shared/provider-session";
 import { ProviderProblem } from "./credential-prompt";
 import { LeasePicker } from "./lease-picker";
-import { leaseKey, useLeaseStatus } from "./lease-status";
+import { activeLeases } from "./leases";
 import { NoActiveLease } from "./logs-tab";
-import { useProviderDirectory } from "./queries";
 import { decodeShellFrame, DEFAULT_SHELL, resizeFrame, shellQuery, stdinFrame } from "./shell-frames";
 import type { ShellTerminalHandle } from "./shell-terminal";
 import { SocketStatus } from "./socket-status";
-import { useProviderSocket } from "./use-provider-socket";
 
 const ShellTerminal = lazy(() => import("./shell-terminal"));
 
@@ -31,7 +31,7 @@ function useDarkMode(): boolean {
 
 export function ShellTab({ leases }: { leases: Lease[] }) {
   const { network } = useNetwork();
-  const active = leases.filter((l) => l.state === "active");
+  const active = activeLeases(leases);
   const [selectedKey, setSelectedKey] = useState("");
   const lease = active.find((l) => leaseKey(l) === selectedKey) ?? active[0];
   if (!lease) return <NoActiveLease what="shells" />;
@@ -40,9 +40,8 @@ export function ShellTab({ leases }: { leases: Lease[] }) {
 }
 
 function LeaseShell({ lease, leases, onPick }: { lease: Lease; leases: Lease[]; onPick: (key: string) => void }) {
-  const providers = useProviderDirectory();
-  const hostUri = providers.data?.get(lease.provider)?.hostUri;
-  const status = useLeaseStatus(lease, true);
+  const hostUri = useAuditedProviders().byOwner.get(lease.provider)?.hostUri;
+  const status = useLeaseStatus(lease);
   const services = Object.keys(status.data?.services ?? {}).sort();
   const [chosen, setChosen] = useState("");
   const service = chosen || services[0] || "";

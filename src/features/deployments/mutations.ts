@@ -1,0 +1,293 @@
+/**
+ * What the deployment pages change: close, top up, update (and importing an SDL made elsewhere). Each is a
+ * mutation factory (`xMutation(deps)` → `{ mutationFn, onSuccess }`) that owns its cache effects through the
+ * shared key factories, and a hook that supplies the deps; components only call `mutate` and read
+ * `isPending`/`error`/`data`.
+ *
+ * A mutation resolves `null` when the wallet's transaction was cancelled or failed: the wallet has already
+ * told the user why, so that is not an error to show again, and nothing changed on chain.
+ */
+import { useQueryClient, useMutation, type MutationOptions, type QueryClient } from "@tanstack/react-query";
+import { getDeployment, type Deployment } from "@/lib/chain/deployment";
+import { leaseKey, type Lease } from "@/lib/chain/market";
+import { sumOf } from "@/lib/chain/coins";
+import { deploymentStore, type DeploymentRecord, type DeploymentStore } from "@/lib/deployment/local-store";
+import { prepareManifest, type PreparedManifest } from "@/lib/deployment/manifest";
+import { buildCloseDeploymentMsg } from "@/lib/deployment/messages";
+import type { ManifestTarget } from "@/lib/provider-proxy/manifest-sender";
+import type { TxResult } from "@/lib/tx/signing";
+import { accountKeys, deploymentKeys, leaseKeys, recordKeys, useAuditedProviders } from "@/shared/chain-data";
+import { useNetwork } from "@/shared/network";
+import { useProviderSession, type ProviderSession } from "@/shared/provider-session";
+import { useWallet, type WalletContextValue } from "@/shared/wallet";
+import { activeLeases, activeProviders } from "./leases";
+import { chainVersionHex } from "./manifest-version";
+import { buildDepositMsg, buildUpdateDeploymentMsg } from "./messages";
+
+export interface ChainMutationDeps {
+  queryClient: QueryClient;
+  networkId: string;
+  /** The wallet's one signing path. */
+  send: WalletContextValue["send"];
+  /** The connected wallet's address. */
+  signer: string | undefined;
+}
+
+function invalidate(queryClient: QueryClient, ...keys: ReadonlyArray<readonly unknown[]>): void {
+  for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
+}
+
+// ---------------------------------------------------------------------------------------------- close
+
+export interface CloseRequest {
+  owner: string;
+  dseq: string;
+}
+
+export function closeTitle(targets: ReadonlyArray<CloseRequest>): string {
+  return targets.length === 1 ? `Close deployment ${targets[0]!.dseq}` : `Close ${targets.length} deployments`;
+}
+
+/** Closes one or several deployments in one transaction; the cached deployments read closed at once. */
+export function closeDeploymentsMutation({ queryClient, networkId, send, signer }: ChainMutationDeps): MutationOptions<TxResult | null, Error, ReadonlyArray<CloseRequest>> {
+  return {
+    mutationFn: async (targets) => (targets.length ? send(targets.map((t) => buildCloseDeploymentMsg(t.owner, t.dseq)), { title: closeTitle(targets) }) : null),
+    onSuccess: (tx, targets) => {
+      if (!tx) return;
+      const owners = new Set(targets.map((t) => t.owner));
+      for (const owner of owners) {
+        const dseqs = new Set(targets.filter((t) => t.owner === owner).map((t) => t.dseq));
+        // The transaction is in a block: these deployments are closed, whatever a refetch in flight says.
+        const closed = (d: Deployment): Deployment => (dseqs.has(d.dseq) ? { ...d, state: "closed" } : d);
+        queryClient.setQueryData<Deployment[]>(deploymentKeys.list(networkId, owner), (list) => list?.map(closed));
+        for (const dseq of dseqs) queryClient.setQueryData<Deployment | null>(deploymentKeys.detail(networkId, owner, dseq), (d) => (d ? closed(d) : d));
+        invalidate(queryClient, deploymentKeys.all(networkId, owner), leaseKeys.all(networkId, owner), accountKeys.balances(networkId, owner));
+      }
+      if (signer && !owners.has(signer)) invalidate(queryClient, accountKeys.balances(networkId, signer));
+    },
+  };
+}
+
+// --------------------------------------------------------------------------------------------- top up
+
+export interface TopUpRequest {
+  owner: string;
+  dseq: string;
+  denom: string;
+  /** Micro-units. */
+  amount: bigint;
+}
+
+/** "confirmed": the wallet saw it included; "landed": the confirmation was lost but the chain has the deposit. */
+export type TopUpOutcome = { status: "confirmed" | "landed" };
+
+/** Whether `after` holds a deposit `before` did not (more deposits, or more deposited). */
+export function depositLanded(before: Deployment | null, after: Deployment | null, denom: string): boolean {
+  if (!before || !after) return false;
+  const deposits = (d: Deployment) => d.escrow?.deposits ?? [];
+  const funded = (d: Deployment) => sumOf(deposits(d).map((x) => x.balance), denom);
+  return deposits(after).length > deposits(before).length || funded(after) > funded(before);
+}
+
+export interface TopUpDeps extends ChainMutationDeps {
+  /** The deployment as the chain has it now (null when missing); read around the transaction. */
+  readDeployment: (owner: string, dseq: string) => Promise<Deployment | null>;
+}
+
+/** Deposits into a deployment's escrow from the wallet balance (`MsgAccountDeposit`). */
+export function topUpMutation({ queryClient, networkId, send, signer, readDeployment }: TopUpDeps): MutationOptions<TopUpOutcome | null, Error, TopUpRequest> {
+  return {
+    mutationFn: async ({ owner, dseq, denom, amount }) => {
+      if (!signer) throw new Error("Connect the wallet that pays for the top up first.");
+      // Read before signing: if the node drops out after broadcasting, the chain tells us whether it landed.
+      const before = await readDeployment(owner, dseq).catch(() => null);
+      const tx = await send([buildDepositMsg(signer, owner, dseq, denom, amount)], { title: `Top up deployment ${dseq}` });
+      if (tx) return { status: "confirmed" };
+      const after = before ? await readDeployment(owner, dseq).catch(() => null) : null;
+      return depositLanded(before, after, denom) ? { status: "landed" } : null;
+    },
+    onSuccess: (outcome, { owner, dseq }) => {
+      if (!outcome) return;
+      invalidate(queryClient, deploymentKeys.detail(networkId, owner, dseq), deploymentKeys.list(networkId, owner), accountKeys.balances(networkId, signer ?? owner));
+    },
+  };
+}
+
+// --------------------------------------------------------------------------------------------- update
+
+export type ManifestSendResult = { provider: string; ok: true } | { provider: string; ok: false; error: unknown };
+
+/** PUTs the manifest to each provider running an active lease (once per provider); never throws, one result each. */
+export function sendManifestToLeases(args: {
+  dseq: string;
+  leases: ReadonlyArray<Pick<Lease, "state" | "provider">>;
+  manifestJson: string;
+  findProvider: (owner: string) => Promise<ManifestTarget | undefined>;
+  sendManifest: ProviderSession["sendManifest"];
+}): Promise<ManifestSendResult[]> {
+  return Promise.all(
+    activeProviders(args.leases).map(async (provider): Promise<ManifestSendResult> => {
+      try {
+        const target = await args.findProvider(provider);
+        if (!target?.hostUri) return { provider, ok: false, error: new Error(`Provider ${provider} is not registered on chain any more.`) };
+        await args.sendManifest(target, args.dseq, args.manifestJson);
+        return { provider, ok: true };
+      } catch (error) {
+        return { provider, ok: false, error };
+      }
+    }),
+  );
+}
+
+export interface UpdateRequest {
+  deployment: Deployment;
+  leases: Lease[];
+  /** The record this browser keeps; its SDL, manifest and version are replaced. */
+  record: DeploymentRecord;
+  /** The SDL to run: an edit, or `record.sdl` to send the saved manifest again. */
+  sdl: string;
+}
+
+export interface UpdateOutcome {
+  /** Whether the manifest version changed, so MsgUpdateDeployment was signed. */
+  updatedOnChain: boolean;
+  results: ManifestSendResult[];
+}
+
+export interface UpdateDeps extends ChainMutationDeps {
+  requireUact: boolean;
+  store: Pick<DeploymentStore, "update" | "save">;
+  sendManifest: ProviderSession["sendManifest"];
+  findProvider: (owner: string) => Promise<ManifestTarget | undefined>;
+}
+
+async function prepared(sdl: string, requireUact: boolean): Promise<PreparedManifest> {
+  const result = await prepareManifest(sdl, { requireUact });
+  if (!result.ok) throw new Error(result.error);
+  return result.value;
+}
+
+/**
+ * Update: MsgUpdateDeployment when the manifest version changes (none when it does not), then the record gets
+ * the new SDL and manifest (before any provider is called, so a provider failure loses nothing), then the
+ * manifest goes to every active lease's provider.
+ */
+export function updateDeploymentMutation({ queryClient, networkId, send, requireUact, store, sendManifest, findProvider }: UpdateDeps): MutationOptions<UpdateOutcome | null, Error, UpdateRequest> {
+  return {
+    mutationFn: async ({ deployment, leases, record, sdl }) => {
+      const { owner, dseq } = deployment;
+      const manifest = await prepared(sdl, requireUact);
+      const updatedOnChain = manifest.versionHex !== chainVersionHex(deployment.hashB64);
+      if (updatedOnChain) {
+        const tx = await send([buildUpdateDeploymentMsg(owner, dseq, manifest.version)], { title: `Update deployment ${dseq}` });
+        if (!tx) return null;
+      }
+      const patch = { sdl, manifestJson: manifest.manifestJson, manifestVersion: manifest.versionHex };
+      // `update` re-reads the stored record, so what another page wrote meanwhile is kept; gone (another tab
+      // removed it): the SDL now on chain must still be kept.
+      let saved = await store.update(networkId, owner, dseq, patch);
+      if (!saved) {
+        saved = { ...record, ...patch, updatedAt: Date.now() };
+        await store.save(saved);
+      }
+      queryClient.setQueryData(recordKeys.one(networkId, owner, dseq), saved);
+      const results = await sendManifestToLeases({ dseq, leases, manifestJson: manifest.manifestJson, findProvider, sendManifest });
+      return { updatedOnChain, results };
+    },
+    onSuccess: (outcome, { deployment, leases }) => {
+      if (!outcome) return;
+      const { owner, dseq } = deployment;
+      invalidate(queryClient, recordKeys.list(networkId, owner));
+      if (outcome.updatedOnChain) invalidate(queryClient, deploymentKeys.detail(networkId, owner, dseq), deploymentKeys.list(networkId, owner), accountKeys.balances(networkId, owner));
+      // The providers now run the new manifest: their services, URIs and replicas change.
+      for (const lease of activeLeases(leases)) invalidate(queryClient, leaseKeys.status(networkId, owner, dseq, leaseKey(lease)));
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- import
+
+export interface ImportRequest {
+  deployment: Deployment;
+  sdl: string;
+}
+
+export type ImportDeps = Pick<UpdateDeps, "queryClient" | "networkId" | "requireUact" | "store">;
+
+/**
+ * Keeps the SDL of a deployment made elsewhere (CLI, another browser), once its manifest version is the one on
+ * chain. The record holds only what the chain cannot tell: SDL, name and manifest.
+ */
+export function importSdlMutation({ queryClient, networkId, requireUact, store }: ImportDeps): MutationOptions<DeploymentRecord, Error, ImportRequest> {
+  return {
+    mutationFn: async ({ deployment, sdl }) => {
+      const manifest = await prepared(sdl, requireUact);
+      const onChain = chainVersionHex(deployment.hashB64);
+      if (manifest.versionHex !== onChain) {
+        throw new Error(
+          `This SDL does not match the deployment on chain: its manifest version is ${manifest.versionHex.slice(0, 12)}…, the chain has ${onChain.slice(0, 12) || "none"}…. Import the exact SDL the deployment runs (same images, env, resources and prices).`,
+        );
+      }
+      const now = Date.now();
+      const record: DeploymentRecord = {
+        networkId,
+        owner: deployment.owner,
+        dseq: deployment.dseq,
+        name: "",
+        sdl,
+        manifestJson: manifest.manifestJson,
+        manifestVersion: manifest.versionHex,
+        // Required by the record type; a constant (it exists on chain), not a lifecycle read from chain state.
+        status: "created",
+        createdAt: now,
+        updatedAt: now,
+      };
+      await store.save(record);
+      queryClient.setQueryData(recordKeys.one(networkId, deployment.owner, deployment.dseq), record);
+      return record;
+    },
+    onSuccess: (record) => invalidate(queryClient, recordKeys.list(networkId, record.owner)),
+  };
+}
+
+// ----------------------------------------------------------------------------------------------- hooks
+
+function useChainMutationDeps(): ChainMutationDeps {
+  const queryClient = useQueryClient();
+  const { network } = useNetwork();
+  const { wallet, send } = useWallet();
+  return { queryClient, networkId: network.id, send, signer: wallet?.address };
+}
+
+export function useCloseDeployments() {
+  return useMutation(closeDeploymentsMutation(useChainMutationDeps()));
+}
+
+export function useTopUp() {
+  const deps = useChainMutationDeps();
+  const { network } = useNetwork();
+  return useMutation(topUpMutation({ ...deps, readDeployment: (owner, dseq) => getDeployment(network.restUrl, owner, dseq) }));
+}
+
+export function useUpdateDeployment() {
+  const deps = useChainMutationDeps();
+  const { network } = useNetwork();
+  const session = useProviderSession();
+  const { byOwner, refetch } = useAuditedProviders();
+  return useMutation(
+    updateDeploymentMutation({
+      ...deps,
+      requireUact: network.denoms.compute === "uact",
+      store: deploymentStore(),
+      sendManifest: session.sendManifest,
+      // A provider registered after the list was read: read it again once.
+      findProvider: async (owner) => byOwner.get(owner) ?? (await refetch()).data?.find((p) => p.owner === owner),
+    }),
+  );
+}
+
+export function useImportSdl() {
+  const queryClient = useQueryClient();
+  const { network } = useNetwork();
+  return useMutation(importSdlMutation({ queryClient, networkId: network.id, requireUact: network.denoms.compute === "uact", store: deploymentStore() }));
+}
