@@ -4,9 +4,16 @@
  *  - bid on screen: from the bid's block being committed to its row being drawn. Two references for
  *    "committed": the block header time (proposal time, an upper bound on the latency) and the moment a
  *    Node WebSocket subscriber receives the block (NewBlockHeader), as another client would see it;
+ *  - lease committed → manifest received by the provider: from the block that committed MsgCreateLease to the
+ *    moment the winning simulated provider had the manifest's PUT body (recorded by the provider itself,
+ *    read in-process through RunningProvider.manifestReceivedAt; the stack runs in this process, so both
+ *    times come from one clock). "Committed" is again the block header time (the devnet stamps it as it
+ *    starts the block, before committing it) and the moment a WebSocket client saw the block. Where the time
+ *    goes is shown too: lease block → the browser's manifest PUT to the proxy, and that PUT → the provider;
  *  - accept → URI answers: from clicking "Accept cheapest audited" (tx approved in the wallet dialog,
  *    manifest sent through the proxy) until the lease URI answers HTTP 200 in the browser.
- * Target: bid on screen within 300 ms of its block (the official console polls every 7 s).
+ * Targets: bid on screen, and manifest at the provider, within 300 ms of their block (p95); the official
+ * console polls bids every 7 s.
  * Env: BENCH_DEPLOYMENTS (20), BENCH_BLOCK_MS (1000), BENCH_DIST (reuse a build).
  */
 import { mkdtemp, rm } from "node:fs/promises";
@@ -72,10 +79,21 @@ async function main() {
   const fromClient: number[] = [];
   const firstBidFromHeader: number[] = [];
   const acceptToUri: number[] = [];
+  const manifestFromHeader: number[] = [];
+  const manifestFromClient: number[] = [];
+  const putFromHeader: number[] = [];
+  const putToProvider: number[] = [];
   try {
     const context = await browser.newContext({ baseURL: server.url });
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
+    // When the browser sent each manifest PUT through the proxy (request start, browser clock = this machine's).
+    const manifestPutAt = new Map<string, number>();
+    page.on("requestfinished", (request) => {
+      if (request.method() !== "POST" || !stack.proxyUrl || !request.url().startsWith(stack.proxyUrl)) return;
+      const target = /\/deployment\/(\d+)\/manifest"/.exec(request.postData() ?? "");
+      if (target && !manifestPutAt.has(target[1]!)) manifestPutAt.set(target[1]!, request.timing().startTime);
+    });
     await page.goto("/account");
     await page.getByRole("status", { name: "Node status" }).getByText(/Block \d/).waitFor();
 
@@ -150,7 +168,31 @@ async function main() {
       }
       acceptToUri.push(Date.now() - t0);
       await site.close();
-      console.log(`deployment ${i + 1}/${DEPLOYMENTS} dseq ${dseq}: bids drawn ${perDeployment.map((v) => `${v} ms`).join(", ")} after their block; accept → URI ${acceptToUri.at(-1)} ms`);
+
+      const owner = await ownerOf(page);
+      const { leases } = (await (await fetch(`${stack.restUrl}/akash/market/v1beta5/leases/list?filters.owner=${encodeURIComponent(owner)}&filters.dseq=${dseq}&filters.state=active`)).json()) as {
+        leases: Array<{ lease: { id: { owner: string; dseq: string; gseq: number; oseq: number; provider: string }; created_at: string } }>;
+      };
+      const manifestNotes: string[] = [];
+      for (const { lease } of leases) {
+        const receivedAt = stack.providers.find((p) => p.address === lease.id.provider)?.manifestReceivedAt(lease.id);
+        const height = Number(lease.created_at);
+        const header = blockTime.get(height) ?? (await headerTime(stack.restUrl, height));
+        const seen = blockSeenAt.get(height);
+        const putAt = manifestPutAt.get(dseq);
+        if (receivedAt === undefined) {
+          manifestNotes.push(`lease ${lease.id.gseq}/${lease.id.oseq}: the provider has no manifest receipt`);
+          continue;
+        }
+        manifestFromHeader.push(receivedAt - header);
+        if (seen) manifestFromClient.push(receivedAt - seen);
+        if (putAt !== undefined) {
+          putFromHeader.push(putAt - header);
+          putToProvider.push(receivedAt - putAt);
+        }
+        manifestNotes.push(`manifest at the provider ${receivedAt - header} ms after the lease block${putAt === undefined ? "" : ` (PUT sent at +${Math.round(putAt - header)} ms)`}`);
+      }
+      console.log(`deployment ${i + 1}/${DEPLOYMENTS} dseq ${dseq}: bids drawn ${perDeployment.map((v) => `${v} ms`).join(", ")} after their block; ${manifestNotes.join("; ")}; accept → URI ${acceptToUri.at(-1)} ms`);
     }
   } finally {
     await browser.close();
@@ -161,14 +203,23 @@ async function main() {
     if (!process.env.BENCH_DIST) await rm(outDir, { recursive: true, force: true });
   }
 
-  const line = (label: string, values: number[]) => console.log(`${label.padEnd(58)} n=${String(values.length).padStart(3)}  p50 ${String(Math.round(percentile(values, 50))).padStart(6)} ms  p95 ${String(Math.round(percentile(values, 95))).padStart(6)} ms  max ${String(Math.round(Math.max(...values))).padStart(6)} ms`);
+  const line = (label: string, values: number[]) => console.log(`${label.padEnd(62)} n=${String(values.length).padStart(3)}  p50 ${String(Math.round(percentile(values, 50))).padStart(6)} ms  p95 ${String(Math.round(percentile(values, 95))).padStart(6)} ms  max ${String(Math.round(Math.max(...values))).padStart(6)} ms`);
   console.log(`\nbench:auction — ${DEPLOYMENTS} deployments, ${BLOCK_MS} ms blocks, 5 simulated providers`);
   line("bid drawn after its block header time (upper bound)", fromHeader);
   line("bid drawn after a WS client saw the block committed", fromClient);
   line("first bid per deployment, after its block header time", firstBidFromHeader);
+  line("lease committed (block header time) → manifest at provider", manifestFromHeader);
+  line("lease committed (WS client saw block) → manifest at provider", manifestFromClient);
+  line("  of which: lease block header time → browser sends PUT", putFromHeader);
+  line("  of which: browser sends PUT → manifest at provider", putToProvider);
   line("click accept → lease URI answers HTTP 200", acceptToUri);
   const p95 = percentile(fromClient.length ? fromClient : fromHeader, 95);
   console.log(`Target: bid on screen ≤ 300 ms after its block → ${p95 <= 300 ? "met" : "NOT met"} (p95 ${Math.round(p95)} ms). The official console polls bids every 7 s.`);
+  // The header time is the conservative reference: it precedes the commit, so the figure can only be larger.
+  const manifestP95 = percentile(manifestFromHeader, 95);
+  console.log(
+    `Target: manifest at the provider ≤ 300 ms after the lease's block (header time) → ${manifestP95 <= 300 ? "met" : "NOT met"} (p95 ${Math.round(manifestP95)} ms; receive time recorded by the provider).`,
+  );
 }
 
 async function ownerOf(page: Page): Promise<string> {
