@@ -10,7 +10,8 @@ import { describe, expect, it } from "vitest";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
-describe("eslint layer rules", () => {
+// The first lint loads the config, the TypeScript parser and the import graph: seconds on a busy 2-core machine.
+describe("eslint layer rules", { timeout: 60_000 }, () => {
   it("refuses a feature importing another feature, by alias or by relative path", async () => {
     const { lint, home, other, otherModule } = setup();
     const errors = await lint(
