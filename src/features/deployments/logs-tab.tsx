@@ -7,13 +7,14 @@ import { cn } from "@/components/ui/cn";
 import { inputClasses } from "@/components/ui/field";
 import { leaseKey, type Lease } from "@/lib/chain/market";
 import { getErrorMessage } from "@/lib/errors";
-import { leasePath, ProviderWebSocketSession, providerUrl, type SessionFrame } from "@/lib/provider-proxy";
+import { leasePath, providerUrl, type SessionFrame } from "@/lib/provider-proxy";
 import { useAuditedProviders } from "@/shared/chain-data";
 import { NoProxyNotice, useNetwork } from "@/shared/network";
-import { useLeaseStatus, useProviderAuth, useProviderSocket } from "@/shared/provider-session";
+import { useLeaseStatus, useProviderSocket } from "@/shared/provider-session";
 import { LeasePicker } from "./lease-picker";
 import { activeLeases } from "./leases";
 import { LogBuffer, parseLogFrame } from "./log-buffer";
+import { useLogDownload } from "./log-download";
 import { SocketStatus } from "./socket-status";
 
 const LINE_HEIGHT = 20;
@@ -38,9 +39,8 @@ export function NoActiveLease({ what }: { what: string }) {
 }
 
 function LeaseLogs({ lease, leases, onPick }: { lease: Lease; leases: Lease[]; onPick: (key: string) => void }) {
-  const { network } = useNetwork();
-  const { getAuth } = useProviderAuth();
   const hostUri = useAuditedProviders().byOwner.get(lease.provider)?.hostUri;
+  const logDownload = useLogDownload(lease, hostUri);
   const status = useLeaseStatus(lease);
   const services = Object.keys(status.data?.services ?? {}).sort();
   const [service, setService] = useState("");
@@ -50,7 +50,6 @@ function LeaseLogs({ lease, leases, onPick }: { lease: Lease; leases: Lease[]; o
   const [generation, setGeneration] = useState(0);
   const [version, setVersion] = useState(0);
   const [held, setHeld] = useState(0);
-  const [downloading, setDownloading] = useState(false);
   const buffer = useRef(new LogBuffer());
   const pending = useRef<Array<{ pod: string; message: string }>>([]);
   const pausedRef = useRef(paused);
@@ -115,59 +114,11 @@ function LeaseLogs({ lease, leases, onPick }: { lease: Lease; leases: Lease[]; o
     if (follow !== atBottom) setFollow(atBottom);
   }
 
-  async function download() {
-    if (!hostUri || downloading) return;
-    setDownloading(true);
-    const chunks: string[] = [];
-    const session = new ProviderWebSocketSession({
-      proxyUrl: network.proxyUrl,
-      network: network.proxyNetwork,
-      url: providerUrl(hostUri, `${leasePath(lease)}/logs?follow=false&tail=10000000${service ? `&service=${encodeURIComponent(service)}` : ""}`),
-      providerAddress: lease.provider,
-      auth: ({ renew }) => getAuth(lease.provider, ["logs"], { renew }),
-      maxReconnects: 0,
+  function download() {
+    logDownload.mutate(service, {
+      onSuccess: (count) => toast.success(`Downloaded ${count.toLocaleString("en-US")} log lines`),
+      onError: (error) => toast.error("Could not download the logs", { description: getErrorMessage(error) }),
     });
-    try {
-      await new Promise<void>((resolve, reject) => {
-        let idle: ReturnType<typeof setTimeout> | undefined;
-        // The provider closes after the backlog; 3 s without a line also means done.
-        const arm = () => {
-          clearTimeout(idle);
-          idle = setTimeout(resolve, 3000);
-        };
-        session.onFrame((f) => {
-          if (f.kind !== "text") return;
-          const { pod, message } = parseLogFrame(f.text);
-          chunks.push(pod ? `[${pod}] ${message}` : message);
-          arm();
-        });
-        session.onClose(() => {
-          clearTimeout(idle);
-          resolve();
-        });
-        session.onState((s) => {
-          if (s === "open") arm();
-          if (s === "failed") {
-            clearTimeout(idle);
-            reject(session.lastError ?? new Error("The log download failed"));
-          }
-        });
-        session.connect();
-      });
-      const text = chunks.join("\n") + (chunks.length ? "\n" : "");
-      const href = URL.createObjectURL(new Blob([text], { type: "text/plain" }));
-      const a = document.createElement("a");
-      a.href = href;
-      a.download = `deployment-${lease.dseq}-${lease.gseq}-${lease.oseq}${service ? `-${service}` : ""}-logs.txt`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(href), 1000);
-      toast.success(`Downloaded ${chunks.length.toLocaleString("en-US")} log lines`);
-    } catch (error) {
-      toast.error("Could not download the logs", { description: getErrorMessage(error) });
-    } finally {
-      session.close();
-      setDownloading(false);
-    }
   }
 
   return (
@@ -189,7 +140,7 @@ function LeaseLogs({ lease, leases, onPick }: { lease: Lease; leases: Lease[]; o
         <Button size="sm" variant="secondary" onClick={togglePause} aria-pressed={paused}>
           {paused ? `Resume${held ? ` (${held.toLocaleString("en-US")} new)` : ""}` : "Pause"}
         </Button>
-        <Button size="sm" variant="secondary" onClick={() => void download()} loading={downloading} disabled={!hostUri || downloading}>
+        <Button size="sm" variant="secondary" onClick={download} loading={logDownload.isPending} disabled={!hostUri || logDownload.isPending}>
           Download
         </Button>
         <div className="ml-auto flex items-center gap-2">
