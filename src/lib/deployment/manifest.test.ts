@@ -38,5 +38,7 @@ describe("prepareManifest", () => {
     expect(await prepareManifest("services: [\n")).toMatchObject({ ok: false, error: expect.stringContaining("not valid YAML") });
     expect(await prepareManifest("- a list\n")).toMatchObject({ ok: false });
     expect(await prepareManifest(testSdl({ memory: "lots" }))).toMatchObject({ ok: false });
+    // An unquoted date is a date to chain-sdk's parser, not text: not a valid argument.
+    expect(await prepareManifest(testSdl().replace("    expose:", "    args: [2024-01-01]\n    expose:"))).toMatchObject({ ok: false });
   });
 });

@@ -6,7 +6,7 @@
  */
 import { generateManifest, generateManifestVersion, manifestToSortedJSON, type SDLInput } from "@akashnetwork/chain-sdk/web";
 import { toHex } from "@cosmjs/encoding";
-import { parse } from "yaml";
+import jsYaml from "js-yaml";
 import { getErrorMessage } from "../errors";
 import { SDL_NETWORK_ID, uaktPricings } from "../sdl/network-rules";
 import { summarizeSdl, type SdlSummary } from "../sdl/resources";
@@ -53,7 +53,9 @@ export function prepareManifest(sdlText: string, options: PrepareOptions = {}): 
 async function build(sdlText: string, options: PrepareOptions): Promise<PrepareResult> {
   let value: unknown;
   try {
-    value = parse(sdlText);
+    // js-yaml: the parser chain-sdk's own SDL class uses, so a value means what it means to chain-sdk (an
+    // unquoted date is a date, and rejected, as the Akash tooling rejects it).
+    value = jsYaml.load(sdlText);
   } catch (error) {
     return { ok: false, error: `The SDL is not valid YAML: ${getErrorMessage(error).split("\n")[0]}` };
   }

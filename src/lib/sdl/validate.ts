@@ -4,18 +4,13 @@ import { isMap, isScalar, type Document, type LineCounter, type Node } from "yam
 import { keyNode, locatePointer, parseSdlDocument, pointerToSegments } from "./document";
 import { documentEdit, removePairEdit, renameKeyEdit, replaceNodeEdit } from "./edits";
 import { COMPOSE_KEY_ADVICE, describePointer, plainMessage, type RawValidationError } from "./messages";
+import { SDL_NETWORK_ID, uaktPricings } from "./network-rules";
 import { summarizeSdl, type SdlSummary } from "./resources";
 import { getErrorMessage } from "../errors";
 import type { QuickFix, SdlCheckOptions, SdlDiagnostic, TextEdit } from "./types";
 
 /** Bigger than any real SDL by two orders of magnitude; larger input is refused without parsing. */
 export const MAX_SDL_CHARS = 1_000_000;
-
-/**
- * chain-sdk network rules used for validation. In alpha.25 the network id only decides which USDC
- * `ibc/…` denom is accepted in pricing; the devnet is mainnet-compatible, so mainnet rules apply.
- */
-export const SDL_NETWORK_ID = "mainnet" as const;
 
 export type GenerateManifestOk = Extract<ReturnType<typeof generateManifest>, { ok: true }>["value"];
 
@@ -262,29 +257,22 @@ function findIpUse(sdl: unknown, name: string): string | undefined {
 
 /** Network rule chain-sdk does not know: Akash v2 (BME) only accepts uact deployment pricing. */
 function addDenomRule(ctx: Ctx, sdl: unknown, options: SdlCheckOptions) {
-  const placements = (sdl as { profiles?: { placement?: Record<string, { pricing?: Record<string, { denom?: unknown; amount?: unknown }> }> } }).profiles?.placement;
-  if (!placements || typeof placements !== "object") return;
-  for (const [pl, placement] of Object.entries(placements)) {
-    const pricing = placement?.pricing;
-    if (!pricing || typeof pricing !== "object") continue;
-    for (const [profile, price] of Object.entries(pricing)) {
-      if (price?.denom !== "uakt") continue;
-      const pointer = `/profiles/placement/${pl}/pricing/${profile}/denom`;
-      const loc = locatePointer(ctx.doc, pointer);
-      const [start, end] = rangeForPointer(ctx, pointer, false);
-      const fixes = fix('Price in "uact" instead', isScalar(loc.node) ? replaceNodeEdit(loc.node, "uact") : undefined);
-      ctx.diagnostics.push(
-        makeDiagnostic(ctx, start, end, {
-          severity: options.requireUact ? "error" : "warning",
-          code: "uakt-pricing",
-          message: options.requireUact
-            ? `Placement "${pl}" prices "${profile}" in uakt, but this network only accepts deployments priced in uact (ACT, 1 ACT ≈ 1 USD). Change the denom to uact and check the amount: it is per block, in millionths of an ACT.`
-            : `Placement "${pl}" prices "${profile}" in uakt. Akash mainnet (v2, BME) only accepts deployments priced in uact (ACT ≈ USD); uakt works only on networks that have not upgraded.`,
-          path: pointer,
-          fixes,
-        }),
-      );
-    }
+  for (const { placement: pl, profile } of uaktPricings(sdl)) {
+    const pointer = `/profiles/placement/${pl}/pricing/${profile}/denom`;
+    const loc = locatePointer(ctx.doc, pointer);
+    const [start, end] = rangeForPointer(ctx, pointer, false);
+    const fixes = fix('Price in "uact" instead', isScalar(loc.node) ? replaceNodeEdit(loc.node, "uact") : undefined);
+    ctx.diagnostics.push(
+      makeDiagnostic(ctx, start, end, {
+        severity: options.requireUact ? "error" : "warning",
+        code: "uakt-pricing",
+        message: options.requireUact
+          ? `Placement "${pl}" prices "${profile}" in uakt, but this network only accepts deployments priced in uact (ACT, 1 ACT ≈ 1 USD). Change the denom to uact and check the amount: it is per block, in millionths of an ACT.`
+          : `Placement "${pl}" prices "${profile}" in uakt. Akash mainnet (v2, BME) only accepts deployments priced in uact (ACT ≈ USD); uakt works only on networks that have not upgraded.`,
+        path: pointer,
+        fixes,
+      }),
+    );
   }
 }
 
