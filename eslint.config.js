@@ -82,6 +82,22 @@ export default tseslint.config(
     },
   },
   {
+    // Query keys come from the key factories (src/shared/chain-data/keys.ts and a feature's own factory), so the same
+    // data is cached once and invalidation cannot miss a hand-typed variant.
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/**/*.test.{ts,tsx}"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "Property[key.name='queryKey'] > ArrayExpression", message: "Use a query-key factory (src/shared/chain-data/keys.ts) instead of an inline key." },
+        {
+          selector: "CallExpression[callee.property.name=/^(setQueryData|getQueryData|ensureQueryData|fetchQuery|prefetchQuery)$/] > ArrayExpression",
+          message: "Use a query-key factory (src/shared/chain-data/keys.ts) instead of an inline key.",
+        },
+      ],
+    },
+  },
+  {
     files: ["server/**/*.ts", "scripts/**/*.ts", "e2e/**/*.ts", "test/**/*.ts", "*.config.{ts,js}"],
     languageOptions: { globals: globals.node },
   },

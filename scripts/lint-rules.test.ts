@@ -48,6 +48,16 @@ describe("eslint layer rules", { timeout: 60_000 }, () => {
     expect(errors[0]!.message).toBe("Dependency cycle detected");
   });
 
+  it("refuses a hand-typed query key (in useQuery, invalidateQueries and setQueryData)", async () => {
+    const { lint, home } = setup();
+    const errors = await lint(
+      `src/features/${home}/lint-probe.ts`,
+      `import { useQuery, useQueryClient } from "@tanstack/react-query";\nexport function useProbe() {\n  const client = useQueryClient();\n  void client.invalidateQueries({ queryKey: ["chain", "x"] });\n  client.setQueryData(["chain", "x"], 1);\n  return useQuery({ queryKey: ["chain", "x"], queryFn: () => 1 });\n}\n`,
+    );
+    expect(errors.map((e) => e.ruleId)).toEqual(["no-restricted-syntax", "no-restricted-syntax", "no-restricted-syntax"]);
+    expect(errors[0]!.message).toContain("query-key factory");
+  });
+
   it("refuses React in src/lib", async () => {
     const { lint } = setup();
     const errors = await lint(
