@@ -16,7 +16,12 @@ export interface BidFeedOptions {
   restUrl: string;
   owner: string;
   dseq: string;
-  onBids: (bids: Bid[], source: "rest" | "event") => void;
+  /**
+   * Called when the bids changed: `bids` is everything this feed has seen, merged; `incoming` is the batch that
+   * changed it (a REST page or a block's events). A consumer keeping its own copy (e.g. a query cache that
+   * other reads also write) merges `incoming` into it with `mergeBids`, so a newer copy is never rolled back.
+   */
+  onBids: (bids: Bid[], source: "rest" | "event", incoming: Bid[]) => void;
   onStatus?: (status: FeedStatus, detail?: string) => void;
   /** Called with each new block height (from the subscription, or REST polling). */
   onHeight?: (height: number) => void;
@@ -85,7 +90,7 @@ export class BidFeed {
     const merged = mergeBids(this.bids, incoming);
     if (merged === this.bids) return;
     this.bids = merged;
-    this.options.onBids(merged, source);
+    this.options.onBids(merged, source, incoming);
   }
 
   private connect(): void {

@@ -15,7 +15,6 @@ const record = (over: Partial<DeploymentRecord> = {}): DeploymentRecord => ({
   sdl: "version: '2.0'\n",
   manifestJson: "[]",
   manifestVersion: "ab",
-  status: "pending",
   createdAt: 1,
   updatedAt: 1,
   ...over,
@@ -54,13 +53,14 @@ describe("DeploymentStore", () => {
     expect((await store.load("devnet", "akash1owner", "42"))?.sdl).toHaveLength(3000);
   });
 
-  it("updates status and leases without losing the SDL", async () => {
+  it("updates a record without losing the SDL, and touches updatedAt", async () => {
     const store = new DeploymentStore(new MemoryStorage(), null);
     await store.save(record());
-    const updated = await store.update("devnet", "akash1owner", "42", { status: "leased", leases: [{ gseq: 1, oseq: 1, provider: "akash1p" }] });
-    expect(updated?.status).toBe("leased");
+    const updated = await store.update("devnet", "akash1owner", "42", { txHash: "ABC", manifestSentAt: { akash1p: 5 } });
+    expect(updated).toMatchObject({ txHash: "ABC", manifestSentAt: { akash1p: 5 } });
+    expect(updated!.updatedAt).toBeGreaterThan(1);
     expect((await store.load("devnet", "akash1owner", "42"))?.sdl).toBe("version: '2.0'\n");
-    expect(await store.update("devnet", "akash1owner", "99", { status: "closed" })).toBeUndefined();
+    expect(await store.update("devnet", "akash1owner", "99", { txHash: "DEF" })).toBeUndefined();
   });
 
   it("refuses (rejects) rather than silently dropping a large SDL without IndexedDB", async () => {

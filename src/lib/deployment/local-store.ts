@@ -1,9 +1,11 @@
 /**
  * Local deployment records: the SDL, name and manifest a deployment was created with, keyed by
  * network + owner + dseq. The chain only stores the manifest's hash, so this is the only place the SDL
- * lives; the create flow writes the record BEFORE broadcasting (status "pending") so a closed tab or a
- * crash mid-flow can be recovered on the next visit. Never holds secret material (no keys, no mnemonics,
- * no tokens) — SDL `env` values are the user's own deployment config and are kept as typed.
+ * lives; the create flow writes the record BEFORE broadcasting so a closed tab or a crash mid-flow can be
+ * recovered on the next visit. A record keeps only what the chain cannot tell: where the deployment stands
+ * (pending, open, leased, closed) is derived from the chain (`deploymentPhase` in ./phase.ts).
+ * Never holds secret material (no keys, no mnemonics, no tokens) — SDL `env` values are the user's own
+ * deployment config and are kept as typed.
  *
  * Storage: metadata always in localStorage (synchronous: a save that returned is on disk); the SDL and
  * manifest go inline when small and to IndexedDB when large (with `inBlobStore` set on the record).
@@ -12,15 +14,10 @@
 import { indexedDbBlobStore, type BlobStore } from "../storage/blob-store";
 import { getErrorMessage } from "../errors";
 
-export type DeploymentRecordStatus =
-  /** Saved, transaction not (yet) confirmed: on chain or not, we do not know until we check. */
-  | "pending"
-  /** The deployment exists on chain; waiting for bids / a lease. */
-  | "created"
-  /** At least one lease was created. */
-  | "leased"
-  | "closed";
+/** @deprecated Derived from the chain now (`deploymentPhase`); records written by older versions still carry it. */
+export type DeploymentRecordStatus = "pending" | "created" | "leased" | "closed";
 
+/** @deprecated The chain lists a deployment's leases; records written by older versions still carry them. */
 export interface LeaseRef {
   gseq: number;
   oseq: number;
@@ -37,13 +34,16 @@ export interface DeploymentRecord {
   manifestJson: string;
   /** Hex of the manifest version hash sent on chain. */
   manifestVersion: string;
-  status: DeploymentRecordStatus;
+  /** @deprecated Never read: derive it with `deploymentPhase(record, deployment, leases, asOf)`. */
+  status?: DeploymentRecordStatus;
   createdAt: number;
+  /** Last write; a record with no deployment on chain long after this is abandoned (see ./phase.ts). */
   updatedAt: number;
   /** Deposit sent with MsgCreateDeployment, e.g. {denom:"uact", amount:"5000000"}. */
   deposit?: { denom: string; amount: string };
   txHash?: string;
   templateId?: string;
+  /** @deprecated Never read: the chain lists the leases. */
   leases?: LeaseRef[];
   /** Providers that accepted the manifest, with the time they did. */
   manifestSentAt?: Record<string, number>;
