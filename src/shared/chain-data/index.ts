@@ -1,4 +1,4 @@
-export { accountKeys, bidKeys, chainKeys, deploymentKeys, escrowKeys, leaseKeys, marketKeys, providerKeys, recordKeys } from "./keys";
+export { accountKeys, bidKeys, chainKeys, deploymentKeys, escrowKeys, leaseKeys, marketKeys, providerKeys, recordKeys, sdlKeys } from "./keys";
 export { useBlockTime, useLatestHeight } from "./blocks";
 export { useDeployment, useDeployments, useLeases, useLeasesWithProvider, useMinDeposit } from "./deployments";
 export { useAuditedProviders, useAuditList, useProvider, useProviderAudits, useProviderList } from "./providers";

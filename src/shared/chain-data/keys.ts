@@ -17,6 +17,8 @@ export const deploymentKeys = {
   list: (networkId: string, owner: string) => [...deploymentKeys.all(networkId, owner), "list"] as const,
   detail: (networkId: string, owner: string, dseq: string) => [...deploymentKeys.all(networkId, owner), "detail", dseq] as const,
   minDeposit: (networkId: string, denom: string) => [...chain(networkId), "deployment-params", "min-deposit", denom] as const,
+  /** The simulated fee of creating a deployment from `sdl` with `deposit` (micro-units), before it is signed. */
+  createFee: (networkId: string, owner: string, sdl: string, deposit: string) => [...deploymentKeys.all(networkId, owner), "create-fee", deposit, sdl] as const,
 };
 
 export const leaseKeys = {
@@ -61,6 +63,11 @@ export const accountKeys = {
 export const marketKeys = {
   /** Provider price lists and recent bids: what estimates are made from. */
   snapshot: (networkId: string) => [...chain(networkId), "market", "snapshot"] as const,
+};
+
+/** Work on an SDL text in this browser, no network involved: `prepareManifest`'s manifest, hash and summary. */
+export const sdlKeys = {
+  manifest: (sdl: string, requireUact: boolean) => ["sdl", "manifest", requireUact ? "uact" : "any", sdl] as const,
 };
 
 export const recordKeys = {
