@@ -175,7 +175,7 @@ describe("updateDeploymentMutation", () => {
     if (!edited.ok) throw new Error(edited.error);
     const saved = await store.load(NET, OWNER, "100");
     expect(saved).toMatchObject({ sdl: EDITED, manifestJson: edited.value.manifestJson, manifestVersion: edited.value.versionHex, name: "web" });
-    // The lifecycle status is not the update's business: left as it was.
+    // Fields the update does not own (here the deprecated status another page may still write) are kept.
     expect(saved!.status).toBe("leased");
     expect(queryClient.getQueryData(recordKeys.one(NET, OWNER, "100"))).toEqual(saved);
     expect(sendManifest).toHaveBeenCalledOnce();
@@ -254,13 +254,14 @@ describe("importSdlMutation", () => {
     expect(await store.load(NET, OWNER, "100")).toBeUndefined();
   });
 
-  it("keeps a matching SDL and its manifest (not chain state such as leases) and shows it at once", async () => {
+  it("keeps a matching SDL and its manifest (not chain state such as leases or a lifecycle status) and shows it at once", async () => {
     const { queryClient, store, invalidated } = setup();
     queryClient.setQueryData(recordKeys.list(NET, OWNER), []);
     const d = deployment({ hashB64: await versionB64(SDL) });
     const record = await new MutationObserver(queryClient, importSdlMutation({ queryClient, networkId: NET, requireUact: true, store })).mutate({ deployment: d, sdl: SDL });
     expect(record).toMatchObject({ networkId: NET, owner: OWNER, dseq: "100", sdl: SDL });
     expect(record).not.toHaveProperty("leases");
+    expect(record).not.toHaveProperty("status");
     expect(await store.load(NET, OWNER, "100")).toEqual(record);
     expect(queryClient.getQueryData(recordKeys.one(NET, OWNER, "100"))).toEqual(record);
     expect(invalidated(recordKeys.list(NET, OWNER))).toEqual([true]);
@@ -276,7 +277,7 @@ function seedDeploymentAndBalance(queryClient: QueryClient) {
 async function seedRecord(store: DeploymentStore, sdl: string, over: Partial<DeploymentRecord> = {}): Promise<DeploymentRecord> {
   const prepared = await prepareManifest(sdl, { requireUact: true });
   if (!prepared.ok) throw new Error(prepared.error);
-  const record: DeploymentRecord = { networkId: NET, owner: OWNER, dseq: "100", name: "", sdl, manifestJson: prepared.value.manifestJson, manifestVersion: prepared.value.versionHex, status: "created", createdAt: 1, updatedAt: 1, ...over };
+  const record: DeploymentRecord = { networkId: NET, owner: OWNER, dseq: "100", name: "", sdl, manifestJson: prepared.value.manifestJson, manifestVersion: prepared.value.versionHex, createdAt: 1, updatedAt: 1, ...over };
   await store.save(record);
   return record;
 }

@@ -237,8 +237,6 @@ export function importSdlMutation({ queryClient, networkId, requireUact, store }
         sdl,
         manifestJson: manifest.manifestJson,
         manifestVersion: manifest.versionHex,
-        // Required by the record type; a constant (it exists on chain), not a lifecycle read from chain state.
-        status: "created",
         createdAt: now,
         updatedAt: now,
       };
