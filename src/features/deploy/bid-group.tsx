@@ -2,15 +2,9 @@ import type { BidRow } from "@/lib/deployment/bids";
 import { formatUsd, microToUsd } from "@/lib/pricing/denoms";
 import { BLOCKS_PER_HOUR, BLOCKS_PER_MONTH } from "@/lib/pricing/time";
 import { cn } from "@/components/ui/cn";
+import type { GroupEstimate } from "./bid-insight";
 import { formatBytes } from "./resources-table";
-
-export interface GroupEstimate {
-  /** Typical market price per block for this group, in its denom. */
-  typicalPerBlock?: number;
-  /** The SDL's max price per block for this group. */
-  maxPerBlock?: number;
-  usesGpu: boolean;
-}
+import type { BidderStatus } from "./use-bidder-status";
 
 function price(amountPerBlock: number, denom: string, blocks: number): string {
   const usd = microToUsd(amountPerBlock * blocks, denom);
@@ -24,6 +18,7 @@ function versus(amount: number, estimate?: number): { text: string; tone: "ok" |
   return diff < 0 ? { text: `${Math.round(-diff * 100)}% below estimate`, tone: "ok" } : { text: `${Math.round(diff * 100)}% above estimate`, tone: "warn" };
 }
 
+/** One order group's bids: provider, audit, region, whether it answers, what it offers and the price. */
 export function BidGroup({
   title,
   rows,
@@ -38,7 +33,7 @@ export function BidGroup({
   selected: string | undefined;
   onSelect: (key: string) => void;
   estimate: GroupEstimate;
-  online: Map<string, { online: boolean | undefined; leases?: number; error?: string }>;
+  online: ReadonlyMap<string, BidderStatus>;
   disabled: boolean;
 }) {
   return (
@@ -101,9 +96,15 @@ export function BidGroup({
                   </td>
                   <td className="px-3 py-2">
                     {state?.online === undefined ? (
-                      <span className="text-muted">Checking…</span>
+                      state?.error ? (
+                        <span className="text-muted" title={state.error}>
+                          Unknown
+                        </span>
+                      ) : (
+                        <span className="text-muted">Checking…</span>
+                      )
                     ) : state.online ? (
-                      <span className="text-ok">Online{state.leases !== undefined ? ` · ${state.leases} leases` : ""}</span>
+                      <span className="text-ok">Online{typeof state.leases === "number" ? ` · ${state.leases} leases` : ""}</span>
                     ) : (
                       <span className="text-danger" title={state.error}>
                         Offline

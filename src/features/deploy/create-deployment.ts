@@ -1,70 +1,135 @@
 /**
- * Creating a deployment: prepare the manifest, take dseq = latest block height, save the local
- * record BEFORE broadcasting, send one transaction, and reconcile the record with the chain when the
- * outcome is unclear (cancelled, failed, or the node went away mid-flow).
+ * Creating a deployment: prepare the manifest, take dseq = latest block height, save the local record BEFORE
+ * broadcasting, send one transaction, and check the chain when the outcome is unclear (cancelled, failed, or
+ * the node went away mid-flow). The record keeps what the chain cannot tell (SDL, name, manifest, deposit, tx
+ * hash); where the deployment stands is read from the chain (`deploymentPhase`).
  */
-import type { EncodeObject } from "@cosmjs/proto-signing";
-import type { SendOptions } from "@/shared/wallet";
-import { deploymentStore } from "@/lib/deployment/local-store";
+import { useMutation, type MutationOptions } from "@tanstack/react-query";
+import { getLatestBlock } from "@/lib/chain/blocks";
+import { getDeployment, type Deployment } from "@/lib/chain/deployment";
+import { getErrorMessage } from "@/lib/errors";
+import { deploymentStore, type DeploymentRecord, type DeploymentStore } from "@/lib/deployment/local-store";
 import { prepareManifest } from "@/lib/deployment/manifest";
 import { buildCreateDeploymentMsg } from "@/lib/deployment/messages";
-import { getLatestHeight } from "@/lib/deployment/queries";
-import { reconcilePending, type CreateOutcome } from "./reconcile";
+import { deploymentPhase } from "@/lib/deployment/phase";
+import { accountKeys, deploymentKeys, recordKeys } from "@/shared/chain-data";
+import { useNetwork } from "@/shared/network";
+import { invalidate, useMutationDeps, type MutationDeps } from "./mutation-deps";
 
-export type { CreateOutcome };
-import type { NetworkConfig } from "@/lib/networks/networks";
-import type { TxResult } from "@/lib/tx/signing";
-import { getErrorMessage } from "@/lib/errors";
+export type CreateOutcome =
+  | { ok: true; dseq: string }
+  /** `dseq` is set when a record was kept (the SDL is kept either way: it is also the editor's draft). */
+  | { ok: false; error?: string; dseq?: string; unknown?: boolean };
 
-export interface CreateArgs {
-  network: NetworkConfig;
+export interface CreateRequest {
   owner: string;
-  send: (messages: EncodeObject[], options: SendOptions) => Promise<TxResult | null>;
   sdl: string;
   name: string;
+  /** Micro-units of the network's compute denom. */
   deposit: { denom: string; amount: bigint };
   templateId?: string;
 }
 
-export async function createDeployment(args: CreateArgs): Promise<CreateOutcome> {
-  const { network, owner } = args;
-  const prepared = await prepareManifest(args.sdl, { requireUact: network.denoms.compute === "uact" });
-  if (!prepared.ok) return { ok: false, error: prepared.error };
-  let height: string;
+export interface CreateDeps extends MutationDeps {
+  requireUact: boolean;
+  store: Pick<DeploymentStore, "save" | "update" | "load" | "remove">;
+  latestHeight: () => Promise<number>;
+  readDeployment: (owner: string, dseq: string) => Promise<Deployment | null>;
+}
+
+/** After a create whose outcome the wallet could not confirm: what the chain says now. */
+export async function reconcileCreate(deps: Pick<CreateDeps, "networkId" | "store" | "readDeployment">, owner: string, dseq: string): Promise<CreateOutcome> {
+  let deployment: Deployment | null;
   try {
-    ({ height } = await getLatestHeight(network.restUrl));
+    deployment = await deps.readDeployment(owner, dseq);
+  } catch {
+    return { ok: false, dseq, unknown: true, error: "The node is not answering, so it is unknown whether the deployment was created. It is saved on this device; you will be asked to check again when the node is back." };
+  }
+  const record = (await deps.store.load(deps.networkId, owner, dseq)) ?? null;
+  switch (deploymentPhase(record, deployment, [], Date.now())) {
+    case "open":
+    case "leased":
+      return { ok: true, dseq };
+    case "closed":
+      return { ok: false, dseq };
+    case "abandoned":
+      // It can no longer land: forget it (the SDL stays in the editor's draft).
+      await deps.store.remove(deps.networkId, owner, dseq);
+      return { ok: false };
+    default:
+      // Not on chain yet: the wallet said why; the recovery banner offers it if it lands after all.
+      return { ok: false };
+  }
+}
+
+export async function createDeployment(deps: CreateDeps, request: CreateRequest): Promise<CreateOutcome> {
+  const { networkId, store } = deps;
+  const { owner } = request;
+  const prepared = await prepareManifest(request.sdl, { requireUact: deps.requireUact });
+  if (!prepared.ok) return { ok: false, error: prepared.error };
+  let dseq: string;
+  try {
+    dseq = String(await deps.latestHeight());
   } catch (error) {
     return { ok: false, error: `Cannot read the latest block from the node (${getErrorMessage(error)}). Check the network status and try again.` };
   }
-  const dseq = height;
-  const store = deploymentStore();
   const now = Date.now();
+  const record: DeploymentRecord = {
+    networkId,
+    owner,
+    dseq,
+    name: request.name,
+    sdl: request.sdl,
+    manifestJson: prepared.value.manifestJson,
+    manifestVersion: prepared.value.versionHex,
+    createdAt: now,
+    updatedAt: now,
+    deposit: { denom: request.deposit.denom, amount: request.deposit.amount.toString() },
+    templateId: request.templateId,
+  };
   try {
-    await store.save({
-      networkId: network.id,
-      owner,
-      dseq,
-      name: args.name,
-      sdl: args.sdl,
-      manifestJson: prepared.value.manifestJson,
-      manifestVersion: prepared.value.versionHex,
-      status: "pending",
-      createdAt: now,
-      updatedAt: now,
-      deposit: { denom: args.deposit.denom, amount: args.deposit.amount.toString() },
-      templateId: args.templateId,
-    });
+    await store.save(record);
   } catch (error) {
     // Never broadcast a deployment whose SDL we could not keep: the manifest could not be sent later.
     return { ok: false, error: `Could not save the deployment locally, so nothing was sent: ${getErrorMessage(error)}` };
   }
-  const message = buildCreateDeploymentMsg({ owner, dseq, prepared: prepared.value, deposit: args.deposit });
-  const result = await args.send([message], { title: `Create deployment ${args.name}` });
-  if (result) {
-    await store.update(network.id, owner, dseq, { status: "created", txHash: result.hash });
+  const message = buildCreateDeploymentMsg({ owner, dseq, prepared: prepared.value, deposit: request.deposit });
+  const tx = await deps.send([message], { title: `Create deployment ${request.name}` });
+  if (tx) {
+    // Another tab may have forgotten the record while the wallet was asking: the deployment exists, keep it.
+    const saved = await store.update(networkId, owner, dseq, { txHash: tx.hash });
+    if (!saved) await store.save({ ...record, txHash: tx.hash, updatedAt: Date.now() });
     return { ok: true, dseq };
   }
-  // Cancelled or failed: the transaction may still have landed (e.g. the node dropped while we waited).
-  return reconcilePending(network, owner, dseq, Date.now());
+  // Cancelled or failed: the transaction may have been broadcast just now and still land, so the record counts as
+  // freshly written before the chain is asked.
+  await store.update(networkId, owner, dseq, {});
+  return reconcileCreate(deps, owner, dseq);
 }
 
+export function createDeploymentMutation(deps: CreateDeps): MutationOptions<CreateOutcome, Error, CreateRequest> {
+  const { queryClient, networkId } = deps;
+  return {
+    mutationFn: (request) => createDeployment(deps, request),
+    // A record may have been written whatever the outcome.
+    onSettled: (outcome, _error, { owner }) => {
+      const touched: Array<readonly unknown[]> = [recordKeys.all(networkId, owner)];
+      if (outcome?.ok) touched.push(deploymentKeys.all(networkId, owner), accountKeys.balances(networkId, owner));
+      void invalidate(queryClient, ...touched);
+    },
+  };
+}
+
+export function useCreateDeployment() {
+  const deps = useMutationDeps();
+  const { network } = useNetwork();
+  return useMutation(
+    createDeploymentMutation({
+      ...deps,
+      requireUact: network.denoms.compute === "uact",
+      store: deploymentStore(),
+      latestHeight: async () => (await getLatestBlock(network.restUrl)).height,
+      readDeployment: (owner, dseq) => getDeployment(network.restUrl, owner, dseq),
+    }),
+  );
+}

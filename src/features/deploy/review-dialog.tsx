@@ -1,24 +1,24 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { useNavigate } from "react-router";
-import { useQueryClient } from "@tanstack/react-query";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
-import { useNetwork } from "@/shared/network";
-import { useWallet } from "@/shared/wallet";
 import { previewMint, parseDecimal } from "@/lib/chain/bme";
-import { amountOf } from "@/lib/chain/queries";
+import { amountOf } from "@/lib/chain/coins";
+import { getErrorMessage } from "@/lib/errors";
 import { baseToDisplay, displayToBase } from "@/lib/format/coins";
 import { estimateCost } from "@/lib/pricing/estimate";
 import { formatUsd, microToUsd } from "@/lib/pricing/denoms";
 import type { SdlSummary } from "@/lib/sdl/resources";
-import { buildMintActMsg } from "@/lib/tx/messages";
-import { createDeployment } from "./create-deployment";
-import { deployKeys, useDeployBalances, useDeployMintQuote, useMarket, useMinDeposit } from "./queries";
-import { ResourcesTable } from "./resources-table";
-import { useCreateFeeEstimate } from "./use-fee-estimate";
 import { describeTxError } from "@/lib/tx/errors";
+import { useBalances, useMarketSnapshot, useMinDeposit, useMintQuote } from "@/shared/chain-data";
+import { useNetwork } from "@/shared/network";
+import { useWallet } from "@/shared/wallet";
+import { ResourcesTable } from "./resources-table";
+import { useCreateDeployment } from "./create-deployment";
+import { useCreateFeeEstimate } from "./use-fee-estimate";
+import { useMintAct } from "./use-mint-act";
 
 const SCALE = 10n ** 18n;
 
@@ -30,20 +30,22 @@ export function uaktToMint(uact: bigint, quote: { priceUsd: string; spreadBps: n
   return (exact * 101n) / 100n + 1n;
 }
 
+/** Review before deploying: resources, estimated cost, deposit (minting ACT when short), fee, then one transaction. */
 export function ReviewDialog({ open, onClose, sdl, summary, defaultName, templateId }: { open: boolean; onClose: () => void; sdl: string; summary: SdlSummary; defaultName: string; templateId?: string }) {
   const { network } = useNetwork();
-  const { wallet, send, openConnectDialog } = useWallet();
+  const { wallet, openConnectDialog } = useWallet();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const denom = network.denoms.compute;
-  const balances = useDeployBalances(network, wallet?.address);
-  const minDeposit = useMinDeposit(network, denom);
-  const market = useMarket(network);
+  const balances = useBalances(wallet?.address);
+  const minDeposit = useMinDeposit(denom);
+  const market = useMarketSnapshot();
+  const create = useCreateDeployment();
+  const mintAct = useMintAct();
   const [name, setName] = useState(defaultName);
   const [depositText, setDepositText] = useState<string | null>(null);
-  const [busy, setBusy] = useState<"create" | "mint" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const inFlight = useRef(false);
+  const busy = create.isPending ? "create" : mintAct.isPending ? "mint" : null;
   // Fetch the auction page (and its WebSocket client) while the user reviews, so bids show the moment they land.
   useEffect(() => {
     if (open) void import("./auction-page");
@@ -57,22 +59,16 @@ export function ReviewDialog({ open, onClose, sdl, summary, defaultName, templat
   const deposit = parsed.ok ? parsed.base : null;
   const belowMinimum = deposit !== null && minDeposit.data !== undefined && deposit < minimum;
   const short = deposit !== null && balances.data !== undefined ? deposit - actBalance : 0n;
-  const quote = useDeployMintQuote(network, open && short > 0n);
+  const quote = useMintQuote({ enabled: open && short > 0n });
   const mintUakt = short > 0n && quote.data ? uaktToMint(short, quote.data) : null;
   const estimate = useMemo(() => estimateCost(summary, market.data?.market), [summary, market.data]);
   const depositError = !parsed.ok && depositValue ? parsed.error : belowMinimum ? `The chain requires at least ${baseToDisplay(minimum, 6)} ACT` : null;
-  const fee = useCreateFeeEstimate({ network, wallet, sdl, deposit, enabled: open && !depositError && short <= 0n && balances.data !== undefined });
+  const fee = useCreateFeeEstimate({ wallet, sdl, deposit, enabled: open && !depositError && short <= 0n && balances.data !== undefined });
   const feeCoin = fee.data?.amount.find((c) => c.denom === network.denoms.fee);
 
-  async function mint() {
-    if (!wallet || !mintUakt) return;
-    setBusy("mint");
-    try {
-      const result = await send([buildMintActMsg(wallet.address, mintUakt)], { title: `Mint ACT with ${baseToDisplay(mintUakt, 6)} AKT` });
-      if (result) await queryClient.invalidateQueries({ queryKey: deployKeys.balances(network, wallet.address) });
-    } finally {
-      setBusy(null);
-    }
+  function mint() {
+    if (!wallet || !mintUakt || mintAct.isPending) return;
+    mintAct.mutate({ owner: wallet.address, uakt: mintUakt, title: `Mint ACT with ${baseToDisplay(mintUakt, 6)} AKT` });
   }
 
   async function submit(event: FormEvent) {
@@ -84,19 +80,19 @@ export function ReviewDialog({ open, onClose, sdl, summary, defaultName, templat
     // One click, one transaction, even when the button is clicked twice before it re-renders.
     if (inFlight.current || deposit === null || depositError || short > 0n) return;
     inFlight.current = true;
-    setBusy("create");
     setError(null);
     try {
-      const outcome = await createDeployment({ network, owner: wallet.address, send, sdl, name: name.trim() || defaultName, deposit: { denom, amount: deposit }, templateId });
+      const outcome = await create.mutateAsync({ owner: wallet.address, sdl, name: name.trim() || defaultName, deposit: { denom, amount: deposit }, templateId });
       if (outcome.ok) {
         onClose();
         void navigate(`/deployments/${outcome.dseq}/bids`);
       } else if (outcome.error) {
         setError(outcome.error);
       }
+    } catch (failure) {
+      setError(getErrorMessage(failure));
     } finally {
       inFlight.current = false;
-      setBusy(null);
     }
   }
 
@@ -159,7 +155,7 @@ export function ReviewDialog({ open, onClose, sdl, summary, defaultName, templat
             tone="warn"
             title={`You need ${baseToDisplay(short, 6)} more ACT`}
             actions={
-              <Button size="sm" variant="secondary" onClick={() => void mint()} loading={busy === "mint"} disabled={!mintUakt || busy !== null || (mintUakt !== null && mintUakt > aktBalance)}>
+              <Button size="sm" variant="secondary" onClick={mint} loading={busy === "mint"} disabled={!mintUakt || busy !== null || (mintUakt !== null && mintUakt > aktBalance)}>
                 {mintUakt ? `Mint with ${baseToDisplay(mintUakt, 6)} AKT` : "Mint ACT"}
               </Button>
             }

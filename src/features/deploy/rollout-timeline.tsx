@@ -2,10 +2,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Spinner } from "@/components/ui/spinner";
-import { ROLLOUT_STEPS, type LeaseRollout } from "./use-lease-rollout";
 import { leaseUriHref } from "@/lib/deployment/lease-uri";
-
-const ORDER = ROLLOUT_STEPS.map((s) => s.step);
+import { ROLLOUT_STEPS, stepIndex } from "./rollout-steps";
+import type { LeaseRollout } from "./use-lease-rollout";
 
 /** Per-lease progress: lease created → manifest accepted → pulling → started → ready. */
 export function RolloutTimeline({
@@ -20,7 +19,7 @@ export function RolloutTimeline({
   /** The user chose the on-chain certificate (mTLS) over wallet-signed tokens. */
   usingCertificate?: boolean;
 }) {
-  const reached = ORDER.indexOf(rollout.step);
+  const reached = stepIndex(rollout.step);
   const name = rollout.provider?.name ?? rollout.lease.provider;
   const error = rollout.error;
   const certificateProblem = error?.details.proxyCode === "invalidClientCertificate" || (usingCertificate && (error?.kind === "unauthorized" || error?.kind === "credentialInvalid"));
@@ -33,7 +32,7 @@ export function RolloutTimeline({
       <ol className="mt-3 flex flex-col gap-2" aria-label="Progress">
         {ROLLOUT_STEPS.map(({ step, label }, index) => {
           const done = index <= reached;
-          const current = index === reached + 1 && rollout.busy && !error;
+          const current = index === reached + 1 && rollout.busy;
           return (
             <li key={step} className="flex items-center gap-2 text-sm" data-step={step} data-done={done || undefined} aria-current={current ? "step" : undefined}>
               <span className={cn("inline-flex size-5 items-center justify-center rounded-full border text-xs", done ? "border-ok bg-ok text-white" : "border-border text-muted")} aria-hidden="true">

@@ -1,0 +1,100 @@
+import { QueryClient, type MutationOptions } from "@tanstack/react-query";
+import { describe, expect, it, vi } from "vitest";
+import type { Deployment } from "@/lib/chain/deployment";
+import { bidKey, leaseKey, type Bid } from "@/lib/chain/market";
+import { DeploymentStore } from "@/lib/deployment/local-store";
+import { MemoryStorage } from "@/lib/storage/memory-storage";
+import type { TxResult } from "@/lib/tx/signing";
+import { accountKeys, bidKeys, deploymentKeys, leaseKeys, recordKeys } from "@/shared/chain-data";
+import { acceptBidsMutation } from "./use-accept-bids";
+import { closeDeploymentMutation } from "./use-close-deployment";
+import { forgetRecordMutation } from "./use-forget-record";
+import { mintActMutation } from "./use-mint-act";
+import { sendManifestMutation } from "./use-send-manifest";
+
+const net = "devnet";
+const owner = "akash1owner";
+const dseq = "7";
+const tx: TxResult = { hash: "H", height: 1, gasUsed: 1, gasWanted: 1, events: [] };
+const id = { owner, dseq, gseq: 1, oseq: 1, provider: "akash1p", bseq: 0 };
+const bid: Bid = { ...id, key: bidKey(id), state: "open", price: { denom: "uact", amount: 2 } };
+const deployment: Deployment = { owner, dseq, state: "active", hashB64: "", createdAt: 1, groups: [], escrow: null };
+
+/** Runs a mutation's function and success effect as useMutation would. */
+async function run<T, V>(options: MutationOptions<T, Error, V>, variables: V): Promise<T> {
+  const result = await options.mutationFn!(variables, undefined as never);
+  await options.onSuccess?.(result, variables, undefined, undefined as never);
+  await options.onSettled?.(result, null, variables, undefined, undefined as never);
+  return result;
+}
+
+describe("deploy mutations own their cache effects", () => {
+  it("accepting bids signs one MsgCreateLease per bid and refreshes the leases, bids, deployment and balance", async () => {
+    const { queryClient, stale } = setup();
+    const send = vi.fn(async () => tx);
+    await run(acceptBidsMutation({ queryClient, networkId: net, send }), { owner, dseq, bids: [bid], title: "Accept bid from P" });
+    expect(send).toHaveBeenCalledWith([expect.objectContaining({ typeUrl: "/akash.market.v1beta5.MsgCreateLease" })], { title: "Accept bid from P" });
+    expect(stale()).toEqual(["balances", "bids", "deployment", "leases"]);
+  });
+
+  it("a cancelled transaction changes nothing", async () => {
+    const { queryClient, stale } = setup();
+    await run(acceptBidsMutation({ queryClient, networkId: net, send: async () => null }), { owner, dseq, bids: [bid], title: "t" });
+    await run(closeDeploymentMutation({ queryClient, networkId: net, send: async () => null }), { owner, dseq });
+    expect(stale()).toEqual([]);
+    expect(queryClient.getQueryData<Deployment>(deploymentKeys.detail(net, owner, dseq))?.state).toBe("active");
+  });
+
+  it("closing reads closed at once (whatever a refetch in flight says) and refreshes the rest", async () => {
+    const { queryClient, stale } = setup();
+    await run(closeDeploymentMutation({ queryClient, networkId: net, send: async () => tx }), { owner, dseq });
+    expect(queryClient.getQueryData<Deployment>(deploymentKeys.detail(net, owner, dseq))?.state).toBe("closed");
+    expect(stale()).toEqual(["balances", "bids", "deployment", "leases", "list"]);
+  });
+
+  it("minting refreshes the balance", async () => {
+    const { queryClient, stale } = setup();
+    await run(mintActMutation({ queryClient, networkId: net, send: async () => tx }), { owner, uakt: 5n, title: "Mint" });
+    expect(stale()).toEqual(["balances"]);
+  });
+
+  it("forgetting a record empties its cache entry", async () => {
+    const { queryClient } = setup();
+    const store = new DeploymentStore(new MemoryStorage(), null);
+    await store.save({ networkId: net, owner, dseq, name: "", sdl: "x", manifestJson: "[]", manifestVersion: "ab", createdAt: 1, updatedAt: 1 });
+    queryClient.setQueryData(recordKeys.one(net, owner, dseq), await store.load(net, owner, dseq));
+    await run(forgetRecordMutation({ queryClient, networkId: net, store }), { owner, dseq });
+    expect(queryClient.getQueryData(recordKeys.one(net, owner, dseq))).toBeNull();
+    expect(await store.load(net, owner, dseq)).toBeUndefined();
+  });
+
+  it("a manifest accepted refreshes the lease's status and records which provider has it", async () => {
+    const { queryClient } = setup();
+    const store = new DeploymentStore(new MemoryStorage(), null);
+    await store.save({ networkId: net, owner, dseq, name: "", sdl: "x", manifestJson: '["m"]', manifestVersion: "ab", createdAt: 1, updatedAt: 1 });
+    const statusKey = leaseKeys.status(net, owner, dseq, leaseKey(id));
+    queryClient.setQueryData(statusKey, null);
+    const sendManifest = vi.fn(async (_provider: unknown, _dseq: string, manifest: string | (() => Promise<string>)) => {
+      expect(typeof manifest === "function" ? await manifest() : manifest).toBe('["m"]');
+    });
+    await run(sendManifestMutation({ queryClient, networkId: net, sendManifest, store }), { lease: id, provider: { owner: "akash1p", hostUri: "https://p:8443" } });
+    expect(queryClient.getQueryState(statusKey)?.isInvalidated).toBe(true);
+    const record = await store.load(net, owner, dseq);
+    expect(record?.manifestSentAt?.["akash1p"]).toBeGreaterThan(0);
+    expect(queryClient.getQueryData(recordKeys.one(net, owner, dseq))).toEqual(record);
+  });
+});
+
+function setup() {
+  const queryClient = new QueryClient();
+  const seeded: Record<string, readonly unknown[]> = {
+    leases: leaseKeys.list(net, owner, dseq),
+    bids: bidKeys.list(net, owner, dseq),
+    deployment: deploymentKeys.detail(net, owner, dseq),
+    balances: accountKeys.balances(net, owner),
+    list: deploymentKeys.list(net, owner),
+  };
+  for (const [name, key] of Object.entries(seeded)) queryClient.setQueryData(key, name === "deployment" ? deployment : []);
+  const stale = () => Object.entries(seeded).filter(([, key]) => queryClient.getQueryState(key)?.isInvalidated).map(([name]) => name).sort();
+  return { queryClient, stale };
+}

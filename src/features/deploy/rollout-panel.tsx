@@ -1,0 +1,32 @@
+import { Link } from "react-router";
+import { buttonClasses } from "@/components/ui/button";
+import { Card, CardBody } from "@/components/ui/card";
+import type { Lease } from "@/lib/chain/market";
+import type { AuditedProvider } from "@/lib/chain/provider";
+import { NoProxyNotice, useNetwork } from "@/shared/network";
+import { LeaseRollout } from "./lease-rollout";
+
+/** "Starting your deployment": one rollout per active lease. */
+/** `providers`: undefined while the provider list is read. */
+export function RolloutPanel({ dseq, leases, providers, hasManifest }: { dseq: string; leases: Lease[]; providers: ReadonlyMap<string, AuditedProvider> | undefined; hasManifest: boolean }) {
+  const { network } = useNetwork();
+  return (
+    <Card>
+      <CardBody>
+        <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+          <h2 className="text-base font-semibold">Starting your deployment</h2>
+          <Link to={`/deployments/${dseq}`} className={buttonClasses("secondary", "sm")}>
+            Open deployment
+          </Link>
+        </div>
+        {!network.proxyUrl && <NoProxyNotice pending />}
+        {!hasManifest && <p className="text-sm text-muted">The manifest is not on this device, so it cannot be sent from here.</p>}
+        <div className="grid gap-3 md:grid-cols-2">
+          {leases.map((lease) => (
+            <LeaseRollout key={`${lease.gseq}/${lease.oseq}/${lease.provider}`} lease={lease} provider={providers && (providers.get(lease.provider) ?? null)} hasManifest={hasManifest} />
+          ))}
+        </div>
+      </CardBody>
+    </Card>
+  );
+}
