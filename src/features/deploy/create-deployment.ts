@@ -14,7 +14,7 @@ import { buildCreateDeploymentMsg } from "@/lib/deployment/messages";
 import { deploymentPhase } from "@/lib/deployment/phase";
 import { accountKeys, deploymentKeys, recordKeys } from "@/shared/chain-data";
 import { useNetwork } from "@/shared/network";
-import { invalidate, useMutationDeps, type MutationDeps } from "./mutation-deps";
+import { invalidate, useMutationDeps, type MutationDeps } from "@/shared/deployment-actions";
 
 export type CreateOutcome =
   | { ok: true; dseq: string }

@@ -6,8 +6,8 @@ import { DeploymentStore } from "@/lib/deployment/local-store";
 import { MemoryStorage } from "@/lib/storage/memory-storage";
 import type { TxResult } from "@/lib/tx/signing";
 import { accountKeys, bidKeys, deploymentKeys, leaseKeys, recordKeys } from "@/shared/chain-data";
+import { closeDeploymentsMutation } from "@/shared/deployment-actions";
 import { acceptBidsMutation } from "./use-accept-bids";
-import { closeDeploymentMutation } from "./use-close-deployment";
 import { forgetRecordMutation } from "./use-forget-record";
 import { mintActMutation } from "./use-mint-act";
 import { sendManifestMutation } from "./use-send-manifest";
@@ -40,14 +40,14 @@ describe("deploy mutations own their cache effects", () => {
   it("a cancelled transaction changes nothing", async () => {
     const { queryClient, stale } = setup();
     await run(acceptBidsMutation({ queryClient, networkId: net, send: async () => null }), { owner, dseq, bids: [bid], title: "t" });
-    await run(closeDeploymentMutation({ queryClient, networkId: net, send: async () => null }), { owner, dseq });
+    await run(closeDeploymentsMutation({ queryClient, networkId: net, send: async () => null }), [{ owner, dseq }]);
     expect(stale()).toEqual([]);
     expect(queryClient.getQueryData<Deployment>(deploymentKeys.detail(net, owner, dseq))?.state).toBe("active");
   });
 
   it("closing reads closed at once (whatever a refetch in flight says) and refreshes the rest", async () => {
     const { queryClient, stale } = setup();
-    await run(closeDeploymentMutation({ queryClient, networkId: net, send: async () => tx }), { owner, dseq });
+    await run(closeDeploymentsMutation({ queryClient, networkId: net, send: async () => tx }), [{ owner, dseq }]);
     expect(queryClient.getQueryData<Deployment>(deploymentKeys.detail(net, owner, dseq))?.state).toBe("closed");
     expect(stale()).toEqual(["balances", "bids", "deployment", "leases", "list"]);
   });

@@ -4,7 +4,7 @@ import type { Bid } from "@/lib/chain/market";
 import { buildCreateLeaseMsg } from "@/lib/deployment/messages";
 import type { TxResult } from "@/lib/tx/signing";
 import { accountKeys, bidKeys, deploymentKeys, leaseKeys } from "@/shared/chain-data";
-import { invalidate, useMutationDeps, type MutationDeps } from "./mutation-deps";
+import { invalidate, useMutationDeps, type MutationDeps } from "@/shared/deployment-actions";
 
 export interface AcceptRequest {
   owner: string;

@@ -17,7 +17,7 @@ import { useAcceptBids } from "./use-accept-bids";
 import { useBidWindow } from "./use-bid-window";
 import { useBidderStatus } from "./use-bidder-status";
 import { useBids } from "./use-bids";
-import { useCloseDeployment } from "./use-close-deployment";
+import { useCloseDeployments } from "@/shared/deployment-actions";
 import { usePreparedManifest } from "./use-prepared-manifest";
 
 /** With no bid after this long (and reasons to suspect the SDL), say so instead of "waiting". */
@@ -78,7 +78,7 @@ export function useAuction(dseq: string) {
   const complete = orderGroups.length > 0 && selection.every(Boolean);
 
   const acceptBids = useAcceptBids();
-  const closeDeployment = useCloseDeployment();
+  const closeDeployment = useCloseDeployments();
   const [acceptError, setAcceptError] = useState<string | null>(null);
   // One click, one transaction: a double click lands before the pending state re-renders the buttons.
   const inFlight = useRef(false);
@@ -147,7 +147,7 @@ export function useAuction(dseq: string) {
       setSelected(Object.fromEntries(picked.map((b) => [orderKey(b), b.key])));
       return accept(picked);
     },
-    close: () => (owner ? once(() => closeDeployment.mutateAsync({ owner, dseq }).catch(() => undefined)) : undefined),
+    close: () => (owner ? once(() => closeDeployment.mutateAsync([{ owner, dseq }]).catch(() => undefined)) : undefined),
   };
 }
 

@@ -3,7 +3,7 @@ import { useMutation, type MutationOptions } from "@tanstack/react-query";
 import { buildMintActMsg } from "@/lib/tx/messages";
 import type { TxResult } from "@/lib/tx/signing";
 import { accountKeys } from "@/shared/chain-data";
-import { invalidate, useMutationDeps, type MutationDeps } from "./mutation-deps";
+import { invalidate, useMutationDeps, type MutationDeps } from "@/shared/deployment-actions";
 
 export interface MintRequest {
   owner: string;

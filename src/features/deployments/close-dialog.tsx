@@ -3,7 +3,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { getErrorMessage } from "@/lib/errors";
 import { formatMicro } from "./format";
-import { useCloseDeployments } from "./mutations";
+import { useCloseDeployments } from "@/shared/deployment-actions";
 
 export interface CloseTarget {
   owner: string;

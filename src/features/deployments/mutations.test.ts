@@ -10,10 +10,11 @@ import { testSdl } from "@/lib/sdl/test-sdl";
 import { MemoryStorage } from "@/lib/storage/memory-storage";
 import type { TxResult } from "@/lib/tx/signing";
 import { accountKeys, deploymentKeys, leaseKeys, recordKeys } from "@/shared/chain-data";
+import { closeDeploymentsMutation } from "@/shared/deployment-actions";
 import type { ProviderSession } from "@/shared/provider-session";
 import type { WalletContextValue } from "@/shared/wallet";
 import { MSG_ACCOUNT_DEPOSIT, MSG_UPDATE_DEPLOYMENT } from "./messages";
-import { closeDeploymentsMutation, depositLanded, importSdlMutation, sendManifestToLeases, topUpMutation, updateDeploymentMutation } from "./mutations";
+import { depositLanded, importSdlMutation, sendManifestToLeases, topUpMutation, updateDeploymentMutation } from "./mutations";
 
 const NET = "devnet";
 const OWNER = "akash1owner";

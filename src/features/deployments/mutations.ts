@@ -1,5 +1,5 @@
 /**
- * What the deployment pages change: close, top up, update (and importing an SDL made elsewhere). Each is a
+ * What the deployment pages change (closing is shared with the auction page: src/shared/deployment-actions): top up, update (and importing an SDL made elsewhere). Each is a
  * mutation factory (`xMutation(deps)` → `{ mutationFn, onSuccess }`) that owns its cache effects through the
  * shared key factories, and a hook that supplies the deps; components only call `mutate` and read
  * `isPending`/`error`/`data`.
@@ -7,66 +7,20 @@
  * A mutation resolves `null` when the wallet's transaction was cancelled or failed: the wallet has already
  * told the user why, so that is not an error to show again, and nothing changed on chain.
  */
-import { useQueryClient, useMutation, type MutationOptions, type QueryClient } from "@tanstack/react-query";
+import { useQueryClient, useMutation, type MutationOptions } from "@tanstack/react-query";
 import { getDeployment, type Deployment } from "@/lib/chain/deployment";
 import { leaseKey, type Lease } from "@/lib/chain/market";
 import { sumOf } from "@/lib/chain/coins";
 import { deploymentStore, type DeploymentRecord, type DeploymentStore } from "@/lib/deployment/local-store";
 import { prepareManifest, type PreparedManifest } from "@/lib/deployment/manifest";
-import { buildCloseDeploymentMsg } from "@/lib/deployment/messages";
 import type { ManifestTarget } from "@/lib/provider-proxy/manifest-sender";
-import type { TxResult } from "@/lib/tx/signing";
 import { accountKeys, deploymentKeys, leaseKeys, recordKeys, useAuditedProviders } from "@/shared/chain-data";
 import { useNetwork } from "@/shared/network";
 import { useProviderSession, type ProviderSession } from "@/shared/provider-session";
-import { useWallet, type WalletContextValue } from "@/shared/wallet";
+import { invalidate, useMutationDeps, type MutationDeps } from "@/shared/deployment-actions";
 import { activeLeases, activeProviders } from "./leases";
 import { chainVersionHex } from "./manifest-version";
 import { buildDepositMsg, buildUpdateDeploymentMsg } from "./messages";
-
-export interface ChainMutationDeps {
-  queryClient: QueryClient;
-  networkId: string;
-  /** The wallet's one signing path. */
-  send: WalletContextValue["send"];
-  /** The connected wallet's address. */
-  signer: string | undefined;
-}
-
-function invalidate(queryClient: QueryClient, ...keys: ReadonlyArray<readonly unknown[]>): void {
-  for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
-}
-
-// ---------------------------------------------------------------------------------------------- close
-
-export interface CloseRequest {
-  owner: string;
-  dseq: string;
-}
-
-export function closeTitle(targets: ReadonlyArray<CloseRequest>): string {
-  return targets.length === 1 ? `Close deployment ${targets[0]!.dseq}` : `Close ${targets.length} deployments`;
-}
-
-/** Closes one or several deployments in one transaction; the cached deployments read closed at once. */
-export function closeDeploymentsMutation({ queryClient, networkId, send, signer }: ChainMutationDeps): MutationOptions<TxResult | null, Error, ReadonlyArray<CloseRequest>> {
-  return {
-    mutationFn: async (targets) => (targets.length ? send(targets.map((t) => buildCloseDeploymentMsg(t.owner, t.dseq)), { title: closeTitle(targets) }) : null),
-    onSuccess: (tx, targets) => {
-      if (!tx) return;
-      const owners = new Set(targets.map((t) => t.owner));
-      for (const owner of owners) {
-        const dseqs = new Set(targets.filter((t) => t.owner === owner).map((t) => t.dseq));
-        // The transaction is in a block: these deployments are closed, whatever a refetch in flight says.
-        const closed = (d: Deployment): Deployment => (dseqs.has(d.dseq) ? { ...d, state: "closed" } : d);
-        queryClient.setQueryData<Deployment[]>(deploymentKeys.list(networkId, owner), (list) => list?.map(closed));
-        for (const dseq of dseqs) queryClient.setQueryData<Deployment | null>(deploymentKeys.detail(networkId, owner, dseq), (d) => (d ? closed(d) : d));
-        invalidate(queryClient, deploymentKeys.all(networkId, owner), leaseKeys.all(networkId, owner), accountKeys.balances(networkId, owner));
-      }
-      if (signer && !owners.has(signer)) invalidate(queryClient, accountKeys.balances(networkId, signer));
-    },
-  };
-}
 
 // --------------------------------------------------------------------------------------------- top up
 
@@ -89,7 +43,7 @@ export function depositLanded(before: Deployment | null, after: Deployment | nul
   return deposits(after).length > deposits(before).length || funded(after) > funded(before);
 }
 
-export interface TopUpDeps extends ChainMutationDeps {
+export interface TopUpDeps extends MutationDeps {
   /** The deployment as the chain has it now (null when missing); read around the transaction. */
   readDeployment: (owner: string, dseq: string) => Promise<Deployment | null>;
 }
@@ -108,7 +62,7 @@ export function topUpMutation({ queryClient, networkId, send, signer, readDeploy
     },
     onSuccess: (outcome, { owner, dseq }) => {
       if (!outcome) return;
-      invalidate(queryClient, deploymentKeys.detail(networkId, owner, dseq), deploymentKeys.list(networkId, owner), accountKeys.balances(networkId, signer ?? owner));
+      void invalidate(queryClient, deploymentKeys.detail(networkId, owner, dseq), deploymentKeys.list(networkId, owner), accountKeys.balances(networkId, signer ?? owner));
     },
   };
 }
@@ -154,7 +108,7 @@ export interface UpdateOutcome {
   results: ManifestSendResult[];
 }
 
-export interface UpdateDeps extends ChainMutationDeps {
+export interface UpdateDeps extends MutationDeps {
   requireUact: boolean;
   store: Pick<DeploymentStore, "update" | "save">;
   sendManifest: ProviderSession["sendManifest"];
@@ -197,10 +151,10 @@ export function updateDeploymentMutation({ queryClient, networkId, send, require
     onSuccess: (outcome, { deployment, leases }) => {
       if (!outcome) return;
       const { owner, dseq } = deployment;
-      invalidate(queryClient, recordKeys.list(networkId, owner));
-      if (outcome.updatedOnChain) invalidate(queryClient, deploymentKeys.detail(networkId, owner, dseq), deploymentKeys.list(networkId, owner), accountKeys.balances(networkId, owner));
+      void invalidate(queryClient, recordKeys.list(networkId, owner));
+      if (outcome.updatedOnChain) void invalidate(queryClient, deploymentKeys.detail(networkId, owner, dseq), deploymentKeys.list(networkId, owner), accountKeys.balances(networkId, owner));
       // The providers now run the new manifest: their services, URIs and replicas change.
-      for (const lease of activeLeases(leases)) invalidate(queryClient, leaseKeys.status(networkId, owner, dseq, leaseKey(lease)));
+      for (const lease of activeLeases(leases)) void invalidate(queryClient, leaseKeys.status(networkId, owner, dseq, leaseKey(lease)));
     },
   };
 }
@@ -250,25 +204,14 @@ export function importSdlMutation({ queryClient, networkId, requireUact, store }
 
 // ----------------------------------------------------------------------------------------------- hooks
 
-function useChainMutationDeps(): ChainMutationDeps {
-  const queryClient = useQueryClient();
-  const { network } = useNetwork();
-  const { wallet, send } = useWallet();
-  return { queryClient, networkId: network.id, send, signer: wallet?.address };
-}
-
-export function useCloseDeployments() {
-  return useMutation(closeDeploymentsMutation(useChainMutationDeps()));
-}
-
 export function useTopUp() {
-  const deps = useChainMutationDeps();
+  const deps = useMutationDeps();
   const { network } = useNetwork();
   return useMutation(topUpMutation({ ...deps, readDeployment: (owner, dseq) => getDeployment(network.restUrl, owner, dseq) }));
 }
 
 export function useUpdateDeployment() {
-  const deps = useChainMutationDeps();
+  const deps = useMutationDeps();
   const { network } = useNetwork();
   const session = useProviderSession();
   const { byOwner, refetch } = useAuditedProviders();
