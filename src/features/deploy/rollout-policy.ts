@@ -5,10 +5,10 @@
  * A refused or declined credential stops everything until the user retries: polling on would ask the wallet
  * to sign again and again.
  */
-import { isProviderProxyError, ProviderProxyError } from "@/lib/provider-proxy";
+import { ProviderProxyError } from "@/lib/provider-proxy";
 import { toProxyError } from "@/lib/provider-proxy/manifest-sender";
 import type { LeaseStatus } from "@/lib/provider-proxy";
-import { MissingCredentialError } from "@/shared/provider-session";
+import { MissingCredentialError, needsCredentialAction } from "@/shared/provider-session";
 import { isLeaseReady } from "./rollout-steps";
 
 /** Lease status reads while the lease is on its way to ready. */
@@ -17,10 +17,7 @@ export const ROLLOUT_POLL_MS = 1000;
 export const ROLLOUT_ERROR_POLL_MS = 5000;
 
 /** The user must act: sign again, approve, renew or create a certificate. */
-export function isCredentialError(error: unknown): boolean {
-  if (error instanceof MissingCredentialError) return true;
-  return isProviderProxyError(error) && (error.kind === "credentialInvalid" || error.kind === "unauthorized");
-}
+export const isCredentialError = needsCredentialAction;
 
 /** Every failure as a ProviderProxyError (what the rollout view explains); a missing credential says how to get one. */
 export function rolloutError(error: unknown): ProviderProxyError {

@@ -1,5 +1,5 @@
 export { useProviderSession, type ProviderSession } from "./session";
 export { useProviderAuth, MissingCredentialError, type AuthGetter, type ProviderAuthApi } from "./provider-auth";
-export { useLeaseStatus } from "./lease-status";
+export { needsCredentialAction, useLeaseStatus } from "./lease-status";
 export { classifyLiveFailure, useProviderStatus, useProviderStatuses, useProviderVersion, type LiveFailure } from "./provider-status";
 export { useProviderSocket, type SocketTarget } from "./provider-socket";

@@ -1,25 +1,31 @@
 import { useQuery } from "@tanstack/react-query";
-import type { LeaseStatus } from "@/lib/provider-proxy";
-import { leaseKey, type Lease } from "@/lib/chain/market";
-import { leaseKeys, useAuditedProviders } from "@/shared/chain-data";
+import type { Lease } from "@/lib/chain/market";
+import { isProviderProxyError } from "@/lib/provider-proxy";
+import { useAuditedProviders } from "@/shared/chain-data";
 import { useNetwork } from "@/shared/network";
+import { leaseStatusQuery } from "./lease-status-query";
+import { MissingCredentialError } from "./provider-auth";
 import { useProviderSession } from "./session";
+
+/** The user must act (sign, approve, renew or create a certificate): polling on would prompt the wallet again and again. */
+export function needsCredentialAction(error: unknown): boolean {
+  return error instanceof MissingCredentialError || (isProviderProxyError(error) && (error.kind === "credentialInvalid" || error.kind === "unauthorized"));
+}
 
 /**
  * Provider-side status of a lease (services, replicas, URIs, ports), polled into the cache under
  * `leaseKeys.status`: the rollout writes there too, so both pages show the same answer. `data` null: the
- * provider does not know the lease (no manifest yet).
+ * provider does not know the lease (no manifest yet). A credential failure stops polling until a refetch.
  */
 export function useLeaseStatus(lease: Pick<Lease, "owner" | "dseq" | "gseq" | "oseq" | "provider">, options: { enabled?: boolean; refetchMs?: number } = {}) {
   const { network } = useNetwork();
   const session = useProviderSession();
   const { byOwner } = useAuditedProviders();
-  const provider = byOwner.get(lease.provider);
-  return useQuery<LeaseStatus | null, Error>({
-    queryKey: leaseKeys.status(network.id, lease.owner, lease.dseq, leaseKey(lease)),
-    enabled: (options.enabled ?? true) && Boolean(provider) && session.client !== null,
-    refetchInterval: (q) => (q.state.error ? 10_000 : (options.refetchMs ?? 5_000)),
-    retry: false,
-    queryFn: () => session.leaseStatus(provider!, { dseq: lease.dseq, gseq: lease.gseq, oseq: lease.oseq }),
+  const query = leaseStatusQuery(session, network.id, lease, byOwner.get(lease.provider));
+  return useQuery({
+    ...query,
+    enabled: (options.enabled ?? true) && query.enabled,
+    refetchInterval: (q) => (needsCredentialAction(q.state.error) ? false : q.state.error ? 10_000 : (options.refetchMs ?? 5_000)),
+    refetchOnWindowFocus: (q) => !needsCredentialAction(q.state.error),
   });
 }
