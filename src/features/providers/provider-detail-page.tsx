@@ -35,7 +35,7 @@ export function ProviderDetailPage() {
       ) : data.error || !row ? (
         <Card>
           <div className="p-5">
-            {isNotFound(data.error) ? (
+            {data.notFound || isNotFound(data.error) ? (
               <Alert tone="error" title="Provider not found">
                 No provider with the address <span className="font-mono break-all">{owner}</span> is registered on {network.label}. Check the address, or go back to the provider list.
               </Alert>

@@ -57,6 +57,8 @@ export interface ProviderDetailData {
   isPending: boolean;
   error: Error | null;
   auditError: Error | null;
+  /** The chain has no provider at this address. */
+  notFound: boolean;
   liveUnavailable: string | null;
   version: { data?: ProviderVersion; error: Error | null; isPending: boolean };
 }
@@ -71,11 +73,11 @@ export function useProviderDetail(owner: string): ProviderDetailData {
   const version = useProviderVersion(found);
   const row = found ? toProviderRow(found, audits.data ?? [], liveStateOf(status, client !== null, network.label), trusted) : null;
   const proxyDown = status.isError && classifyLiveFailure(status.error).proxyUnreachable;
-  const missing = provider.data === null ? new Error(`No provider ${owner} on this network`) : null;
   return {
     row,
     isPending: provider.isPending,
-    error: provider.error ?? missing,
+    error: provider.error,
+    notFound: provider.data === null,
     auditError: audits.error,
     liveUnavailable: liveUnavailable(client?.proxyUrl, network.label, proxyDown),
     version: { data: version.data, error: version.error, isPending: version.isPending && version.fetchStatus !== "idle" },

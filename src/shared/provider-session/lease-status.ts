@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
 import type { Lease } from "@/lib/chain/market";
 import { isProviderProxyError } from "@/lib/provider-proxy";
 import { useAuditedProviders } from "@/shared/chain-data";
@@ -22,10 +23,21 @@ export function useLeaseStatus(lease: Pick<Lease, "owner" | "dseq" | "gseq" | "o
   const session = useProviderSession();
   const { byOwner } = useAuditedProviders();
   const query = leaseStatusQuery(session, network.id, lease, byOwner.get(lease.provider));
-  return useQuery({
+  const result = useQuery({
     ...query,
     enabled: (options.enabled ?? true) && query.enabled,
     refetchInterval: (q) => (needsCredentialAction(q.state.error) ? false : q.state.error ? 10_000 : (options.refetchMs ?? 5_000)),
     refetchOnWindowFocus: (q) => !needsCredentialAction(q.state.error),
   });
+  // Polling stopped on a credential problem: a new credential (renewed certificate, other method) reads again.
+  const credential = `${session.method}/${session.credentials.serial ?? ""}/${session.credentials.problem ?? ""}`;
+  const seen = useRef(credential);
+  const { refetch } = result;
+  const canRead = query.enabled;
+  useEffect(() => {
+    if (seen.current === credential) return;
+    seen.current = credential;
+    if (canRead) void refetch();
+  }, [credential, canRead, refetch]);
+  return result;
 }

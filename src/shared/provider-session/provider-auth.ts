@@ -2,7 +2,7 @@
  * The one way to authenticate to a provider. A short-lived JWT (AEP-64) signed by the wallet, naming only that
  * provider and the scopes the call needs, or the browser's client certificate (mTLS) when the user prefers it
  * (Settings → Certificates) or the wallet cannot sign tokens. A declined signature is the user's answer: no
- * silent fallback to the certificate then.
+ * silent fallback to the certificate then; and a chosen but unusable certificate is not replaced by a token.
  */
 import type { OfflineAminoSigner } from "@cosmjs/amino";
 import { useCallback, useMemo } from "react";
@@ -65,10 +65,11 @@ export function useProviderAuth(): ProviderAuthApi {
   const address = wallet?.address;
   const getAuth = useCallback<AuthGetter>(
     async (provider, scope, options) => {
+      // The user chose the certificate over wallet tokens: no silent token when it is unusable (say why instead).
       if (preferMtls || !cache || !address) {
         const mtls = await getMtlsAuth();
         if (mtls) return mtls;
-        if (!cache || !address) throw new MissingCredentialError(problem ?? "missing");
+        throw new MissingCredentialError(problem ?? "missing");
       }
       try {
         return { type: "jwt", token: await cache.token({ address, provider, scope }, options?.renew) };
@@ -83,6 +84,6 @@ export function useProviderAuth(): ProviderAuthApi {
     },
     [cache, address, preferMtls, getMtlsAuth, problem],
   );
-  const method = cache && !preferMtls ? "jwt" : credentials.serial ? "mtls" : cache ? "jwt" : "none";
+  const method = cache && !preferMtls ? "jwt" : credentials.serial ? "mtls" : "none";
   return { getAuth, method, credentials };
 }
