@@ -75,3 +75,10 @@ export function originOf(url: string): string {
 export function joinUrl(base: string, path: string): string {
   return `${base.replace(/\/+$/, "")}/${path.replace(/^\/+/, "")}`;
 }
+
+/** The RPC base as a ws(s) URL; cosmjs' WebsocketClient appends `/websocket` itself. */
+export function websocketUrl(rpcUrl: string): string {
+  const url = new URL(rpcUrl);
+  url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+  return url.toString().replace(/\/+$/, "");
+}

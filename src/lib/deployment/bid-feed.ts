@@ -6,6 +6,7 @@
  */
 import { Comet38Client, WebsocketClient } from "@cosmjs/tendermint-rpc";
 import { getLatestBlock } from "../chain/blocks";
+import { websocketUrl } from "../chain/http";
 import { listBids } from "../chain/market";
 import { mergeBids, parseBidEvents, type Bid, type TxEventLike } from "./bids";
 
@@ -31,13 +32,6 @@ export interface BidFeedOptions {
 }
 
 type Unsubscribe = { unsubscribe(): void };
-
-/** The RPC base as a ws(s) URL; cosmjs' WebsocketClient appends `/websocket` itself. */
-export function websocketUrl(rpcUrl: string): string {
-  const url = new URL(rpcUrl);
-  url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
-  return url.toString().replace(/\/+$/, "");
-}
 
 export class BidFeed {
   private bids: Bid[] = [];

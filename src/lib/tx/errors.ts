@@ -74,7 +74,7 @@ export function describeTxError(error: unknown): TxErrorDescription {
     [/mint.*(halt|paused|not allowed)|circuit breaker/, "mint-halted", "Minting is paused", "The chain is not accepting ACT mints right now (circuit breaker)."],
     [/locked|unlock/, "wallet-locked", "Wallet locked", "Unlock your wallet extension and try again."],
     [/no chain info|there is no chain info|chain .*not supported|unknown chain|not found chain|no modular chain info/, "chain-not-in-wallet", "Chain not in wallet", "Your wallet does not know this network. Approve adding it and try again."],
-    [/was submitted but was not yet found on the chain|timed out waiting for tx/, "timeout", "Not confirmed in time", "The transaction was sent but not seen in a block within 60 s. Check recent transactions before retrying."],
+    [/was submitted but was not yet found on the chain|was sent but not seen in a block|timed out waiting for tx/, "timeout", "Not confirmed in time", "The transaction was sent but not seen in a block within 60 s. Check recent transactions before retrying."],
     [/failed to fetch|networkerror|cannot reach|econnrefused|socket hang up|load failed|bad status on response: 5\d\d/, "node-unreachable", "Node unreachable", "The network's RPC node did not answer. Check the node status in the header."],
     [/signature verification failed|unauthorized/, "unauthorized", "Signature not accepted", "The chain rejected the signature. Check that the wallet is on the same network."],
   ];

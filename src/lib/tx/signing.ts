@@ -4,6 +4,7 @@
  */
 import type { EncodeObject, OfflineSigner } from "@cosmjs/proto-signing";
 import { SigningStargateClient, type DeliverTxResponse, type StdFee } from "@cosmjs/stargate";
+import { waitForInclusion, type TxSubscription } from "./inclusion";
 import { feeForSimulatedGas } from "./fee";
 import { ChainMismatchError, TxFailedError } from "./errors";
 import { createAminoTypes, createRegistry } from "./registry";
@@ -33,7 +34,10 @@ export interface TxClientOptions {
   /** Expected chain id; empty to accept whatever the node reports. */
   chainId: string;
   confirmTimeoutMs?: number;
+  /** Fallback polling while the WebSocket push is missing or late. */
   pollIntervalMs?: number;
+  /** Push channel for inclusion; injectable for tests (null polls only). */
+  subscribe?: ((rpcUrl: string, hash: string) => TxSubscription | null) | undefined;
 }
 
 export class TxClient {
@@ -55,7 +59,7 @@ export class TxClient {
       client.disconnect();
       throw new ChainMismatchError(options.chainId, chainId);
     }
-    return new TxClient(client, account, { confirmTimeoutMs: 60_000, pollIntervalMs: 500, ...options, chainId });
+    return new TxClient(client, account, { confirmTimeoutMs: 60_000, pollIntervalMs: 500, subscribe: undefined, ...options, chainId });
   }
 
   get chainId(): string {
@@ -67,17 +71,26 @@ export class TxClient {
     return { messages, memo, gasUsed, fee: feeForSimulatedGas(gasUsed) };
   }
 
+  /** Signs, broadcasts (sync: CheckTx only) and waits for the block, pushed over the WebSocket when it can be. */
   async signAndBroadcast(prepared: PreparedTx): Promise<TxResult> {
-    let result: DeliverTxResponse;
+    let hash: string;
     try {
-      result = await this.client.signAndBroadcast(this.account.address, prepared.messages, prepared.fee, prepared.memo);
+      hash = await this.client.signAndBroadcastSync(this.account.address, prepared.messages, prepared.fee, prepared.memo);
     } catch (error) {
       throw normalizeBroadcastError(error);
     }
-    if (result.code !== 0) {
-      throw new TxFailedError(result.code, (result as { codespace?: string }).codespace ?? "", result.rawLog ?? "", result.transactionHash);
+    const included = await waitForInclusion({
+      rpcUrl: this.options.rpcUrl,
+      hash,
+      getTx: (id) => this.client.getTx(id),
+      timeoutMs: this.options.confirmTimeoutMs,
+      pollIntervalMs: this.options.pollIntervalMs,
+      ...(this.options.subscribe ? { subscribe: this.options.subscribe } : {}),
+    });
+    if (included.code !== 0) {
+      throw new TxFailedError(included.code, included.codespace, included.rawLog, included.hash);
     }
-    return { hash: result.transactionHash, height: result.height, gasUsed: Number(result.gasUsed), gasWanted: Number(result.gasWanted), events: result.events };
+    return { hash: included.hash, height: included.height, gasUsed: included.gasUsed, gasWanted: included.gasWanted, events: included.events };
   }
 
   disconnect(): void {
