@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorBoundary } from "@/components/ui/error-boundary";
 import { Page } from "@/components/ui/page";
 import { Skeleton } from "@/components/ui/skeleton";
+import { TabList, TabPanel } from "@/components/ui/tabs";
 import type { Deployment } from "@/lib/chain/deployment";
 import { summarizeEscrow } from "@/lib/chain/escrow";
 import type { Lease } from "@/lib/chain/market";
@@ -155,27 +156,20 @@ function DeploymentView({ deployment, leases, stale }: { deployment: Deployment;
         </Alert>
       )}
 
-      <div role="tablist" aria-label="Deployment" className="flex gap-1 overflow-x-auto border-b border-border">
-        {TABS.map((t) => (
-          <button
-            key={t}
-            type="button"
-            role="tab"
-            id={`tab-${t}`}
-            aria-selected={tab === t}
-            aria-controls={`panel-${t}`}
-            onClick={() => setParams((p) => {
-              const next = new URLSearchParams(p);
-              next.set("tab", t);
-              return next;
-            }, { replace: true })}
-            className={cn("-mb-px border-b-2 px-3 py-2 text-sm whitespace-nowrap", tab === t ? "border-brand font-semibold text-fg" : "border-transparent text-muted hover:text-fg")}
-          >
-            {TAB_LABEL[t]}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+      <TabList
+        label="Deployment"
+        idPrefix="deployment"
+        tabs={TABS.map((t) => ({ id: t, label: TAB_LABEL[t] }))}
+        selected={tab}
+        onSelect={(t) =>
+          setParams((p) => {
+            const next = new URLSearchParams(p);
+            next.set("tab", t);
+            return next;
+          }, { replace: true })
+        }
+      />
+      <TabPanel idPrefix="deployment" id={tab}>
         {tab === "leases" && <LeasesTab leases={leases} />}
         {tab === "logs" && (
           <ErrorBoundary label="Logs" hint="The deployment itself is not affected.">
@@ -190,7 +184,7 @@ function DeploymentView({ deployment, leases, stale }: { deployment: Deployment;
         )}
         {tab === "escrow" && <EscrowTab deployment={deployment} escrow={escrow} blockTimeMs={network.blockTimeMs} height={height} onTopUp={() => setTopUpOpen(true)} />}
         {tab === "update" && <UpdateTab deployment={deployment} leases={leases} />}
-      </div>
+      </TabPanel>
 
       <TopUpDialog target={topUpOpen ? { owner: deployment.owner, dseq: deployment.dseq, denom: escrow.denom, ratePerBlock: escrow.ratePerBlock, balance: escrow.balance } : null} onClose={() => setTopUpOpen(false)} />
       <CloseDialog
