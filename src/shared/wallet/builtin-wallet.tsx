@@ -9,6 +9,7 @@ import { shortenAddress } from "@/lib/format/coins";
 import { checkPassword, parseVaultRecord, type VaultRecord } from "@/lib/wallet/vault";
 import { useWallet } from "./wallet-context";
 import { getErrorMessage } from "@/lib/errors";
+import { TabList, TabPanel } from "@/components/ui/tabs";
 
 function vaultKey(networkId: Parameters<typeof networkKey>[0]) {
   return networkKey(networkId, "builtin-wallet");
@@ -29,21 +30,21 @@ export function BuiltinWalletPanel() {
   if (record) return <UnlockForm record={record} onForget={refresh} />;
   return (
     <div className="flex flex-col gap-4">
-      <div role="tablist" aria-label="Built-in wallet" className="grid grid-cols-2 gap-1 rounded-lg bg-surface-2 p-1">
-        {(["create", "import"] as const).map((m) => (
-          <button
-            key={m}
-            type="button"
-            role="tab"
-            aria-selected={mode === m}
-            onClick={() => setMode(m)}
-            className={`rounded-md px-3 py-1.5 text-sm font-medium ${mode === m ? "bg-surface shadow-sm" : "text-muted hover:text-fg"}`}
-          >
-            {m === "create" ? "Create new" : "Import phrase"}
-          </button>
-        ))}
-      </div>
-      {mode === "create" ? <CreateForm onSaved={refresh} /> : <ImportForm onSaved={refresh} />}
+      <TabList
+        label="Built-in wallet"
+        idPrefix="builtin-wallet"
+        tabs={[
+          { id: "create", label: "Create new" },
+          { id: "import", label: "Import phrase" },
+        ]}
+        selected={mode}
+        onSelect={setMode}
+        className="grid grid-cols-2 gap-1 rounded-lg border-0 bg-surface-2 p-1"
+        tabClassName={(selected) => `rounded-md px-3 py-1.5 text-sm font-medium ${selected ? "bg-surface shadow-sm" : "text-muted hover:text-fg"}`}
+      />
+      <TabPanel idPrefix="builtin-wallet" id={mode}>
+        {mode === "create" ? <CreateForm onSaved={refresh} /> : <ImportForm onSaved={refresh} />}
+      </TabPanel>
     </div>
   );
 }
