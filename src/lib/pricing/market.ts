@@ -142,12 +142,35 @@ export function rangeOf(values: number[]): PriceRange | undefined {
 }
 
 export interface MarketEstimate {
-  /** Per block, in the SDL's denom. */
+  /** Per block, in the SDL's denom: what the market data says, widened when the data is thin. */
   range?: PriceRange;
+  /** The prices actually seen (per block), before widening. */
+  observed?: PriceRange;
   basis: "providers" | "bids" | "providers+bids" | "none";
   providersUsed: number;
   bidsUsed: number;
+  /** "thin": fewer than THIN_BELOW prices, so `range` is wider than `observed`. */
+  confidence: "none" | "thin" | "fair";
+  /** How far the range was widened each way: low = observed.low ÷ factor, high = observed.high × factor (1 = not). */
+  widenedBy: number;
+  /** For GPU work: providers priced by their default GPU price because they publish none for the model asked for. */
+  gpuDefaultPriced: number;
   notes: string[];
+}
+
+/** Fewer prices than this is thin data: one provider's list or one bid says little about what the next bid is. */
+export const THIN_BELOW = 5;
+
+/** How much to widen a range seen from `samples` prices (bids 76 % above a lone price list were seen on devnet). */
+export function widenFactor(samples: number): number {
+  if (samples >= THIN_BELOW) return 1;
+  if (samples >= 3) return 1.25;
+  if (samples === 2) return 1.5;
+  return 2;
+}
+
+export function widenRange(r: PriceRange, factor: number): PriceRange {
+  return factor === 1 ? r : { low: r.low / factor, typical: r.typical, high: r.high * factor };
 }
 
 function weight(units: ResourceShape[]): number {
@@ -162,13 +185,14 @@ function weight(units: ResourceShape[]): number {
 export function estimateMarketPrice(units: ResourceShape[], denom: string, market: MarketData | undefined): MarketEstimate {
   const notes: string[] = [];
   if (!market || (!market.providers.length && !market.bids.length)) {
-    return { basis: "none", providersUsed: 0, bidsUsed: 0, notes: ["No provider prices or recent bids are known; showing the SDL's max price only."] };
+    return { basis: "none", providersUsed: 0, bidsUsed: 0, confidence: "none", widenedBy: 1, gpuDefaultPriced: 0, notes: ["No provider prices or recent bids are known; showing the SDL's max price only."] };
   }
   const usesGpu = units.some((u) => u.gpuUnits > 0);
   const fromProviders: number[] = [];
   let unpricedGpu = 0;
   let cannotHost = 0;
   let unpricedStorage = 0;
+  let gpuDefaultPriced = 0;
   for (const p of market.providers) {
     if (!canHost(p.capabilities, units)) {
       cannotHost++;
@@ -184,10 +208,12 @@ export function estimateMarketPrice(units: ResourceShape[], denom: string, marke
       continue;
     }
     fromProviders.push(amount);
+    if (usesGpu && !pricesGpuModel(p, units)) gpuDefaultPriced++;
   }
-  if (unpricedGpu) notes.push(`${unpricedGpu} provider(s) publish no GPU price and were left out.`);
-  if (unpricedStorage) notes.push(`${unpricedStorage} provider(s) publish no price for a storage class this uses and were left out.`);
-  if (cannotHost) notes.push(`${cannotHost} provider(s) lack the GPU model, storage class or IP leases this needs and were left out.`);
+  if (unpricedGpu) notes.push(`${countOf(unpricedGpu, "provider publishes", "providers publish")} no GPU price and ${unpricedGpu === 1 ? "was" : "were"} left out.`);
+  if (unpricedStorage) notes.push(`${countOf(unpricedStorage, "provider publishes", "providers publish")} no price for a storage class this uses and ${unpricedStorage === 1 ? "was" : "were"} left out.`);
+  if (cannotHost) notes.push(`${countOf(cannotHost, "provider lacks", "providers lack")} the GPU model, storage class or IP leases this needs and ${cannotHost === 1 ? "was" : "were"} left out.`);
+  if (gpuDefaultPriced) notes.push(`${countOf(gpuDefaultPriced, "provider prices", "providers price")} this GPU model only through a default GPU price; the model's real price may differ.`);
   const myWeight = weight(units);
   const fromBids: number[] = [];
   for (const b of market.bids) {
@@ -207,7 +233,42 @@ export function estimateMarketPrice(units: ResourceShape[], denom: string, marke
   const all = [...fromProviders, ...fromBids];
   const basis = fromProviders.length && fromBids.length ? "providers+bids" : fromProviders.length ? "providers" : fromBids.length ? "bids" : "none";
   if (basis === "none") notes.push("No comparable provider prices or bids; showing the SDL's max price only.");
-  return { range: rangeOf(all), basis, providersUsed: fromProviders.length, bidsUsed: fromBids.length, notes };
+  const observed = rangeOf(all);
+  const samples = fromProviders.length + fromBids.length;
+  const widenedBy = observed ? widenFactor(samples) : 1;
+  return {
+    range: observed && widenRange(observed, widenedBy),
+    observed,
+    basis,
+    providersUsed: fromProviders.length,
+    bidsUsed: fromBids.length,
+    confidence: !observed ? "none" : samples < THIN_BELOW ? "thin" : "fair",
+    widenedBy,
+    gpuDefaultPriced,
+    notes,
+  };
+}
+
+/** Whether a provider's scale names a GPU model these units ask for (rather than its default GPU price). */
+function pricesGpuModel(scale: ProviderPriceScale, units: ResourceShape[]): boolean {
+  return units.every((u) => u.gpuUnits === 0 || Boolean(u.gpuModels?.some((m) => { const model = m.split(" ")[1]; return model && model !== "*" && scale.gpu?.[model] !== undefined; })));
+}
+
+const plural = new Intl.PluralRules("en-US");
+
+/** "1 provider lacks", "3 providers lack": a count with the words that agree with it. */
+export function countOf(n: number, one: string, other: string): string {
+  return `${n.toLocaleString("en-US")} ${plural.select(n) === "one" ? one : other}`;
+}
+
+/** In words: what the estimate stands on and, when that is thin, how much the range was widened for it. */
+export function describeEvidence(est: Pick<MarketEstimate, "providersUsed" | "bidsUsed" | "confidence" | "widenedBy">): string {
+  const lists = est.providersUsed ? countOf(est.providersUsed, "provider price list", "provider price lists") : "no provider price list";
+  const bids = est.bidsUsed ? countOf(est.bidsUsed, "recent comparable bid", "recent comparable bids") : "no recent comparable bid";
+  if (est.confidence === "none") return "No provider prices or recent comparable bids are known.";
+  if (est.confidence === "fair") return `From ${lists} and ${bids}.`;
+  const f = est.widenedBy.toLocaleString("en-US");
+  return `Thin market data: only ${lists} and ${bids}. Real bids can differ a lot from so few prices, so the range runs from the lowest seen ÷ ${f} to the highest × ${f}.`;
 }
 
 // ---------------------------------------------------------------------------------------------

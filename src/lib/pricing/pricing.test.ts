@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { summarizeSdl } from "../sdl/resources";
 import { resourcesToShape } from "./market";
-import { convertMicro, depositFor, depositRunway, estimateCost, estimateMarketPrice, escrowTimeLeft, microToAkt, microToUsd, parseBids, parseMinDeposits, parsePriceScale, parseProviderScales, perBlockToHourly, perBlockToMonthly, scalePrice, BLOCKS_PER_MONTH } from "./index";
+import { convertMicro, depositFor, depositRunway, estimateCost, estimateMarketPrice, escrowTimeLeft, microToAkt, microToUsd, parseBids, parseMinDeposits, parsePriceScale, parseProviderScales, perBlockToHourly, perBlockToMonthly, scalePrice, blocksPerMonth, burnFigures, describeEvidence, widenFactor } from "./index";
 
 const sdl = {
   version: "2.0",
@@ -14,10 +14,47 @@ const sdl = {
 };
 
 describe("time maths", () => {
-  it("uses 6.098 s blocks and 30.437-day months", () => {
-    expect(perBlockToHourly(1)).toBeCloseTo(3600 / 6.098, 9);
-    expect(perBlockToMonthly(1)).toBeCloseTo((3600 / 6.098) * 24 * 30.437, 6);
-    expect(Math.round(BLOCKS_PER_MONTH)).toBe(431_249);
+  it("turns per-block amounts into time at the block time it is given, with 30.437-day months", () => {
+    expect(perBlockToHourly(1, 6.098)).toBeCloseTo(3600 / 6.098, 9);
+    expect(perBlockToMonthly(1, 6.098)).toBeCloseTo((3600 / 6.098) * 24 * 30.437, 6);
+    expect(Math.round(blocksPerMonth(6.098))).toBe(431_249);
+    // A 1 s devnet block makes a per-block price 6.098× dearer per hour than mainnet's.
+    expect(perBlockToHourly(1, 1)).toBe(3600);
+  });
+
+  it("refuses a block time that is not a positive number", () => {
+    for (const bad of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) expect(() => perBlockToHourly(1, bad)).toThrow(/Invalid block time/);
+  });
+});
+
+describe("the escrow invariant: balance ÷ burn rate = time left", () => {
+  it("holds for every screen's figures, whatever the block time", () => {
+    for (const secondsPerBlock of [0.2, 1, 5.7, 6.098, 12]) {
+      for (const [balance, rate] of [[1_499_900, 1.72], [5_000_000, 100], [20_000_000, 3_000], [123, 0.0007]] as const) {
+        const f = burnFigures(balance, rate, secondsPerBlock);
+        const hoursLeft = balance / f.perHour;
+        // Time left counts whole blocks, so it may fall short of the exact quotient by less than one block.
+        expect(hoursLeft * 3600 - f.secondsLeft!).toBeGreaterThanOrEqual(0);
+        expect(hoursLeft * 3600 - f.secondsLeft!).toBeLessThan(secondsPerBlock);
+        expect(f.perDay).toBeCloseTo(f.perHour * 24, 6);
+        expect(f.perMonth).toBeCloseTo(f.perDay * 30.437, 4);
+        // The runway of a deposit is the same figure.
+        expect(depositRunway(balance, rate, secondsPerBlock)!.seconds).toBe(f.secondsLeft);
+      }
+    }
+  });
+
+  it("reports the issue's case consistently: 1.4999 ACT at 0.0062 ACT/h is about 242 h, not 1 d 15 h", () => {
+    const secondsPerBlock = 1;
+    const rate = 0.0062e6 / 3600; // uact per 1 s block
+    const f = burnFigures(1_499_900, rate, secondsPerBlock);
+    expect(f.perHour).toBeCloseTo(6200, 6);
+    expect(f.secondsLeft! / 3600).toBeCloseTo(241.9, 1);
+  });
+
+  it("has no time left to show when nothing is spent", () => {
+    expect(burnFigures(1_000_000, 0, 6).secondsLeft).toBeNull();
+    expect(burnFigures(1_000_000, 0, 6).perHour).toBe(0);
   });
 });
 
@@ -34,13 +71,15 @@ describe("denoms", () => {
 
 describe("deposits", () => {
   it("computes runway and the deposit for a duration", () => {
-    const r = depositRunway(5_000_000, 100)!;
+    const r = depositRunway(5_000_000, 100, 6.098)!;
     expect(r.blocks).toBe(50_000);
     expect(r.days).toBeCloseTo((50_000 * 6.098) / 86_400, 6);
-    expect(depositFor(86_400, 100)).toBe(Math.ceil((86_400 / 6.098) * 100));
-    expect(depositFor(60, 1, 5_000_000)).toBe(5_000_000);
-    expect(escrowTimeLeft(1000, 10, 500)!.blocks).toBe(50);
-    expect(depositRunway(1, 0)).toBeUndefined();
+    expect(depositRunway(5_000_000, 100, 1)!.seconds).toBe(50_000);
+    expect(depositFor(86_400, 100, 6.098)).toBe(Math.ceil((86_400 / 6.098) * 100));
+    expect(depositFor(86_400, 100, 1)).toBe(8_640_000);
+    expect(depositFor(60, 1, 6, 5_000_000)).toBe(5_000_000);
+    expect(escrowTimeLeft(1000, 10, 6, 500)!.blocks).toBe(50);
+    expect(depositRunway(1, 0, 6)).toBeUndefined();
     expect(parseMinDeposits({ params: { min_deposits: [{ denom: "uact", amount: "5000000" }, { denom: "uakt", amount: "x" }] } })).toEqual({ uact: 5_000_000 });
   });
 });
@@ -63,11 +102,13 @@ describe("market estimate", () => {
   });
 
   it("degrades to SDL max price only with no market data", () => {
-    const est = estimateCost(summary);
+    const est = estimateCost(summary, 6.098);
     expect(est.market.basis).toBe("none");
+    expect(est.market.confidence).toBe("none");
     expect(est.totalMarket).toBeUndefined();
     expect(est.totalMax.perBlock).toBe(200);
-    expect(est.totalMax.perMonth).toBeCloseTo(200 * BLOCKS_PER_MONTH, 3);
+    expect(est.totalMax.perMonth).toBeCloseTo(200 * blocksPerMonth(6.098), 3);
+    expect(estimateCost(summary, 1).totalMax.perHour).toBe(200 * 3600);
   });
 
   it("gives a range from several providers and comparable bids", () => {
@@ -96,9 +137,36 @@ describe("market estimate", () => {
     expect(est.providersUsed).toBe(2);
     expect(est.bidsUsed).toBe(1);
     expect(est.range!.low).toBeLessThan(est.range!.high);
-    const cost = estimateCost(summary, { providers, bids });
+    const cost = estimateCost(summary, 6, { providers, bids });
     expect(cost.totalMarket!.typical.perMonth).toBeGreaterThan(0);
     expect(cost.lines[0]!.market).toBeDefined();
+  });
+
+  it("widens a range seen from thin data and says how thin it is (no \"58.46 – 58.46 from 1 price list\")", () => {
+    const one = parsePriceScale("p", { bidpricecpuscale: "0.004", bidpricememoryscale: "0.0016", bidpricestoragescale: "0.00016", bidpriceendpointscale: "1" })!;
+    const est = estimateMarketPrice([shape], "uact", { providers: [one], bids: [] });
+    expect(est.confidence).toBe("thin");
+    expect(est.observed!.low).toBe(est.observed!.high);
+    expect(est.range!.low).toBeCloseTo(est.observed!.low / 2, 9);
+    expect(est.range!.high).toBeCloseTo(est.observed!.high * 2, 9);
+    expect(est.range!.typical).toBe(est.observed!.typical);
+    // The lone Ollama bid 76 % above the single price list falls inside the widened range.
+    expect(est.observed!.typical * 1.76).toBeLessThan(est.range!.high);
+    expect(describeEvidence(est)).toBe("Thin market data: only 1 provider price list and no recent comparable bid. Real bids can differ a lot from so few prices, so the range runs from the lowest seen ÷ 2 to the highest × 2.");
+    const many = estimateMarketPrice([shape], "uact", { providers: [1, 2, 3, 4, 5].map((i) => ({ ...one, provider: `p${i}`, cpu: one.cpu * i })), bids: [] });
+    expect(many.confidence).toBe("fair");
+    expect(many.range).toEqual(many.observed);
+    expect(describeEvidence(many)).toBe("From 5 provider price lists and no recent comparable bid.");
+    expect([1, 2, 3, 4, 5, 50].map(widenFactor)).toEqual([2, 1.5, 1.25, 1.25, 1, 1]);
+  });
+
+  it("says when GPU work is priced by providers' default GPU price rather than the model's", () => {
+    const p = parsePriceScale("p", { bidpricecpuscale: "1", bidpricememoryscale: "1", bidpricestoragescale: "1", bidpricegpuscale: "100,a100=900" })!;
+    const gpu = { ...shape, gpuUnits: 1, gpuModels: ["nvidia t4"] };
+    const est = estimateMarketPrice([gpu], "uact", { providers: [p], bids: [] });
+    expect(est.gpuDefaultPriced).toBe(1);
+    expect(est.notes.join(" ")).toMatch(/1 provider prices this GPU model only through a default GPU price/);
+    expect(estimateMarketPrice([{ ...gpu, gpuModels: ["nvidia a100"] }], "uact", { providers: [p], bids: [] }).gpuDefaultPriced).toBe(0);
   });
 
   it("leaves GPU work out of providers that publish no GPU price", () => {
@@ -140,7 +208,7 @@ describe("provider capabilities", () => {
     const scale = { ...parsePriceScale("p", { bidpricecpuscale: "1", bidpricememoryscale: "1", bidpricegpuscale: "100" })!, capabilities: { gpuModels: [], storageClasses: [], ipLease: false } };
     const est = estimateMarketPrice([unit], "uact", { providers: [scale], bids: [] });
     expect(est.basis).toBe("none");
-    expect(est.notes.join(" ")).toMatch(/lack the GPU model/);
+    expect(est.notes.join(" ")).toMatch(/1 provider lacks the GPU model/);
   });
 });
 

@@ -1,5 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { getBlock, getLatestBlock } from "@/lib/chain/blocks";
+import { measureBlockTime } from "@/lib/chain/block-time";
+import type { BlockTiming } from "@/lib/pricing/time";
 import { useNetwork, useNodeHealth } from "@/shared/network";
 import { chainKeys } from "./keys";
 
@@ -25,4 +27,23 @@ export function useBlockTime(height: number | undefined) {
     enabled: Boolean(height),
     staleTime: Infinity,
   });
+}
+
+const TIMING_REFRESH_MS = 10 * 60_000;
+
+/**
+ * The network's block time for every per-hour, per-month and time-left figure: measured over recent headers,
+ * cached per network; the network's nominal block time stands in (with `measured: false`, so screens say
+ * "estimated") until the measurement lands or when the node cannot give one.
+ */
+export function useBlockTiming(): BlockTiming {
+  const { network } = useNetwork();
+  const measured = useQuery({
+    queryKey: chainKeys.blockTiming(network.id),
+    queryFn: ({ signal }) => measureBlockTime(network.restUrl, { signal }),
+    staleTime: TIMING_REFRESH_MS,
+    refetchInterval: TIMING_REFRESH_MS,
+  });
+  const m = measured.data;
+  return m ? { secondsPerBlock: m.secondsPerBlock, measured: true, fromHeight: m.fromHeight, toHeight: m.toHeight } : { secondsPerBlock: network.blockTimeMs / 1000, measured: false };
 }

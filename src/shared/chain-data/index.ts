@@ -1,5 +1,5 @@
 export { accountKeys, bidKeys, chainKeys, deploymentKeys, escrowKeys, leaseKeys, marketKeys, providerKeys, recordKeys, sdlKeys } from "./keys";
-export { useBlockTime, useLatestHeight } from "./blocks";
+export { useBlockTime, useBlockTiming, useLatestHeight } from "./blocks";
 export { useDeployment, useDeployments, useLeases, useLeasesWithProvider, useMinDeposit } from "./deployments";
 export { useAuditedProviders, useAuditList, useProvider, useProviderAudits, useProviderList } from "./providers";
 export { useBalances, useMintQuote, useRecentTxs, useRefreshOnNewBlock } from "./account";

@@ -10,6 +10,8 @@ export const chainKeys = {
   all: chain,
   latestHeight: (networkId: string) => [...chain(networkId), "latest-height"] as const,
   block: (networkId: string, height: number) => [...chain(networkId), "block", height] as const,
+  /** The average block time measured over recent headers. */
+  blockTiming: (networkId: string) => [...chain(networkId), "block-timing"] as const,
 };
 
 export const deploymentKeys = {
