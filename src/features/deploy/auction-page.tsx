@@ -33,7 +33,7 @@ export function AuctionPage() {
     <Page title={auction.name} description={`dseq ${dseq}${auction.escrow ? ` · escrow ${auction.escrow}` : ""}`} actions={closeButton}>
       <div className="flex flex-col gap-4">
         <DeploymentAlerts dseq={dseq} auction={auction} />
-        {phase === "leased" && <RolloutPanel dseq={dseq} leases={auction.activeLeases} providers={auction.providers} hasManifest={Boolean(auction.record.data)} />}
+        {phase === "leased" && <RolloutPanel dseq={dseq} leases={auction.activeLeases} providers={auction.providers} hasManifest={Boolean(auction.record.data)} freshLeases={auction.freshLeases} />}
         {phase === "open" && <LiveAuction auction={auction} closeButton={closeButton} />}
         {deployment.isPending && (
           <p className="flex items-center gap-2 text-sm text-muted">

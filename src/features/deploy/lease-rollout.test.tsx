@@ -111,6 +111,20 @@ describe("a lease's rollout", () => {
     await view.unmount();
   });
 
+  it("a lease this page just created gets the manifest at once; status is read only after it is in", async () => {
+    const order: string[] = [];
+    session.sendManifest.mockImplementation(async () => void order.push("manifest"));
+    session.leaseStatus.mockImplementation(async () => {
+      order.push("status");
+      return ready;
+    });
+    const { view, step } = await setup({ fresh: true });
+    await view.waitFor(() => expect(step("ready")).toBe(true));
+    expect(order[0]).toBe("manifest");
+    expect(session.sendManifest).toHaveBeenCalledOnce();
+    await view.unmount();
+  });
+
   it("reads a status already in the cache: the provider has the manifest, nothing is sent", async () => {
     session.leaseStatus.mockResolvedValue(ready);
     const { view, step } = await setup({ status: ready });
@@ -122,12 +136,12 @@ describe("a lease's rollout", () => {
   });
 });
 
-async function setup(options: { status?: LeaseStatus } = {}) {
+async function setup(options: { status?: LeaseStatus; fresh?: boolean } = {}) {
   const record: DeploymentRecord = { networkId: network.id, owner, dseq, name: "web", sdl: "version: '2.0'", manifestJson: '[{"name":"dcloud"}]', manifestVersion: "ab", createdAt: 1, updatedAt: 1 };
   await deploymentStore().save(record);
   const queryClient = testQueryClient();
   if (options.status) queryClient.setQueryData(statusKey, options.status);
-  const view = await renderWithCache(<LeaseRollout lease={lease} provider={provider} hasManifest />, queryClient);
+  const view = await renderWithCache(<LeaseRollout lease={lease} provider={provider} hasManifest fresh={options.fresh ?? false} />, queryClient);
   const step = (name: string) => view.container.querySelector(`[data-step="${name}"]`)?.hasAttribute("data-done") ?? false;
   return { view, queryClient, step };
 }

@@ -6,8 +6,8 @@ import { useLeaseRollout } from "./use-lease-rollout";
 
 /** One lease's rollout: its progress, and the credential fixes its failures call for. */
 /** `provider`: undefined while the provider list is read, null when the lease's provider is not registered. */
-export function LeaseRollout({ lease, provider, hasManifest }: { lease: Lease; provider: AuditedProvider | null | undefined; hasManifest: boolean }) {
-  const { rollout, retry } = useLeaseRollout({ lease, provider, hasManifest });
+export function LeaseRollout({ lease, provider, hasManifest, fresh = false }: { lease: Lease; provider: AuditedProvider | null | undefined; hasManifest: boolean; fresh?: boolean }) {
+  const { rollout, retry } = useLeaseRollout({ lease, provider, hasManifest, fresh });
   const { credentials } = useProviderSession();
   return (
     <RolloutTimeline

@@ -1,7 +1,7 @@
 import { QueryClient, type MutationOptions } from "@tanstack/react-query";
 import { describe, expect, it, vi } from "vitest";
 import type { Deployment } from "@/lib/chain/deployment";
-import { bidKey, leaseKey, type Bid } from "@/lib/chain/market";
+import { bidKey, leaseKey, type Bid, type Lease } from "@/lib/chain/market";
 import { DeploymentStore } from "@/lib/deployment/local-store";
 import { MemoryStorage } from "@/lib/storage/memory-storage";
 import type { TxResult } from "@/lib/tx/signing";
@@ -35,6 +35,14 @@ describe("deploy mutations own their cache effects", () => {
     await run(acceptBidsMutation({ queryClient, networkId: net, send }), { owner, dseq, bids: [bid], title: "Accept bid from P" });
     expect(send).toHaveBeenCalledWith([expect.objectContaining({ typeUrl: "/akash.market.v1beta5.MsgCreateLease" })], { title: "Accept bid from P" });
     expect(stale()).toEqual(["balances", "bids", "deployment", "leases"]);
+  });
+
+  it("the accepted leases are in the cache on return, so the rollout starts without a read", async () => {
+    const { queryClient } = setup();
+    await run(acceptBidsMutation({ queryClient, networkId: net, send: async () => ({ ...tx, height: 42 }) }), { owner, dseq, bids: [bid], title: "t" });
+    const leases = queryClient.getQueryData<Lease[]>(leaseKeys.list(net, owner, dseq));
+    expect(leases?.map(leaseKey)).toEqual([leaseKey(bid)]);
+    expect(leases?.[0]).toMatchObject({ state: "active", createdAt: 42, bseq: 0, price: { denom: "uact", amount: "2" } });
   });
 
   it("a cancelled transaction changes nothing", async () => {

@@ -1,14 +1,15 @@
 import { Link } from "react-router";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
-import type { Lease } from "@/lib/chain/market";
+import { leaseKey, type Lease } from "@/lib/chain/market";
 import type { AuditedProvider } from "@/lib/chain/provider";
 import { NoProxyNotice, useNetwork } from "@/shared/network";
 import { LeaseRollout } from "./lease-rollout";
 
 /** "Starting your deployment": one rollout per active lease. */
 /** `providers`: undefined while the provider list is read. */
-export function RolloutPanel({ dseq, leases, providers, hasManifest }: { dseq: string; leases: Lease[]; providers: ReadonlyMap<string, AuditedProvider> | undefined; hasManifest: boolean }) {
+/** `freshLeases`: keys (`leaseKey`) of leases this page just created; they get the manifest without a status read first. */
+export function RolloutPanel({ dseq, leases, providers, hasManifest, freshLeases }: { dseq: string; leases: Lease[]; providers: ReadonlyMap<string, AuditedProvider> | undefined; hasManifest: boolean; freshLeases: ReadonlySet<string> }) {
   const { network } = useNetwork();
   return (
     <Card>
@@ -23,7 +24,7 @@ export function RolloutPanel({ dseq, leases, providers, hasManifest }: { dseq: s
         {!hasManifest && <p className="text-sm text-muted">The manifest is not on this device, so it cannot be sent from here.</p>}
         <div className="grid gap-3 md:grid-cols-2">
           {leases.map((lease) => (
-            <LeaseRollout key={`${lease.gseq}/${lease.oseq}/${lease.provider}`} lease={lease} provider={providers && (providers.get(lease.provider) ?? null)} hasManifest={hasManifest} />
+            <LeaseRollout key={`${lease.gseq}/${lease.oseq}/${lease.provider}`} lease={lease} provider={providers && (providers.get(lease.provider) ?? null)} hasManifest={hasManifest} fresh={freshLeases.has(leaseKey(lease))} />
           ))}
         </div>
       </CardBody>

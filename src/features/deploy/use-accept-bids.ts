@@ -1,6 +1,6 @@
 /** Accepting bids: one transaction with a MsgCreateLease per bid; the leases it creates are in the cache on return. */
 import { useMutation, type MutationOptions } from "@tanstack/react-query";
-import type { Bid } from "@/lib/chain/market";
+import { leaseKey, type Bid, type Lease } from "@/lib/chain/market";
 import { buildCreateLeaseMsg } from "@/lib/deployment/messages";
 import type { TxResult } from "@/lib/tx/signing";
 import { accountKeys, bidKeys, deploymentKeys, leaseKeys } from "@/shared/chain-data";
@@ -14,12 +14,40 @@ export interface AcceptRequest {
   title: string;
 }
 
+/** The leases a confirmed MsgCreateLease per bid made: the chain creates them exactly from the bids' ids and prices. */
+export function leasesFromAcceptedBids(owner: string, dseq: string, bids: Bid[], height: number): Lease[] {
+  return bids.map((bid) => ({
+    owner,
+    dseq,
+    gseq: bid.gseq,
+    oseq: bid.oseq,
+    provider: bid.provider,
+    bseq: bid.bseq,
+    state: "active",
+    price: { denom: bid.price.denom, amount: String(bid.price.amount) },
+    createdAt: height,
+    closedOn: 0,
+    reason: "",
+    payment: null,
+  }));
+}
+
+/** Adds leases to a cached list, keeping what the chain already said about any of them. */
+export function withLeases(cached: Lease[] | undefined, created: Lease[]): Lease[] {
+  const known = new Set((cached ?? []).map(leaseKey));
+  return [...(cached ?? []), ...created.filter((lease) => !known.has(leaseKey(lease)))];
+}
+
 export function acceptBidsMutation({ queryClient, networkId, send }: MutationDeps): MutationOptions<TxResult | null, Error, AcceptRequest> {
   return {
     mutationFn: ({ bids, title }) => (bids.length ? send(bids.map(buildCreateLeaseMsg), { title }) : Promise.resolve(null)),
-    // Awaited, so the mutation is pending until the new leases are read: the page goes straight to the rollout.
-    onSuccess: (tx, { owner, dseq }) =>
-      tx ? invalidate(queryClient, leaseKeys.all(networkId, owner), bidKeys.list(networkId, owner, dseq), deploymentKeys.detail(networkId, owner, dseq), accountKeys.balances(networkId, owner)) : undefined,
+    onSuccess: (tx, { owner, dseq, bids }) => {
+      if (!tx) return;
+      // The new leases go into the cache at once, so the rollout (and the manifest) starts without waiting for a
+      // read; the chain's own copy replaces them when the refetch below lands.
+      queryClient.setQueryData<Lease[]>(leaseKeys.list(networkId, owner, dseq), (cached) => withLeases(cached, leasesFromAcceptedBids(owner, dseq, bids, tx.height)));
+      void invalidate(queryClient, leaseKeys.all(networkId, owner), bidKeys.list(networkId, owner, dseq), deploymentKeys.detail(networkId, owner, dseq), accountKeys.balances(networkId, owner));
+    },
   };
 }
 

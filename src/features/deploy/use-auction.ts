@@ -4,7 +4,7 @@
  * filters and picks, and the accept and close mutations. The rollout after a lease is per lease (LeaseRollout).
  */
 import { useMemo, useRef, useState } from "react";
-import type { Bid } from "@/lib/chain/market";
+import { leaseKey, type Bid } from "@/lib/chain/market";
 import { getErrorMessage } from "@/lib/errors";
 import { cheapestPerGroup, filterRows, groupRows, sortRows, toRows, type BidSort } from "@/lib/deployment/bids";
 import { deploymentPhase } from "@/lib/deployment/phase";
@@ -80,6 +80,8 @@ export function useAuction(dseq: string) {
   const acceptBids = useAcceptBids();
   const closeDeployment = useCloseDeployments();
   const [acceptError, setAcceptError] = useState<string | null>(null);
+  // Leases this page creates: their providers cannot hold the manifest yet, so it goes out without a status read.
+  const [freshLeases, setFreshLeases] = useState<ReadonlySet<string>>(new Set());
   // One click, one transaction: a double click lands before the pending state re-renders the buttons.
   const inFlight = useRef(false);
   async function once(action: () => Promise<unknown>) {
@@ -97,6 +99,8 @@ export function useAuction(dseq: string) {
     const first = picked[0]!;
     const title = picked.length === 1 ? `Accept bid from ${byOwner.get(first.provider)?.name ?? first.provider}` : `Accept ${picked.length} bids`;
     setAcceptError(null);
+    // Marked before the transaction: the leases reach the cache (and the rollout mounts) before mutateAsync returns.
+    setFreshLeases((keys) => new Set([...keys, ...picked.map(leaseKey)]));
     return once(() => acceptBids.mutateAsync({ owner, dseq, bids: picked, title }).catch((error: unknown) => setAcceptError(getErrorMessage(error))));
   }
 
@@ -108,6 +112,7 @@ export function useAuction(dseq: string) {
     leases,
     phase,
     activeLeases,
+    freshLeases,
     /** By owner; undefined while the provider list is read. */
     providers: providers ? byOwner : undefined,
     name: record.data?.name || `Deployment ${dseq}`,

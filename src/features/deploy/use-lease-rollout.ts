@@ -36,7 +36,11 @@ export interface LeaseRollout {
 const MAX_EVENTS = 20;
 
 /** `provider`: undefined while the provider list is read, null when the lease's provider is not registered. */
-export function useLeaseRollout({ lease, provider: known, hasManifest }: { lease: Lease; provider: AuditedProvider | null | undefined; hasManifest: boolean }) {
+/**
+ * `fresh`: the lease was just created from this page, so the provider cannot have its manifest yet: it is sent at
+ * once, and status is read only after that (no status round trip, and no second signature, before the manifest).
+ */
+export function useLeaseRollout({ lease, provider: known, hasManifest, fresh = false }: { lease: Lease; provider: AuditedProvider | null | undefined; hasManifest: boolean; fresh?: boolean }) {
   const provider = known ?? undefined;
   const { network } = useNetwork();
   const session = useProviderSession();
@@ -46,8 +50,10 @@ export function useLeaseRollout({ lease, provider: known, hasManifest }: { lease
   const [events, setEvents] = useState<ProviderEvent[]>([]);
 
   const manifestAccepted = manifest.isSuccess;
+  const statusQuery = leaseStatusQuery(session, network.id, lease, provider);
   const status = useQuery({
-    ...leaseStatusQuery(session, network.id, lease, provider),
+    ...statusQuery,
+    enabled: statusQuery.enabled && !(fresh && (manifest.isIdle || manifest.isPending)),
     refetchInterval: (query) => statusPollMs(query.state, manifestAccepted),
     // A focus must not ask the wallet for a signature the user just declined.
     refetchOnWindowFocus: false,
@@ -70,8 +76,10 @@ export function useLeaseRollout({ lease, provider: known, hasManifest }: { lease
     sendManifest({ lease, provider, signal: abort.current?.signal, onAttempt: (attempt, lastError) => setProgress({ attempt, lastError }) });
   }, [sendManifest, lease, provider]);
 
-  // A status answer decides: the provider has the manifest already, or it gets it now.
-  const needsManifest = hasManifest && Boolean(provider) && status.isFetched && !status.isFetching && !status.data && !halted && manifest.isIdle;
+  // A fresh lease gets the manifest at once; otherwise a status answer decides: the provider has it already, or it
+  // gets it now.
+  const statusSaysMissing = status.isFetched && !status.isFetching && !status.data;
+  const needsManifest = hasManifest && Boolean(provider) && (fresh || statusSaysMissing) && !halted && manifest.isIdle;
   useEffect(() => {
     if (needsManifest) send();
   }, [needsManifest, send]);

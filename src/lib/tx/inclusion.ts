@@ -6,7 +6,7 @@
  */
 import { toHex } from "@cosmjs/encoding";
 import type { IndexedTx } from "@cosmjs/stargate";
-import { Comet38Client, WebsocketClient, type TxEvent } from "@cosmjs/tendermint-rpc";
+import { Comet38Client, WebsocketClient, type comet38 } from "@cosmjs/tendermint-rpc";
 import { websocketUrl } from "../chain/http";
 
 export interface IncludedTx {
@@ -58,7 +58,7 @@ export function fromIndexedTx(tx: IndexedTx): IncludedTx {
   };
 }
 
-export function fromTxEvent(event: TxEvent): IncludedTx {
+export function fromTxEvent(event: comet38.TxEvent): IncludedTx {
   return {
     hash: toHex(event.hash).toUpperCase(),
     height: event.height,

@@ -44,7 +44,7 @@ export class TxClient {
   private constructor(
     private readonly client: SigningStargateClient,
     private readonly account: TxSigner,
-    private readonly options: Required<TxClientOptions>,
+    private readonly options: Required<Omit<TxClientOptions, "subscribe">> & Pick<TxClientOptions, "subscribe">,
   ) {}
 
   static async connect(account: TxSigner, options: TxClientOptions): Promise<TxClient> {
@@ -59,7 +59,7 @@ export class TxClient {
       client.disconnect();
       throw new ChainMismatchError(options.chainId, chainId);
     }
-    return new TxClient(client, account, { confirmTimeoutMs: 60_000, pollIntervalMs: 500, subscribe: undefined, ...options, chainId });
+    return new TxClient(client, account, { confirmTimeoutMs: 60_000, pollIntervalMs: 500, ...options, chainId });
   }
 
   get chainId(): string {
