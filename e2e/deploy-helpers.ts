@@ -2,6 +2,7 @@
 import type { Page } from "@playwright/test";
 import { createBuiltinWallet, expect, fundFromFaucet, mintAct, openApp, PASSWORD } from "./fixtures";
 import { approveTx } from "./deployments-helpers";
+import { testSdl } from "../src/lib/sdl/test-sdl.ts";
 
 // The wallet dialog and provider admin steps are shared with the deployment specs.
 export { approveTx, setProviderOnline } from "./deployments-helpers";
@@ -42,40 +43,4 @@ export async function unlockBuiltinWallet(page: Page, password = PASSWORD) {
 }
 
 /** Takes a simulated provider offline (`refuse`: connections reset) or back online. */
-export const GPU_H100_SDL = `version: "2.0"
-services:
-  web:
-    image: nginx:1.27-alpine
-    expose:
-      - port: 80
-        as: 80
-        to:
-          - global: true
-profiles:
-  compute:
-    web:
-      resources:
-        cpu:
-          units: 0.5
-        memory:
-          size: 512Mi
-        storage:
-          size: 1Gi
-        gpu:
-          units: 1
-          attributes:
-            vendor:
-              nvidia:
-                - model: h100
-  placement:
-    dcloud:
-      pricing:
-        web:
-          denom: uact
-          amount: 100000
-deployment:
-  web:
-    dcloud:
-      profile: web
-      count: 1
-`;
+export const GPU_H100_SDL = testSdl({ amount: 100000, gpu: { units: 1, vendor: "nvidia", model: "h100" } });

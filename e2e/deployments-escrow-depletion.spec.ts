@@ -1,38 +1,9 @@
 import { expect, openApp, test } from "./fixtures";
 import { deploymentInfo, importWallet, navigate, seedLeasedDeployment } from "./deployments-helpers";
+import { testSdl } from "../src/lib/sdl/test-sdl.ts";
 
 // An expensive lease on the minimum deposit drains in about a minute at the e2e block time.
-const expensiveSdl = `version: "2.0"
-services:
-  web:
-    image: nginx:1.25
-    expose:
-      - port: 80
-        as: 80
-        to:
-          - global: true
-profiles:
-  compute:
-    web:
-      resources:
-        cpu:
-          units: 32
-        memory:
-          size: 256Gi
-        storage:
-          size: 1Ti
-  placement:
-    dcloud:
-      pricing:
-        web:
-          denom: uact
-          amount: 100000
-deployment:
-  web:
-    dcloud:
-      profile: web
-      count: 1
-`;
+const expensiveSdl = testSdl({ image: "nginx:1.25", cpu: 32, memory: "256Gi", storage: "1Ti", amount: 100000 });
 
 test.describe.configure({ timeout: 240_000 });
 

@@ -10,6 +10,7 @@ import { Secp256k1HdWallet } from "@cosmjs/amino";
 import { stringToPath } from "@cosmjs/crypto";
 import { GasPrice, SigningStargateClient } from "@cosmjs/stargate";
 import { generateManifest, generateManifestVersion, JwtTokenManager, manifestToSortedJSON } from "@akashnetwork/chain-sdk";
+import { testSdl } from "../src/lib/sdl/test-sdl.ts";
 import { Source } from "@akashnetwork/chain-sdk/private-types/akash.v1";
 import { parse } from "yaml";
 import { PROVIDER_MNEMONIC } from "../server/devnet/config.ts";
@@ -22,39 +23,7 @@ export const env = (name: string): string => {
   return value;
 };
 
-export const webSdl = (image = "nginx:1.25", greeting = "hello from akash") => `version: "2.0"
-services:
-  web:
-    image: ${image}
-    env:
-      - GREETING=${greeting}
-    expose:
-      - port: 80
-        as: 80
-        to:
-          - global: true
-profiles:
-  compute:
-    web:
-      resources:
-        cpu:
-          units: 0.5
-        memory:
-          size: 512Mi
-        storage:
-          size: 1Gi
-  placement:
-    dcloud:
-      pricing:
-        web:
-          denom: uact
-          amount: 1000
-deployment:
-  web:
-    dcloud:
-      profile: web
-      count: 1
-`;
+export const webSdl = (image = "nginx:1.25", greeting = "hello from akash") => testSdl({ image, env: [`GREETING=${greeting}`], amount: 1000 });
 
 async function rest<T>(path: string): Promise<T> {
   const res = await fetch(`${env("E2E_REST_URL")}${path}`);

@@ -18,6 +18,8 @@ export interface TestSdlOptions {
   attributes?: Record<string, string>;
   /** Extra environment lines, `KEY=value`. */
   env?: string[];
+  /** A GPU request, e.g. `{ units: 1, vendor: "nvidia", model: "h100" }`. */
+  gpu?: { units: number; vendor: string; model: string };
   /** A line prepended as a comment (handy to make texts differ). */
   comment?: string;
 }
@@ -35,6 +37,7 @@ export function testSdl(options: TestSdlOptions = {}): string {
     placement = "dcloud",
     attributes,
     env,
+    gpu,
     comment,
   } = options;
   const lines = [
@@ -59,6 +62,7 @@ export function testSdl(options: TestSdlOptions = {}): string {
     `          size: ${memory}`,
     `        storage:`,
     `          size: ${storage}`,
+    ...(gpu ? [`        gpu:`, `          units: ${gpu.units}`, `          attributes:`, `            vendor:`, `              ${gpu.vendor}:`, `                - model: ${gpu.model}`] : []),
     `  placement:`,
     `    ${placement}:`,
     ...(attributes ? [`      attributes:`, ...Object.entries(attributes).map(([k, v]) => `        ${k}: ${JSON.stringify(v)}`)] : []),

@@ -1,39 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { applyEdits } from "./edits";
+import { testSdl } from "./test-sdl";
 import { checkSdl, MAX_SDL_CHARS } from "./validate";
 
-const GOOD = `version: "2.0"
-# a comment that must survive fixes
-services:
-  web:
-    image: nginx:1.27
-    expose:
-      - port: 80
-        as: 80
-        to:
-          - global: true
-profiles:
-  compute:
-    web:
-      resources:
-        cpu:
-          units: 0.5
-        memory:
-          size: 512Mi
-        storage:
-          size: 1Gi
-  placement:
-    dcloud:
-      pricing:
-        web:
-          denom: uact
-          amount: 100
-deployment:
-  web:
-    dcloud:
-      profile: web
-      count: 1
-`;
+const GOOD = testSdl({ image: "nginx:1.27", comment: "a comment that must survive fixes" });
 
 function fixAll(text: string, code: string): string {
   const d = checkSdl(text, { requireUact: true }).diagnostics.find((x) => x.code === code);
