@@ -5,7 +5,6 @@ import { BlockClock, PrunedHeightError, type HeaderPoint } from "./block-clock";
 import { leaseCumulative, leasePaid, leaseSpentBetween, PrunedRangeError, spendHistory, spendLease, withEscrowShortfall } from "./history";
 import { atomsFromMicro, microString } from "./money";
 
-const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 2, 1); // 2026-03-01, block 1
 /** Exactly 10 s per block: day d (0-based from 2026-03-01) holds blocks 8640·d + 1 … 8640·(d+1). */
 const timeOf = (h: number): number => T0 + (h - 1) * 10_000;
@@ -19,7 +18,7 @@ function clockAt(latest: number, lowest = 1) {
   return new BlockClock(source, { height: latest, timeMs: timeOf(latest) });
 }
 
-const lease = (over: Partial<Lease> & { price: string }): Lease => ({
+const lease = (over: Partial<Omit<Lease, "price">> & { price: string }): Lease => ({
   owner: "akash1owner",
   dseq: "1",
   gseq: 1,
