@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
@@ -48,6 +48,8 @@ function LeaseShell({ lease, leases, onPick }: { lease: Lease; leases: Lease[]; 
   const [generation, setGeneration] = useState(0);
   const [exit, setExit] = useState<string | null>(null);
   const dark = useDarkMode();
+  const hintId = useId();
+  const [leaveArmed, setLeaveArmed] = useState(false);
   const term = useRef<ShellTerminalHandle | null>(null);
   const size = useRef<{ cols: number; rows: number } | null>(null);
 
@@ -115,6 +117,8 @@ function LeaseShell({ lease, leases, onPick }: { lease: Lease; leases: Lease[]; 
         >
           <ShellTerminal
             dark={dark}
+            describedBy={hintId}
+            onLeaveArmed={setLeaveArmed}
             onReady={(handle) => {
               term.current = handle;
             }}
@@ -126,6 +130,17 @@ function LeaseShell({ lease, leases, onPick }: { lease: Lease; leases: Lease[]; 
           />
         </Suspense>
       </div>
+      <p id={hintId} className="border-t border-border px-4 py-2 text-xs text-muted" data-testid="shell-keyboard-hint">
+        {leaveArmed ? (
+          <span className="text-fg">
+            Press <kbd className="font-mono">Tab</kbd> to leave the terminal (<kbd className="font-mono">Shift+Tab</kbd> to go back); any other key sends Escape to the shell.
+          </span>
+        ) : (
+          <>
+            The terminal keeps <kbd className="font-mono">Tab</kbd> for the shell. To leave it with the keyboard, press <kbd className="font-mono">Esc</kbd> then <kbd className="font-mono">Tab</kbd> (or <kbd className="font-mono">Shift+Tab</kbd>).
+          </>
+        )}
+      </p>
     </Card>
   );
 }

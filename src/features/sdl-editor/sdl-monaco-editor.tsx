@@ -1,4 +1,4 @@
-import { useEffect, useImperativeHandle, useRef, type Ref } from "react";
+import { useEffect, useId, useImperativeHandle, useRef, useState, type Ref } from "react";
 import type { SdlDiagnostic, TextEdit } from "@/lib/sdl/types";
 import { minimalEdit } from "@/lib/sdl/edits";
 import { formatSdl } from "@/lib/sdl/form";
@@ -28,6 +28,12 @@ interface Props {
 
 const MARKER_OWNER = "sdl";
 
+/** How Tab behaves right now: indents (default), moves focus once (after Escape), or always moves focus (Ctrl+M). */
+type TabMode = "indent" | "leave-once" | "leave";
+
+const MODIFIER_CODES = new Set([monaco.KeyCode.Shift, monaco.KeyCode.Ctrl, monaco.KeyCode.Alt, monaco.KeyCode.Meta]);
+const IS_MAC = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
+
 function toRange(model: monaco.editor.ITextModel, start: number, end: number): monaco.IRange {
   const a = model.getPositionAt(start);
   const b = model.getPositionAt(end);
@@ -40,6 +46,8 @@ export default function SdlMonacoEditor({ initialValue, onChange, diagnostics, c
   const onChangeRef = useRef(onChange);
   const diagnosticsRef = useRef<{ diagnostics: SdlDiagnostic[]; text: string | undefined }>({ diagnostics: [], text: undefined });
   const initialRef = useRef(initialValue);
+  const [tabMode, setTabMode] = useState<TabMode>("indent");
+  const hintId = useId();
 
   useEffect(() => {
     onChangeRef.current = onChange;
@@ -64,6 +72,37 @@ export default function SdlMonacoEditor({ initialValue, onChange, diagnostics, c
       ariaLabel: "SDL editor",
     });
     editorRef.current = editor;
+    // Keyboard way out of the editor (Tab indents there): Escape then Tab/Shift+Tab moves focus once, without
+    // inserting anything the draft would save; Ctrl+M switches Tab to moving focus until pressed again
+    // (Monaco's tab-focus mode, the same key as in VS Code).
+    let stickyLeave = false;
+    let leaveOnce = false;
+    const applyTabMode = () => {
+      editor.updateOptions({ tabFocusMode: stickyLeave || leaveOnce });
+      setTabMode(stickyLeave ? "leave" : leaveOnce ? "leave-once" : "indent");
+    };
+    editor.addCommand((IS_MAC ? monaco.KeyMod.WinCtrl : monaco.KeyMod.CtrlCmd) | monaco.KeyCode.KeyM, () => {
+      stickyLeave = !stickyLeave;
+      leaveOnce = false;
+      applyTabMode();
+    });
+    const keySub = editor.onKeyDown((event) => {
+      if (event.keyCode === monaco.KeyCode.Escape) {
+        if (!stickyLeave && !leaveOnce) {
+          leaveOnce = true;
+          applyTabMode();
+        }
+      } else if (leaveOnce && event.keyCode !== monaco.KeyCode.Tab && !MODIFIER_CODES.has(event.keyCode)) {
+        leaveOnce = false;
+        applyTabMode();
+      }
+    });
+    const blurSub = editor.onDidBlurEditorText(() => {
+      if (!leaveOnce) return;
+      leaveOnce = false;
+      applyTabMode();
+    });
+    editor.getDomNode()?.querySelector("textarea")?.setAttribute("aria-describedby", hintId);
     // Follow the app's light/dark theme (the shell toggles `.dark` on <html>).
     const root = document.documentElement;
     const applyTheme = () => monaco.editor.setTheme(root.classList.contains("dark") ? "vs-dark" : "vs");
@@ -105,6 +144,8 @@ export default function SdlMonacoEditor({ initialValue, onChange, diagnostics, c
       },
     });
     return () => {
+      keySub.dispose();
+      blurSub.dispose();
       themeObserver.disconnect();
       formatter.dispose();
       actions.dispose();
@@ -113,7 +154,7 @@ export default function SdlMonacoEditor({ initialValue, onChange, diagnostics, c
       model.dispose();
       editorRef.current = null;
     };
-  }, []);
+  }, [hintId]);
 
   useEffect(() => {
     if (schema) configureSdlSchema(withSdlDocs(schema));
@@ -178,5 +219,25 @@ export default function SdlMonacoEditor({ initialValue, onChange, diagnostics, c
     [],
   );
 
-  return <div ref={hostRef} className="h-full min-h-[420px] w-full" data-testid="sdl-monaco" />;
+  const ctrl = IS_MAC ? "Control+M" : "Ctrl+M";
+  return (
+    <div className="flex h-full min-h-[420px] w-full flex-col">
+      <div ref={hostRef} className="min-h-0 w-full flex-1" data-testid="sdl-monaco" />
+      <p id={hintId} className="shrink-0 border-t border-border bg-surface px-3 py-1.5 text-xs text-muted" data-testid="editor-keyboard-hint">
+        {tabMode === "leave" ? (
+          <span className="text-fg">
+            <kbd className="font-mono">Tab</kbd> moves the focus out of the editor. <kbd className="font-mono">{ctrl}</kbd>: Tab indents again.
+          </span>
+        ) : tabMode === "leave-once" ? (
+          <span className="text-fg">
+            Press <kbd className="font-mono">Tab</kbd> to leave the editor (<kbd className="font-mono">Shift+Tab</kbd> to go back).
+          </span>
+        ) : (
+          <>
+            <kbd className="font-mono">Tab</kbd> indents. To leave the editor: <kbd className="font-mono">Esc</kbd> then <kbd className="font-mono">Tab</kbd>, or <kbd className="font-mono">{ctrl}</kbd> to make Tab move the focus.
+          </>
+        )}
+      </p>
+    </div>
+  );
 }
