@@ -1,16 +1,27 @@
 import { useEffect, useId, useRef, type ReactNode } from "react";
 import { cn } from "./cn";
+import { rememberFocus, restoreFocus, type FocusReturn } from "./focus-return";
 
-/** Modal dialog on the native <dialog> element: focus trapping, Esc and inertness come from the browser. */
+/** Modal dialog on the native <dialog> element: focus trapping, Esc and inertness come from the browser; focus goes back to where it was (focus-return.ts). */
 export function Dialog({ open, onClose, title, description, children, className }: { open: boolean; onClose: () => void; title: ReactNode; description?: ReactNode; children: ReactNode; className?: string }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const returnFocus = useRef<FocusReturn | null>(null);
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
+    if (open && !dialog.open) {
+      returnFocus.current = rememberFocus();
+      dialog.showModal();
+    }
+    if (!open && dialog.open) {
+      dialog.close();
+      restoreFocus(returnFocus.current);
+      returnFocus.current = null;
+    }
   }, [open]);
+  // Unmounted while open (the page that owned it went away): focus still goes back to what is left.
+  useEffect(() => () => restoreFocus(returnFocus.current), []);
   return (
     <dialog
       ref={ref}
