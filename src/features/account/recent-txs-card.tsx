@@ -2,8 +2,9 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { formatHeight, shortenAddress } from "@/lib/format/coins";
+import { shortenAddress } from "@/lib/format/coins";
 import { useRecentTxs } from "@/shared/chain-data";
+import { BlockHeight } from "@/shared/chain-data/block-height";
 
 function messageLabel(type: string): string {
   const name = type.split(".").pop() ?? type;
@@ -43,7 +44,9 @@ export function RecentTxsCard({ address }: { address: string }) {
               {txs.data.map((tx) => (
                 <tr key={tx.hash} className="border-t border-border">
                   <td className="px-5 py-2">{tx.messageTypes.length ? tx.messageTypes.map(messageLabel).join(", ") : "Transaction"}</td>
-                  <td className="px-5 py-2 tabular-nums">{formatHeight(tx.height)}</td>
+                  <td className="px-5 py-2">
+                    <BlockHeight height={tx.height} prefix="" />
+                  </td>
                   <td className="px-5 py-2 font-mono text-xs" title={tx.hash}>
                     {shortenAddress(tx.hash, 8, 6)}
                   </td>

@@ -9,6 +9,7 @@ import { ErrorBoundary } from "@/components/ui/error-boundary";
 import { Page } from "@/components/ui/page";
 import { Skeleton } from "@/components/ui/skeleton";
 import { TabList, TabPanel } from "@/components/ui/tabs";
+import { BlockHeight } from "@/shared/chain-data/block-height";
 import type { Deployment } from "@/lib/chain/deployment";
 import { summarizeEscrow } from "@/lib/chain/escrow";
 import type { Lease } from "@/lib/chain/market";
@@ -109,8 +110,10 @@ function DeploymentView({ deployment, leases, stale }: { deployment: Deployment;
             <dd className={cn("inline tabular-nums", level === "critical" || level === "empty" ? "text-danger" : level === "low" ? "text-warn" : "")}>{escrow.secondsLeft === null ? "—" : formatDuration(escrow.secondsLeft)}</dd>
           </div>
           <div>
-            <dt className="inline text-muted">Created at block </dt>
-            <dd className="inline tabular-nums">{deployment.createdAt}</dd>
+            <dt className="inline text-muted">Created at </dt>
+            <dd className="inline">
+              <BlockHeight height={deployment.createdAt} />
+            </dd>
           </div>
         </dl>
         {active && (

@@ -6,6 +6,7 @@ import { cn } from "@/components/ui/cn";
 import type { Deployment } from "@/lib/chain/deployment";
 import type { EscrowSummary } from "@/lib/chain/escrow";
 import { formatDuration, runwayLevel } from "@/lib/pricing/runway";
+import { BlockHeight } from "@/shared/chain-data/block-height";
 import { runwayClass } from "./badges";
 import { formatMicro, formatRate } from "./format";
 
@@ -49,7 +50,7 @@ export function EscrowTab({ deployment, escrow, blockTimeMs, height, onTopUp }: 
               {deployment.escrow!.deposits.map((d, i) => (
                 <li key={`${d.height}-${i}`} className="flex justify-between gap-3">
                   <span className="text-muted">
-                    Block {d.height} · {d.source}
+                    <BlockHeight height={d.height} prefix="Block" /> · {d.source}
                   </span>
                   <span className="tabular-nums">{formatMicro(Number(d.balance.amount), d.balance.denom, 4)}</span>
                 </li>

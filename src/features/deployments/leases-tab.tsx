@@ -7,6 +7,7 @@ import { leaseKey, type Lease } from "@/lib/chain/market";
 import { leaseUriHref } from "@/lib/deployment/lease-uri";
 import { shortenAddress } from "@/lib/format/coins";
 import type { LeaseStatus } from "@/lib/provider-proxy";
+import { BlockHeight } from "@/shared/chain-data/block-height";
 import { useAuditedProviders } from "@/shared/chain-data";
 import { NoProxyNotice, useNetwork } from "@/shared/network";
 import { useLeaseStatus } from "@/shared/provider-session";
@@ -76,8 +77,10 @@ function LeaseCard({ lease }: { lease: Lease }) {
             <dd className="tabular-nums">{rate.hour}</dd>
           </div>
           <div>
-            <dt className="text-xs text-muted">{active ? "Since block" : "Closed at block"}</dt>
-            <dd className="tabular-nums">{active ? lease.createdAt : lease.closedOn || "—"}</dd>
+            <dt className="text-xs text-muted">{active ? "Since" : "Closed at"}</dt>
+            <dd>
+              <BlockHeight height={active ? lease.createdAt : lease.closedOn} />
+            </dd>
           </div>
         </dl>
         {closed && <p className="text-sm text-muted">This lease was {closed.text}.</p>}
