@@ -1,0 +1,1 @@
+export { TcpEndpointList } from "./tcp-endpoint-list";
