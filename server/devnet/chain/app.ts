@@ -12,6 +12,8 @@ import { AUTH_GAS, BasicGasMeter, GasKVStore, isOutOfGas } from "./gas.ts";
 import { DevnetEventManager } from "./events.ts";
 import { createBankKeeper, type DevnetBankKeeper } from "./bank.ts";
 import { authBankModule } from "./auth-bank.ts";
+import { AuthzKeeper, authzModule } from "./authz.ts";
+import { FeegrantKeeper, feegrantModule } from "./feegrant.ts";
 import { ensureAccount, getAccount, setAccount } from "./accounts.ts";
 import { secp256k1PubkeyToAddress } from "./address.ts";
 import { coinsToString, normalizeCoins, validatePositiveCoins } from "./coins.ts";
@@ -97,6 +99,8 @@ export class DevnetApp {
   readonly config: ChainConfig;
   readonly store: RootStore;
   readonly bank: DevnetBankKeeper;
+  /** x/feegrant's keeper: the ante handler spends allowances for txs with a fee granter. */
+  readonly feegrant: FeegrantKeeper;
   readonly keepers: Keepers;
   readonly modules: Module[];
   readonly handlers = new Map<string, MsgHandler>();
@@ -116,7 +120,9 @@ export class DevnetApp {
     this.store = opts.store ?? new RootStore();
     this.bank = createBankKeeper(opts.config);
     this.keepers = { bank: this.bank };
-    this.modules = [authBankModule(this.bank), ...opts.modules];
+    this.feegrant = new FeegrantKeeper();
+    this.keepers.router = { handler: (typeUrl) => this.handlers.get(typeUrl) };
+    this.modules = [authBankModule(this.bank), authzModule(new AuthzKeeper(), () => this.keepers.router), feegrantModule(this.feegrant), ...opts.modules];
     for (const m of this.modules) {
       if (m.keeper !== undefined) this.keepers[m.name] = m.keeper;
       for (const h of m.msgs) {
@@ -286,7 +292,7 @@ export class DevnetApp {
   }
 
   /**
-   * The SDK's default ante chain (x/auth/ante NewAnteHandler), minus extension options and fee grants.
+   * The SDK's default ante chain (x/auth/ante NewAnteHandler) with x/feegrant, minus extension options.
    * `branch` is the ante's cache branch; every store access below goes through the gas store over it,
    * so simulate and delivery are charged the same reads and writes.
    */
@@ -314,27 +320,39 @@ export class DevnetApp {
       }
     }
 
-    // DeductFeeDecorator.
-    if (tx.feeGranter) throw sdkErrors.invalidRequest("fee grants are not enabled");
+    // DeductFeeDecorator: with a fee granter, its allowance must accept the fee (UseGrantedFees)
+    // and the fee is taken from the granter.
     const payer = tx.feePayer || tx.signers[0]!;
     if (tx.feePayer && !tx.signers.includes(tx.feePayer)) throw sdkErrors.invalidRequest(`fee payer ${tx.feePayer} is not a signer`);
-    if (!getAccount(store, payer)) throw sdkErrors.unknownAddress(`fee payer address: ${payer} does not exist`);
     const fee = normalizeCoins(tx.fee);
     const ctx: TxContext = { store, height, time, config: this.config, keepers: this.keepers, events, gas: meter, signers: tx.signers, msgIndex: 0 };
+    let deductFrom = payer;
+    if (tx.feeGranter) {
+      if (tx.feeGranter !== payer) {
+        try {
+          this.feegrant.useGrantedFees(ctx, tx.feeGranter, payer, fee, tx.msgs.map((m) => m.typeUrl));
+        } catch (e) {
+          const err = asChainError(e);
+          throw new ChainError(err.codespace, err.code, `${tx.feeGranter} does not allow to pay fees for ${payer}: ${err.message}`);
+        }
+      }
+      deductFrom = tx.feeGranter;
+    }
+    if (!getAccount(store, deductFrom)) throw sdkErrors.unknownAddress(`fee payer address: ${deductFrom} does not exist`);
     // Simulations (cosmjs "auto" gas) come with no fee; deduct a typical one so the estimate includes
     // the fee transfer's store gas, which the real tx will spend. The simulation branch is discarded.
     // (The balance is read from the unmetered branch: the real tx does not make that read.)
-    const simFeeBalance = mode === "simulate" && fee.length === 0 ? this.bank.balance(branch, payer, this.config.bondDenom) : 0n;
+    const simFeeBalance = mode === "simulate" && fee.length === 0 ? this.bank.balance(branch, deductFrom, this.config.bondDenom) : 0n;
     const simFee = simFeeBalance > 0n ? [{ denom: this.config.bondDenom, amount: String(simFeeBalance < SIM_FEE_AMOUNT ? simFeeBalance : SIM_FEE_AMOUNT) }] : undefined;
     if (fee.length > 0 || simFee) {
       try {
-        this.bank.send(ctx, payer, this.bank.moduleAddress("fee_collector"), simFee ?? fee);
+        this.bank.send(ctx, deductFrom, this.bank.moduleAddress("fee_collector"), simFee ?? fee);
       } catch (e) {
         if (e instanceof ChainError && e.code === 5) throw sdkErrors.insufficientFunds(e.message);
         throw e;
       }
     }
-    events.emit("tx", { fee: coinsToString(fee), fee_payer: payer });
+    events.emit("tx", { fee: coinsToString(fee), fee_payer: deductFrom });
 
     // SetPubKeyDecorator.
     for (let i = 0; i < tx.signers.length; i++) {

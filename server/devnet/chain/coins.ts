@@ -48,3 +48,15 @@ export function parseCoins(text: string): Coin[] {
     return { denom: m[2]!, amount: BigInt(m[1]!).toString() };
   });
 }
+
+/**
+ * sdk.Coins.SafeSub: `a − b` per denom; `negative` when any denom would go below zero (a denom of
+ * `b` missing from `a` counts as negative). Zero amounts are dropped from the result, as Coins do.
+ */
+export function safeSubCoins(a: readonly Coin[], b: readonly Coin[]): { left: Coin[]; negative: boolean } {
+  const m = new Map<string, bigint>();
+  for (const c of a) m.set(c.denom, (m.get(c.denom) ?? 0n) + BigInt(c.amount));
+  for (const c of b) m.set(c.denom, (m.get(c.denom) ?? 0n) - BigInt(c.amount));
+  const negative = [...m.values()].some((v) => v < 0n);
+  return { left: normalizeCoins([...m.entries()].filter(([, v]) => v > 0n).map(([denom, v]) => ({ denom, amount: v.toString() }))), negative };
+}

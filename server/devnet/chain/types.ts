@@ -78,8 +78,15 @@ export interface BankKeeper {
   isSendEnabled(denom: string): boolean;
 }
 
+/** The app's message router (baseapp MsgServiceRouter): what x/authz MsgExec dispatches through. */
+export interface MsgRouter {
+  handler(typeUrl: string): MsgHandler | undefined;
+}
+
 export interface Keepers {
   bank: BankKeeper;
+  /** Set by the app (and the module test harness) so MsgExec can route inner messages. */
+  router?: MsgRouter;
   /** Read another module's state without importing its internals. Filled in by the app. */
   [name: string]: unknown;
 }

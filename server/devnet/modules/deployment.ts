@@ -298,7 +298,7 @@ export class DeploymentKeeper {
     if (!min) throw deploymentErrors.invalidDeposit(`deposit denom ${denom} is not accepted (min_deposits: ${this.params(ctx.store).minDeposits.map((c) => c.amount + c.denom).join(", ")})`);
     if (BigInt(amount.amount) < BigInt(min.amount)) throw deploymentErrors.invalidDeposit(`deposit ${amount.amount}${denom} is below the minimum ${min.amount}${denom}`);
 
-    const deposits = this.escrow.authorizeDeposits(ctx, owner, { amount: { denom, amount: amount.amount }, sources: depositSources(msg.deposit!.sources) });
+    const deposits = this.escrow.authorizeDeposits(ctx, owner, { amount: { denom, amount: amount.amount }, sources: depositSources(msg.deposit!.sources) }, { typeUrl: "/akash.deployment.v1beta4.MsgCreateDeployment", value: msg });
 
     const d: DeploymentRecord = { owner, dseq, state: "active", hash: b64(msg.hash), createdAt: String(ctx.height) };
     ctx.store.set(depKey(owner, dseq), d);

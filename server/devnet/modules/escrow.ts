@@ -10,8 +10,8 @@
  *    the amounts are the same because rate × n blocks is exact), so balances are always current;
  *  - the take rate is 0: providers receive all earnings (the node's x/take fee goes to the
  *    community pool);
- *  - deposits come from the signer's balance only; `grant` sources (authz DepositAuthorization)
- *    are skipped, so a deposit needs the full amount in the signer's balance.
+ *  - a refunded grant deposit grows the grant's single `spend_limit` (chain-sdk alpha.25 has no
+ *    `spend_limits`), see restoreGrant.
  *
  * Error codes (codespace "escrow", chain-sdk go/node/escrow/module/error.go): 1 account exists,
  * 2 account closed, 3 account not found, 4 account overdrawn, 5 invalid denomination,
@@ -30,7 +30,9 @@ import {
   Scope,
   Source,
 } from "@akashnetwork/chain-sdk/private-types/akash.v1";
+import { DepositAuthorization } from "@akashnetwork/chain-sdk/private-types/akash.v1";
 import { sdkErrors } from "../chain/errors.ts";
+import { ACCOUNT_DEPOSIT_URL, DEPOSIT_AUTHORIZATION_URL, type AuthzKeeper, type RoutedMsg } from "../chain/authz.ts";
 import type { BlockContext, Coin, DecCoin, KVStore, Module, TxContext } from "../chain/types.ts";
 import {
   Grpc,
@@ -177,22 +179,51 @@ export class EscrowKeeper {
   }
 
   /**
-   * The node's AuthorizeDeposits: takes what the signer's spendable balance covers for each
-   * `balance` source, in order. Grants are not supported on the devnet (skipped). Fails with
-   * market ErrInvalidDeposit "insufficient balance" (the node returns the market error here).
+   * The node's AuthorizeDeposits (x/escrow/keeper/keeper.go): each source in order, until the amount
+   * is covered. `balance` takes what the owner (the message's signer) can spend. `grant` walks the
+   * owner's unexpired grants of MsgAccountDeposit's type in granter order; each granter's
+   * DepositAuthorization runs TryAccept (partial) on a copy of `msg` carrying the remaining amount,
+   * the reduced grant is saved (kept at zero: "Delete is ignored here"), and the granter becomes a
+   * depositor of what its limit covered. A grant whose scope or denom does not fit is skipped. What
+   * stays uncovered fails with market ErrInvalidDeposit "insufficient balance".
    */
-  authorizeDeposits(ctx: TxContext, owner: string, deposit: DepositRequest): Depositor[] {
+  authorizeDeposits(ctx: TxContext, owner: string, deposit: DepositRequest, msg: RoutedMsg): Depositor[] {
     const { denom } = deposit.amount;
     let remainder = BigInt(deposit.amount.amount);
     const out: Depositor[] = [];
     for (const source of deposit.sources) {
       if (remainder === 0n) break;
-      if (source !== "balance") continue;
-      const spendable = ctx.keepers.bank.balance(ctx.store, owner, denom);
-      if (spendable <= 0n) continue;
-      const take = spendable < remainder ? spendable : remainder;
-      out.push({ owner, height: String(ctx.height), source: "balance", balance: decCoin(denom, decFromInt(take)), direct: true });
-      remainder -= take;
+      if (source === "balance") {
+        const spendable = ctx.keepers.bank.balance(ctx.store, owner, denom);
+        if (spendable <= 0n) continue;
+        const take = spendable < remainder ? spendable : remainder;
+        out.push({ owner, height: String(ctx.height), source: "balance", balance: decCoin(denom, decFromInt(take)), direct: true });
+        remainder -= take;
+        continue;
+      }
+      const authz = ctx.keepers.authz as AuthzKeeper | undefined;
+      if (!authz) continue;
+      authz.granteeGrantsByMsgType(ctx.store, owner, ACCOUNT_DEPOSIT_URL, ctx.time, (granter, a, expiration) => {
+        if (a.typeUrl !== DEPOSIT_AUTHORIZATION_URL) return false;
+        const limit = (a.value as DepositAuthorization).spendLimit;
+        if (!limit || BigInt(limit.amount || "0") === 0n) return false;
+        const requested = withDepositAmount(msg, { denom, amount: remainder.toString() });
+        let updated: DepositAuthorization;
+        try {
+          const resp = authz.tryAccept(a, requested);
+          if (!resp.accept) return false;
+          updated = resp.updated as DepositAuthorization;
+          authz.saveGrant(ctx, granter, owner, { typeUrl: DEPOSIT_AUTHORIZATION_URL, value: updated }, expiration);
+        } catch {
+          return false;
+        }
+        const left = updated.spendLimit?.denom === limit.denom ? BigInt(updated.spendLimit.amount) : 0n;
+        const spent = limit.denom === denom ? BigInt(limit.amount) - left : 0n;
+        if (spent <= 0n) return false;
+        out.push({ owner: granter, height: String(ctx.height), source: "grant", balance: decCoin(denom, decFromInt(spent)), direct: false });
+        remainder -= spent;
+        return remainder === 0n;
+      });
     }
     if (remainder !== 0n) {
       throw marketInsufficientDeposit();
@@ -462,6 +493,7 @@ export class EscrowKeeper {
         const refund = truncateDec(parseDec(d.balance.amount));
         if (refund > 0n) {
           ctx.keepers.bank.send(ctx, escrowAddr, d.owner, [coin(d.balance.denom, refund)]);
+          if (d.source === "grant") restoreGrant(ctx, acc.owner, d.owner, coin(d.balance.denom, refund));
           const funds = acc.funds.find((f) => f.denom === d.balance.denom);
           if (funds) funds.amount = formatDec(parseDec(funds.amount) - decFromInt(refund));
         }
@@ -505,6 +537,28 @@ export class EscrowKeeper {
       state: { owner: p.owner, state: STATE_NAMES[p.state], rate: p.rate, balance: p.balance, unsettled: p.unsettled, withdrawn: p.withdrawn },
     });
   }
+}
+
+/**
+ * saveAccount's refund of a grant deposit: if the granter's DepositAuthorization to the owner still
+ * exists (unexpired), its limit grows by what was refunded, so the owner can reuse it without a
+ * new grant. (The node adds to `spend_limits`; chain-sdk 1.0.0-alpha.25's DepositAuthorization has
+ * the single `spend_limit`, which grows instead when the denom matches.)
+ */
+function restoreGrant(ctx: TxContext, owner: string, granter: string, refund: Coin): void {
+  const authz = ctx.keepers.authz as AuthzKeeper | undefined;
+  const found = authz?.getAuthorization(ctx.store, granter, owner, ACCOUNT_DEPOSIT_URL, ctx.time);
+  if (!authz || !found || found.authorization.typeUrl !== DEPOSIT_AUTHORIZATION_URL) return;
+  const a = found.authorization.value as DepositAuthorization;
+  if (!a.spendLimit || a.spendLimit.denom !== refund.denom) return;
+  const grown = DepositAuthorization.fromPartial({ scopes: a.scopes, spendLimit: { denom: refund.denom, amount: (BigInt(a.spendLimit.amount) + BigInt(refund.amount)).toString() } });
+  authz.saveGrant(ctx, granter, owner, { typeUrl: DEPOSIT_AUTHORIZATION_URL, value: grown }, found.expiration);
+}
+
+/** A copy of a deposit-carrying message (MsgAccountDeposit, MsgCreateDeployment, MsgCreateBid) with another amount. */
+function withDepositAmount(msg: RoutedMsg, amount: Coin): RoutedMsg {
+  const v = msg.value as { deposit?: { amount?: Coin; sources?: unknown } };
+  return { typeUrl: msg.typeUrl, value: { ...v, deposit: { ...v.deposit, amount } } };
 }
 
 function marketInsufficientDeposit() {
@@ -557,8 +611,8 @@ export function escrowModule(keeper: EscrowKeeper): Module & { keeper: EscrowKee
           if (id.scope === "bid" && msg.signer !== acc.owner) throw escrowErrors.unauthorizedDepositScope("only the bidding provider may deposit to a bid account");
           const amount = msg.deposit!.amount!;
           if (!acc.funds.some((f) => f.denom === amount.denom)) throw escrowErrors.invalidDenomination(`${amount.denom} (account holds ${acc.funds.map((f) => f.denom).join(",")})`);
-          const deposits = keeper.authorizeDeposits(ctx, msg.signer, { amount: { denom: amount.denom, amount: amount.amount }, sources: depositSources(msg.deposit!.sources) });
-          for (const d of deposits) d.direct = msg.signer === acc.owner;
+          const deposits = keeper.authorizeDeposits(ctx, msg.signer, { amount: { denom: amount.denom, amount: amount.amount }, sources: depositSources(msg.deposit!.sources) }, { typeUrl: ACCOUNT_DEPOSIT_URL, value: msg });
+          for (const d of deposits) d.direct = d.source === "balance" && msg.signer === acc.owner;
           keeper.accountDeposit(ctx, id, deposits);
           return MsgAccountDepositResponse.fromPartial({});
         },

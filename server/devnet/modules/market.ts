@@ -136,7 +136,7 @@ class MarketMsgServer {
     if (!matchRequirements(spec, prov.attributes, signed)) throw marketErrors.attributeMismatch("provider attributes do not satisfy the order's placement requirements");
     if (!matchCapabilities(spec, prov.attributes)) throw marketErrors.capabilitiesMismatch("provider does not offer the storage classes or GPUs the order requires");
 
-    const deposits = this.keeper.escrow.authorizeDeposits(ctx, id.provider, { amount: { denom: deposit.denom, amount: deposit.amount }, sources: depositSources(msg.deposit!.sources) });
+    const deposits = this.keeper.escrow.authorizeDeposits(ctx, id.provider, { amount: { denom: deposit.denom, amount: deposit.amount }, sources: depositSources(msg.deposit!.sources) }, { typeUrl: "/akash.market.v1beta5.MsgCreateBid", value: msg });
     if (existing.some((b) => b.provider === id.provider)) throw marketErrors.bidExists();
 
     const bid: BidRecord = {

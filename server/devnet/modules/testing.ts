@@ -12,7 +12,9 @@ import { BranchStore, RootStore } from "../chain/stores.ts";
 import { DevnetEventManager } from "../chain/events.ts";
 import { createBankKeeper, type DevnetBankKeeper } from "../chain/bank.ts";
 import { sdkErrors } from "../chain/errors.ts";
-import type { BlockContext, ChainConfig, ChainEvent, Coin, EventManager, GasMeter, KVStore, Module, QueryContext, TxContext } from "../chain/types.ts";
+import type { BlockContext, ChainConfig, ChainEvent, Coin, EventManager, GasMeter, KVStore, Module, MsgRouter, QueryContext, TxContext } from "../chain/types.ts";
+import { AuthzKeeper, authzModule } from "../chain/authz.ts";
+import { FeegrantKeeper, feegrantModule } from "../chain/feegrant.ts";
 import { akashModules } from "./index.ts";
 
 export const testConfig: ChainConfig = {
@@ -49,13 +51,17 @@ export class TestApp {
 
   constructor(readonly config: ChainConfig = testConfig) {
     this.bank = createBankKeeper(config);
-    this.modules = akashModules();
+    // x/authz and x/feegrant come first, as in the app: escrow funds deposits from authz grants.
+    this.modules = [authzModule(new AuthzKeeper(), () => this.router), feegrantModule(new FeegrantKeeper()), ...akashModules()];
     const ctx = this.blockContext(this.store, new DevnetEventManager());
     for (const m of this.modules) m.initGenesis?.(ctx);
   }
 
+  /** The message router MsgExec dispatches through: every module's handlers. */
+  readonly router: MsgRouter = { handler: (typeUrl) => this.modules.flatMap((m) => m.msgs).find((h) => h.typeUrl === typeUrl) };
+
   get keepers(): TxContext["keepers"] {
-    const k: TxContext["keepers"] = { bank: this.bank };
+    const k: TxContext["keepers"] = { bank: this.bank, router: this.router };
     for (const m of this.modules) {
       const keeper = (m as Module & { keeper?: unknown }).keeper;
       if (keeper !== undefined) k[m.name] = keeper;
