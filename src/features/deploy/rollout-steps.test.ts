@@ -31,12 +31,12 @@ describe("rollout steps", () => {
     expect(furthestStep(undefined, "ready")).toBe("ready");
   });
 
-  it("lists service URIs, then forwarded ports", () => {
+  it("lists service URIs only: a forwarded port is not an HTTP address", () => {
     const status: LeaseStatus = {
       services: { web: service(1, 1, ["web.ingress.localhost"]) },
       forwarded_ports: { web: [{ host: "p.example", port: 22, externalPort: 31022, proto: "TCP", name: "web" }] },
     };
-    expect(leaseUris(status)).toEqual(["web.ingress.localhost", "p.example:31022"]);
+    expect(leaseUris(status)).toEqual(["web.ingress.localhost"]);
     expect(leaseUris(null)).toEqual([]);
   });
 });

@@ -65,10 +65,8 @@ export function stepOfStatus(status: LeaseStatus | null | undefined): RolloutSte
   return Object.values(status.services ?? {}).some((s) => (s.available ?? 0) > 0) ? "started" : "manifest";
 }
 
-/** Service URIs and forwarded ports (`host:port`), in the provider's order. */
+/** Service URIs (HTTP ingress), in the provider's order. Forwarded ports are not HTTP: see tcpEndpoints. */
 export function leaseUris(status: LeaseStatus | null | undefined): string[] {
   if (!status) return [];
-  const uris = Object.values(status.services ?? {}).flatMap((s) => s.uris ?? []);
-  const forwarded = Object.values(status.forwarded_ports ?? {}).flatMap((ports) => ports.map((p) => `${p.host}:${p.externalPort}`));
-  return [...uris, ...forwarded];
+  return Object.values(status.services ?? {}).flatMap((s) => s.uris ?? []);
 }

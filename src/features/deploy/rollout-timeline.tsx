@@ -3,6 +3,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Spinner } from "@/components/ui/spinner";
 import { leaseUriHref } from "@/lib/deployment/lease-uri";
+import { TcpEndpointList } from "@/shared/lease-endpoints";
 import { ROLLOUT_STEPS, stepIndex } from "./rollout-steps";
 import type { LeaseRollout } from "./use-lease-rollout";
 
@@ -67,6 +68,12 @@ export function RolloutTimeline({
               );
             })}
           </ul>
+        </div>
+      )}
+      {rollout.endpoints.length > 0 && (
+        <div className="mt-3 text-sm">
+          <p className="mb-1 font-medium">TCP/UDP endpoints</p>
+          <TcpEndpointList endpoints={rollout.endpoints} label="TCP/UDP endpoints" />
         </div>
       )}
       {error && (

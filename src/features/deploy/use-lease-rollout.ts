@@ -14,6 +14,7 @@ import { useNetwork } from "@/shared/network";
 import { useProviderSession, useProviderSocket } from "@/shared/provider-session";
 import { leaseStatusQuery } from "@/shared/provider-session/lease-status-query";
 import { isCredentialError, rolloutError, rolloutState, statusPollMs } from "./rollout-policy";
+import { tcpEndpoints, type TcpEndpoint } from "@/lib/deployment/endpoints";
 import { furthestStep, isLeaseReady, leaseUris, parseEventFrame, stepOfEvent, stepOfStatus, type ProviderEvent, type RolloutStep } from "./rollout-steps";
 import { useSendManifest } from "./use-send-manifest";
 
@@ -29,6 +30,8 @@ export interface LeaseRollout {
   attempt: number;
   error: ProviderProxyError | null;
   uris: string[];
+  /** Forwarded ports and leased IPs (not HTTP): host:port and a connection command. */
+  endpoints: TcpEndpoint[];
   /** Recent provider events, newest last. */
   events: ProviderEvent[];
 }
@@ -120,6 +123,7 @@ export function useLeaseRollout({ lease, provider: known, hasManifest, fresh = f
     step: furthestStep(accepted ? "manifest" : null, stepOfStatus(status.data), ...events.map((e) => stepOfEvent(e.reason))),
     attempt: progress.attempt,
     uris: leaseUris(status.data),
+    endpoints: tcpEndpoints(status.data),
     events,
     ...rolloutState({
       provider: known === undefined ? undefined : (known?.owner ?? null),

@@ -4,12 +4,14 @@ import { cn } from "@/components/ui/cn";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { leaseKey, type Lease } from "@/lib/chain/market";
+import { tcpEndpoints } from "@/lib/deployment/endpoints";
 import { leaseUriHref } from "@/lib/deployment/lease-uri";
 import { shortenAddress } from "@/lib/format/coins";
 import type { LeaseStatus } from "@/lib/provider-proxy";
 import { BlockHeight } from "@/shared/chain-data/block-height";
 import { useAuditedProviders } from "@/shared/chain-data";
 import { NoProxyNotice, useNetwork } from "@/shared/network";
+import { TcpEndpointList } from "@/shared/lease-endpoints";
 import { useLeaseStatus } from "@/shared/provider-session";
 import { StateBadge } from "./badges";
 import { ProviderProblem } from "./credential-prompt";
@@ -114,8 +116,8 @@ function ServicesList({ status }: { status: LeaseStatus }) {
       {services.map((s) => {
         const ready = s.ready_replicas ?? s.available;
         const total = s.replicas ?? s.total;
-        const ports = status.forwarded_ports?.[s.name] ?? [];
-        const ips = status.ips?.[s.name] ?? [];
+        // Forwarded ports and leased IPs are not HTTP: host:port with a connection command, never a link.
+        const endpoints = tcpEndpoints({ services: {}, forwarded_ports: { [s.name]: status.forwarded_ports?.[s.name] ?? [] }, ips: { [s.name]: status.ips?.[s.name] ?? [] } });
         return (
           <section key={s.name} aria-label={`Service ${s.name}`} className="rounded-lg border border-border px-4 py-3">
             <div className="flex flex-wrap items-center justify-between gap-2">
@@ -140,23 +142,10 @@ function ServicesList({ status }: { status: LeaseStatus }) {
                 ))}
               </ul>
             )}
-            {ports.length > 0 && (
-              <ul className="mt-2 flex flex-wrap gap-2 text-xs" aria-label={`${s.name} forwarded ports`}>
-                {ports.map((p) => (
-                  <li key={`${p.port}-${p.externalPort}`} className="rounded-md bg-surface-2 px-2 py-1 font-mono">
-                    {p.host}:{p.externalPort} → {p.port}/{p.proto}
-                  </li>
-                ))}
-              </ul>
-            )}
-            {ips.length > 0 && (
-              <ul className="mt-2 flex flex-wrap gap-2 text-xs" aria-label={`${s.name} IP addresses`}>
-                {ips.map((ip) => (
-                  <li key={`${ip.IP}-${ip.ExternalPort}`} className="rounded-md bg-surface-2 px-2 py-1 font-mono">
-                    {ip.IP}:{ip.ExternalPort} → {ip.Port}/{ip.Protocol}
-                  </li>
-                ))}
-              </ul>
+            {endpoints.length > 0 && (
+              <div className="mt-2">
+                <TcpEndpointList endpoints={endpoints} label={`${s.name} TCP/UDP endpoints`} />
+              </div>
             )}
           </section>
         );
