@@ -10,6 +10,7 @@ import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { checkSdl, type SdlCheckResult } from "../src/lib/sdl/validate";
 import { estimateCost } from "../src/lib/pricing/estimate";
+import { BUILTIN_NETWORKS } from "../src/lib/networks/networks";
 import { microToAkt, microToUsd } from "../src/lib/pricing/denoms";
 import { getErrorMessage } from "../src/lib/errors.ts";
 
@@ -69,7 +70,8 @@ export function verdictFor(file: string, text: string, opts: Pick<SdlCheckOption
   const pick = (sev: string) => result.diagnostics.filter((d) => d.severity === sev).map((d) => ({ line: d.line, column: d.column, message: d.message }));
   const verdict: FileVerdict = { file, valid: result.valid, errors: pick("error"), warnings: pick("warning") };
   if (result.summary) {
-    const cost = estimateCost(result.summary);
+    // Offline, so mainnet's nominal block time (the console measures each network's own).
+    const cost = estimateCost(result.summary, BUILTIN_NETWORKS.mainnet.blockTimeMs / 1000);
     if (cost.denom) {
       const amount = cost.totalMax.perMonth;
       verdict.monthly = { denom: cost.denom, amount, usd: microToUsd(amount, cost.denom, opts.aktPriceUsd), akt: microToAkt(amount, cost.denom, opts.aktPriceUsd) };

@@ -48,7 +48,7 @@ describe("built-in templates on the devnet market", () => {
     for (const id of ids) {
       const result = checkSdl(await readFile(join(BUILTIN, id, "deploy.yaml"), "utf8"), { requireUact: true });
       expect(result.valid, id).toBe(true);
-      const cost = estimateCost(result.summary!, snapshot.market);
+      const cost = estimateCost(result.summary!, 1, snapshot.market);
       expect(cost.market.providersUsed, `${id}: ${cost.market.notes.join(" ")}`).toBeGreaterThan(0);
       // The SDL's max price must leave room for the likely bid, or no provider would bid.
       expect(cost.totalMarket!.typical.perBlock, id).toBeLessThan(cost.totalMax.perBlock);

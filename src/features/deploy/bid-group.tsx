@@ -1,21 +1,15 @@
 import type { BidRow } from "@/lib/deployment/bids";
 import { formatUsd, microToUsd } from "@/lib/pricing/denoms";
-import { BLOCKS_PER_HOUR, BLOCKS_PER_MONTH } from "@/lib/pricing/time";
+import { blocksPerHour, blocksPerMonth, describeBlockTiming } from "@/lib/pricing/time";
+import { useBlockTiming } from "@/shared/chain-data";
 import { cn } from "@/components/ui/cn";
-import type { GroupEstimate } from "./bid-insight";
+import { compareBid, type GroupEstimate } from "./bid-insight";
 import { formatBytes } from "./resources-table";
 import type { BidderStatus } from "./use-bidder-status";
 
 function price(amountPerBlock: number, denom: string, blocks: number): string {
   const usd = microToUsd(amountPerBlock * blocks, denom);
   return usd !== undefined ? formatUsd(usd) : `${((amountPerBlock * blocks) / 1e6).toFixed(4)} ${denom.replace(/^u/, "").toUpperCase()}`;
-}
-
-function versus(amount: number, estimate?: number): { text: string; tone: "ok" | "warn" | "muted" } {
-  if (!estimate || !(estimate > 0)) return { text: "no estimate", tone: "muted" };
-  const diff = (amount - estimate) / estimate;
-  if (Math.abs(diff) < 0.05) return { text: "≈ estimate", tone: "ok" };
-  return diff < 0 ? { text: `${Math.round(-diff * 100)}% below estimate`, tone: "ok" } : { text: `${Math.round(diff * 100)}% above estimate`, tone: "warn" };
 }
 
 /** One order group's bids: provider, audit, region, whether it answers, what it offers and the price. */
@@ -36,9 +30,20 @@ export function BidGroup({
   online: ReadonlyMap<string, BidderStatus>;
   disabled: boolean;
 }) {
+  // Per month and per hour at the network's measured block time, like the editor's estimate and the deployment page.
+  const timing = useBlockTiming();
+  const perMonth = blocksPerMonth(timing.secondsPerBlock);
+  const perHour = blocksPerHour(timing.secondsPerBlock);
+  const denom = rows[0]?.bid.price.denom ?? "uact";
   return (
     <fieldset className="rounded-xl border border-border" aria-label={title}>
       <legend className="ml-3 px-1 text-sm font-semibold">{title}</legend>
+      {estimate.lowPerBlock !== undefined && estimate.highPerBlock !== undefined && (
+        <p className="px-3 pb-1 text-xs text-muted" data-testid="bid-estimate-range" title={describeBlockTiming(timing)}>
+          Estimated range {price(estimate.lowPerBlock, denom, perMonth)} – {price(estimate.highPerBlock, denom, perMonth)}/mo
+          {timing.measured ? "" : " (estimated block time)"}. {estimate.evidence}
+        </p>
+      )}
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className="text-xs text-muted">
@@ -57,7 +62,7 @@ export function BidGroup({
             {rows.map((row) => {
               const { bid, provider, audited } = row;
               const state = online.get(bid.provider);
-              const vs = versus(bid.price.amount, estimate.typicalPerBlock);
+              const vs = compareBid(bid.price.amount, estimate);
               const name = provider?.name ?? bid.provider;
               const open = bid.state === "open";
               return (
@@ -66,7 +71,7 @@ export function BidGroup({
                     <input
                       type="radio"
                       name={`bid-${title}`}
-                      aria-label={`Select ${name} at ${price(bid.price.amount, bid.price.denom, BLOCKS_PER_MONTH)} per month`}
+                      aria-label={`Select ${name} at ${price(bid.price.amount, bid.price.denom, perMonth)} per month`}
                       checked={selected === bid.key}
                       onChange={() => onSelect(bid.key)}
                       disabled={disabled || !open}
@@ -123,10 +128,10 @@ export function BidGroup({
                   </td>
                   <td className="px-3 py-2 text-right">
                     <div className="font-medium" data-testid="bid-price-month">
-                      {price(bid.price.amount, bid.price.denom, BLOCKS_PER_MONTH)}/mo
+                      {price(bid.price.amount, bid.price.denom, perMonth)}/mo
                     </div>
-                    {estimate.usesGpu && <div className="text-xs">{price(bid.price.amount, bid.price.denom, BLOCKS_PER_HOUR)}/h</div>}
-                    <div className={cn("text-xs", vs.tone === "ok" ? "text-ok" : vs.tone === "warn" ? "text-warn" : "text-muted")}>{vs.text}</div>
+                    <div className="text-xs" data-testid="bid-price-hour">{price(bid.price.amount, bid.price.denom, perHour)}/h</div>
+                    <div className={cn("text-xs", vs.tone === "ok" ? "text-ok" : vs.tone === "warn" ? "text-warn" : "text-muted")} data-testid="bid-versus-estimate">{vs.text}</div>
                   </td>
                 </tr>
               );

@@ -5,12 +5,13 @@ import type { SdlSummary } from "@/lib/sdl/resources";
 import { ReviewDialog } from "./review-dialog";
 
 /** The editor's "Deploy" button (composed in through DeployEditorPage's renderDeployAction). */
-export function DeployAction({ sdl, valid, summary }: { sdl: string; valid: boolean; summary?: SdlSummary }) {
+export function DeployAction({ sdl, valid, summary, deposit }: { sdl: string; valid: boolean; summary?: SdlSummary; deposit?: string }) {
   const [open, setOpen] = useState(false);
   const [params] = useSearchParams();
   const templateId = params.get("template") ?? undefined;
-  // The SDL text is frozen while the review is open, so what is reviewed is what is deployed.
-  const [reviewed, setReviewed] = useState<{ sdl: string; summary: SdlSummary } | null>(null);
+  // The SDL text (and the deposit typed in the cost panel) are frozen while the review is open, so what is reviewed
+  // is what is deployed; each Deploy click opens a fresh review with the editor's current deposit.
+  const [reviewed, setReviewed] = useState<{ sdl: string; summary: SdlSummary; deposit?: string; opened: number } | null>(null);
   const defaultName = templateId ?? summary?.services[0]?.service ?? "deployment";
   return (
     <>
@@ -19,13 +20,13 @@ export function DeployAction({ sdl, valid, summary }: { sdl: string; valid: bool
         title={valid ? undefined : "Fix the SDL's errors first"}
         onClick={() => {
           if (!summary) return;
-          setReviewed({ sdl, summary });
+          setReviewed((r) => ({ sdl, summary, deposit, opened: (r?.opened ?? 0) + 1 }));
           setOpen(true);
         }}
       >
         Deploy
       </Button>
-      {reviewed && <ReviewDialog open={open} onClose={() => setOpen(false)} sdl={reviewed.sdl} summary={reviewed.summary} defaultName={defaultName} templateId={templateId} />}
+      {reviewed && <ReviewDialog key={reviewed.opened} open={open} onClose={() => setOpen(false)} sdl={reviewed.sdl} summary={reviewed.summary} initialDeposit={reviewed.deposit} defaultName={defaultName} templateId={templateId} />}
     </>
   );
 }

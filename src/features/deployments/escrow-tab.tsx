@@ -6,12 +6,14 @@ import { cn } from "@/components/ui/cn";
 import type { Deployment } from "@/lib/chain/deployment";
 import type { EscrowSummary } from "@/lib/chain/escrow";
 import { formatDuration, runwayLevel } from "@/lib/pricing/runway";
+import { describeBlockTiming, type BlockTiming } from "@/lib/pricing/time";
 import { BlockHeight } from "@/shared/chain-data/block-height";
 import { runwayClass } from "./badges";
 import { formatMicro, formatRate } from "./format";
 
-export function EscrowTab({ deployment, escrow, blockTimeMs, height, onTopUp }: { deployment: Deployment; escrow: EscrowSummary; blockTimeMs: number; height: number; onTopUp: () => void }) {
-  const rate = formatRate(escrow.ratePerBlock, escrow.denom);
+/** `escrow` must be summarized at `timing`'s block time: the burn rate and the time left shown here both use it. */
+export function EscrowTab({ deployment, escrow, timing, height, onTopUp }: { deployment: Deployment; escrow: EscrowSummary; timing: BlockTiming; height: number; onTopUp: () => void }) {
+  const rate = formatRate(escrow.ratePerBlock, escrow.denom, timing.secondsPerBlock);
   const level = runwayLevel(escrow.secondsLeft);
   const active = deployment.state === "active";
   const now = useNow(30_000);
@@ -33,11 +35,11 @@ export function EscrowTab({ deployment, escrow, blockTimeMs, height, onTopUp }: 
         <dl className="grid grid-cols-2 gap-4 text-sm sm:grid-cols-3" data-testid="escrow-summary">
           <Item label="Balance" value={formatMicro(escrow.balance, escrow.denom, 4)} testId="escrow-balance" />
           <Item label="Spent" value={formatMicro(escrow.spent, escrow.denom, 4)} />
-          <Item label="Burn rate" value={escrow.ratePerBlock > 0 ? rate.hour : "—"} sub={escrow.ratePerBlock > 0 ? `${rate.month} · ${rate.block}` : "no active lease"} />
+          <Item label="Burn rate" value={escrow.ratePerBlock > 0 ? rate.hour : "—"} sub={escrow.ratePerBlock > 0 ? `${rate.month} · ${rate.block}` : "no active lease"} testId="escrow-burn-rate" />
           <Item
-            label="Time left"
+            label={timing.measured ? "Time left" : "Time left (estimated)"}
             value={escrow.secondsLeft === null ? "—" : formatDuration(escrow.secondsLeft)}
-            sub={depletesAt ? `around ${depletesAt.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })} (${(blockTimeMs / 1000).toLocaleString("en-US")} s blocks)` : active ? "nothing is being spent" : "deployment closed"}
+            sub={depletesAt ? `around ${depletesAt.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })} (${describeBlockTiming(timing)})` : active ? "nothing is being spent" : "deployment closed"}
             className={runwayClass(escrow.secondsLeft)}
             testId="escrow-time-left"
           />

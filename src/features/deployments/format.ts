@@ -1,19 +1,29 @@
-import { denomInfo } from "@/lib/format/coins";
-import { perBlockToHourly, perBlockToMonthly } from "@/lib/pricing";
+import { denomInfo, formatCoin } from "@/lib/format/coins";
+import { formatTokenAmount } from "@/lib/format/numbers";
+import { burnFigures } from "@/lib/pricing/deposit";
 
-/** Micro-unit amount (possibly fractional) → "12.34 ACT". */
+/**
+ * A balance in micro-units (possibly fractional) → "1.4999 ACT": whole micro-units through the coin formatter, so
+ * the dust a closed escrow keeps (a fraction of a micro-unit) reads "0 ACT", never "1.3e-8 ACT".
+ */
 export function formatMicro(amount: number, denom: string, digits = 2): string {
-  const info = denomInfo(denom);
-  const value = amount / 10 ** info.exponent;
-  const shown = value !== 0 && Math.abs(value) < 10 ** -digits ? value.toPrecision(2) : value.toLocaleString("en-US", { minimumFractionDigits: Math.min(2, digits), maximumFractionDigits: digits });
-  return `${shown} ${info.symbol}`;
+  const whole = Number.isFinite(amount) ? BigInt(Math.trunc(amount)) : 0n;
+  return formatCoin(whole, denom, digits);
 }
 
-export function formatRate(perBlock: number, denom: string): { hour: string; month: string; block: string } {
+/** A computed amount in micro-units (a price per hour, a month's cost) → "0.00621 ACT", never e-notation. */
+export function formatMicroAmount(amount: number, denom: string): string {
+  const info = denomInfo(denom);
+  return formatTokenAmount(amount / 10 ** info.exponent, info.symbol);
+}
+
+/** A per-block price as people read it, per hour, per month and per block, at the network's measured block time. */
+export function formatRate(perBlock: number, denom: string, secondsPerBlock: number): { hour: string; month: string; block: string } {
+  const f = burnFigures(0, perBlock, secondsPerBlock);
   return {
-    block: `${formatMicro(perBlock, denom, 6)}/block`,
-    hour: `${formatMicro(perBlockToHourly(perBlock), denom, 4)}/h`,
-    month: `${formatMicro(perBlockToMonthly(perBlock), denom)}/month`,
+    block: `${formatMicroAmount(perBlock, denom)}/block`,
+    hour: `${formatMicroAmount(f.perHour, denom)}/h`,
+    month: `${formatMicroAmount(f.perMonth, denom)}/month`,
   };
 }
 

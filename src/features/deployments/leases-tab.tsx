@@ -9,7 +9,7 @@ import { leaseUriHref } from "@/lib/deployment/lease-uri";
 import { shortenAddress } from "@/lib/format/coins";
 import type { LeaseStatus } from "@/lib/provider-proxy";
 import { BlockHeight } from "@/shared/chain-data/block-height";
-import { useAuditedProviders } from "@/shared/chain-data";
+import { useAuditedProviders, useBlockTiming } from "@/shared/chain-data";
 import { NoProxyNotice, useNetwork } from "@/shared/network";
 import { TcpEndpointList } from "@/shared/lease-endpoints";
 import { useLeaseStatus } from "@/shared/provider-session";
@@ -43,7 +43,8 @@ function LeaseCard({ lease }: { lease: Lease }) {
   const active = lease.state === "active";
   const status = useLeaseStatus(lease, { enabled: active });
   const { network } = useNetwork();
-  const rate = formatRate(Number(lease.price.amount), lease.price.denom);
+  const timing = useBlockTiming();
+  const rate = formatRate(Number(lease.price.amount), lease.price.denom, timing.secondsPerBlock);
   const closed = !active ? leaseCloseReason(lease.reason) : null;
   return (
     <Card labelledBy={`lease-${leaseKey(lease)}`} className="overflow-hidden">

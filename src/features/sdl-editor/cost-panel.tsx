@@ -2,8 +2,11 @@ import { useMemo, useState } from "react";
 import { estimateCost, type Periods } from "@/lib/pricing/estimate";
 import { depositFor, depositRunway } from "@/lib/pricing/deposit";
 import { microToAkt, microToUsd, MICRO, formatUsd } from "@/lib/pricing/denoms";
+import { describeEvidence } from "@/lib/pricing/market";
+import { formatDuration } from "@/lib/pricing/runway";
+import { blocksPerHour, describeBlockTiming, SECONDS_PER_MONTH } from "@/lib/pricing/time";
 import type { SdlSummary } from "@/lib/sdl/resources";
-import type { MarketSnapshot } from "@/shared/chain-data";
+import { useBlockTiming, type MarketSnapshot } from "@/shared/chain-data";
 
 interface Props {
   summary?: SdlSummary;
@@ -11,6 +14,9 @@ interface Props {
   stale: boolean;
   snapshot?: MarketSnapshot;
   loadingMarket: boolean;
+  /** The deposit typed here (display units, "" for the default): the page hands it to the review. */
+  deposit: string;
+  onDepositChange: (deposit: string) => void;
 }
 
 const AKT_PRICE_KEY = "akash-console:akt-price-usd";
@@ -24,18 +30,13 @@ function money(amountMicro: number, denom: string, aktPriceUsd?: number): string
   return parts.join(" · ") || `${(amountMicro / MICRO).toFixed(4)} ${denom}`;
 }
 
-function days(d: number): string {
-  if (d >= 365) return `${(d / 365).toFixed(1)} years`;
-  if (d >= 2) return `${d.toFixed(1)} days`;
-  return `${(d * 24).toFixed(1)} hours`;
-}
-
-export function CostPanel({ summary, stale, snapshot, loadingMarket }: Props) {
+export function CostPanel({ summary, stale, snapshot, loadingMarket, deposit: depositAct, onDepositChange }: Props) {
   const [aktInput, setAktInput] = useState(() => localStorage.getItem(AKT_PRICE_KEY) ?? "");
-  const [depositAct, setDepositAct] = useState("");
+  const timing = useBlockTiming();
+  const { secondsPerBlock } = timing;
   const typedAkt = Number(aktInput);
   const aktPriceUsd = typedAkt > 0 ? typedAkt : snapshot?.aktPriceUsd;
-  const estimate = useMemo(() => (summary ? estimateCost(summary, snapshot?.market) : undefined), [summary, snapshot]);
+  const estimate = useMemo(() => (summary ? estimateCost(summary, secondsPerBlock, snapshot?.market) : undefined), [summary, snapshot, secondsPerBlock]);
 
   if (!summary || !estimate) {
     return (
@@ -50,11 +51,16 @@ export function CostPanel({ summary, stale, snapshot, loadingMarket }: Props) {
   const defaultDeposit = minDeposit !== undefined ? minDeposit / MICRO : 5;
   const depositMicro = (Number(depositAct) > 0 ? Number(depositAct) : defaultDeposit) * MICRO;
   const typical = estimate.totalMarket?.typical.perBlock;
-  const runwayMax = depositRunway(depositMicro, estimate.totalMax.perBlock);
-  const runwayTypical = typical ? depositRunway(depositMicro, typical) : undefined;
-  const monthAtMax = depositFor(30.437 * 86_400, estimate.totalMax.perBlock, minDeposit ?? 0);
-  const range = (r: { low: Periods; high: Periods; typical: Periods } | undefined, k: keyof Periods) =>
-    r ? `${money(r.low[k], denom, aktPriceUsd)} – ${money(r.high[k], denom, aktPriceUsd)}` : "—";
+  const runwayMax = depositRunway(depositMicro, estimate.totalMax.perBlock, secondsPerBlock);
+  const runwayTypical = typical ? depositRunway(depositMicro, typical, secondsPerBlock) : undefined;
+  const monthAtMax = depositFor(SECONDS_PER_MONTH, estimate.totalMax.perBlock, secondsPerBlock, minDeposit ?? 0);
+  const range = (r: { low: Periods; high: Periods; typical: Periods } | undefined, k: keyof Periods) => {
+    if (!r) return "—";
+    const low = money(r.low[k], denom, aktPriceUsd);
+    const high = money(r.high[k], denom, aktPriceUsd);
+    return low === high ? low : `${low} – ${high}`;
+  };
+  const estimated = timing.measured ? "" : " (estimated block time)";
 
   return (
     <aside className="space-y-3 rounded-lg border border-border p-4 text-sm" data-testid="cost-panel" aria-live="polite">
@@ -78,8 +84,8 @@ export function CostPanel({ summary, stale, snapshot, loadingMarket }: Props) {
             </div>
             <div className="text-muted">range {range(estimate.totalMarket, "perMonth")} / month</div>
             <div className="text-muted">range {range(estimate.totalMarket, "perHour")} / hour</div>
-            <div className="text-xs text-muted">
-              From {estimate.market.providersUsed} provider price list(s) and {estimate.market.bidsUsed} recent comparable bid(s).
+            <div className={estimate.market.confidence === "thin" ? "text-xs text-warn" : "text-xs text-muted"} data-testid="cost-market-evidence">
+              {describeEvidence(estimate.market)}
             </div>
           </>
         ) : (
@@ -123,11 +129,12 @@ export function CostPanel({ summary, stale, snapshot, loadingMarket }: Props) {
       <div className="space-y-1 border-t border-border pt-2">
         <label className="flex items-center justify-between gap-2">
           <span>Deposit ({denom === "uakt" ? "AKT" : "ACT"})</span>
-          <input className="w-24 rounded border border-border bg-surface text-fg px-2 py-1 text-right" inputMode="decimal" value={depositAct} placeholder={String(defaultDeposit)} onChange={(e) => setDepositAct(e.target.value)} aria-label="Deposit amount" />
+          <input className="w-24 rounded border border-border bg-surface text-fg px-2 py-1 text-right" inputMode="decimal" value={depositAct} placeholder={String(defaultDeposit)} onChange={(e) => onDepositChange(e.target.value)} aria-label="Deposit amount" />
         </label>
         <div className="text-muted" data-testid="deposit-runway">
-          {runwayMax ? `Lasts at least ${days(runwayMax.days)} at the max price` : "—"}
-          {runwayTypical ? `, about ${days(runwayTypical.days)} at the likely price` : ""}.
+          {runwayMax ? `Lasts at least ${formatDuration(runwayMax.seconds)} at the max price` : "—"}
+          {runwayTypical ? `, about ${formatDuration(runwayTypical.seconds)} at the likely price` : ""}
+          {estimated}.
         </div>
         <div className="text-muted">
           A month at the max price needs {money(monthAtMax, denom, aktPriceUsd)}
@@ -147,7 +154,9 @@ export function CostPanel({ summary, stale, snapshot, loadingMarket }: Props) {
             aria-label="AKT price in USD"
           />
         </label>
-        <p className="text-xs text-muted">Per block prices × 590.4 blocks/hour (6.098 s blocks), 30.437-day months. 1 ACT = 1 USD.</p>
+        <p className="text-xs text-muted" data-testid="cost-block-time">
+          Per block prices × {blocksPerHour(secondsPerBlock).toLocaleString("en-US", { maximumFractionDigits: 1 })} blocks/hour ({describeBlockTiming(timing)}), 30.437-day months. 1 ACT = 1 USD.
+        </p>
       </div>
     </aside>
   );

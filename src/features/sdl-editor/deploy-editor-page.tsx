@@ -39,7 +39,7 @@ export interface RequestedTemplate {
 
 export interface DeployEditorPageProps {
   /** What to do with a valid SDL (the deploy flow composes this in); without it no deploy button is shown. */
-  renderDeployAction?: (state: { sdl: string; valid: boolean; summary?: SdlSummary }) => ReactNode;
+  renderDeployAction?: (state: { sdl: string; valid: boolean; summary?: SdlSummary; deposit: string }) => ReactNode;
   /** The requested template; without it the editor starts from the draft or the starter SDL. */
   requested?: RequestedTemplate;
 }
@@ -105,6 +105,8 @@ function EditorWorkspace({ draftStorageKey, templateId, templateName, templateSd
   const [saveState, setSaveState] = useState<DraftSaveState>(initial.restored ? { kind: "restored" } : { kind: "idle" });
   const validation = useSdlValidation(text, { requireUact }, changedAt);
   const market = useMarketSnapshot();
+  // The deposit typed in the cost panel is the one the review starts from ("" = the chain minimum in both).
+  const [deposit, setDeposit] = useState("");
   const fileInput = useRef<HTMLInputElement>(null);
 
   const result = validation.result;
@@ -206,7 +208,7 @@ function EditorWorkspace({ draftStorageKey, templateId, templateName, templateSd
         </span>
         {validation.lastMs !== undefined && <span className="text-xs text-muted">checked in {validation.lastMs.toFixed(0)} ms</span>}
         <span className="text-xs text-muted" data-testid="draft-state" data-state={saveState.kind}>{describeSaveState(saveState)}</span>
-        <div className="ml-auto">{renderDeployAction?.({ sdl: text, valid, summary: valid ? result?.summary : undefined })}</div>
+        <div className="ml-auto">{renderDeployAction?.({ sdl: text, valid, summary: valid ? result?.summary : undefined, deposit })}</div>
       </div>
       {notice && (
         <div role={notice.kind === "error" ? "alert" : "status"} className={`flex items-center gap-3 rounded border p-2 text-sm ${notice.kind === "error" ? "border-red-300 bg-red-50 text-red-900" : "border-blue-200 bg-blue-50 text-blue-900"}`} data-testid="editor-notice">
@@ -251,7 +253,7 @@ function EditorWorkspace({ draftStorageKey, templateId, templateName, templateSd
           <ProblemsList diagnostics={diagnostics} onReveal={onReveal} onFix={onFix} fixesEnabled={current} />
         </div>
         <div className="space-y-3">
-          <CostPanel summary={current && result?.summary ? result.summary : validation.lastValidSummary} stale={!(current && result?.summary)} snapshot={market.data} loadingMarket={market.isLoading} />
+          <CostPanel summary={current && result?.summary ? result.summary : validation.lastValidSummary} stale={!(current && result?.summary)} snapshot={market.data} loadingMarket={market.isLoading} deposit={deposit} onDepositChange={setDeposit} />
           {market.data?.problems.length ? <p className="text-xs text-muted">Market data partly unavailable ({market.data.problems.join("; ")}).</p> : null}
           {market.error && <p className="text-xs text-muted">Market data unavailable: {market.error.message}. Showing the SDL max price only.</p>}
         </div>

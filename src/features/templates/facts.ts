@@ -1,6 +1,6 @@
 import { parseSdlDocument } from "@/lib/sdl/document";
 import { summarizeSdl, type SdlSummary } from "@/lib/sdl/resources";
-import { estimateCost } from "@/lib/pricing/estimate";
+import { estimateCostPerBlock } from "@/lib/pricing/estimate";
 import { microToUsd } from "@/lib/pricing/denoms";
 import type { Template, TemplateFeatures } from "./model";
 
@@ -8,8 +8,8 @@ export interface TemplateFacts extends TemplateFeatures {
   summary?: SdlSummary;
   /** One line of resources for cards, e.g. "4 CPU · 16 GiB RAM · 100 GiB persistent · 1 GPU". */
   resources: string;
-  /** The SDL's max price per month in USD (ACT), when priced in uact/USDC. */
-  maxMonthlyUsd?: number;
+  /** The SDL's max price per block in USD (ACT), when priced in uact/USDC; per month at the network's block time. */
+  maxPerBlockUsd?: number;
 }
 
 function gib(bytes: number): string {
@@ -37,14 +37,14 @@ export function templateFacts(t: Pick<Template, "id" | "sdl">): TemplateFacts {
     if (persistent) parts.push(`${gib(persistent)} persistent`);
     if (gpus) parts.push(`${gpus} GPU${models.length ? ` (${models.join(", ")})` : ""}`);
     if (summary.usesIpLease) parts.push("dedicated IP");
-    const cost = estimateCost(summary);
+    const cost = estimateCostPerBlock(summary);
     facts = {
       summary,
       gpu: summary.usesGpu,
       persistentStorage: summary.usesPersistentStorage,
       ipLease: summary.usesIpLease,
       resources: parts.join(" · "),
-      maxMonthlyUsd: cost.denom ? microToUsd(cost.totalMax.perMonth, cost.denom) : undefined,
+      maxPerBlockUsd: cost.denom ? microToUsd(cost.lines.reduce((n, l) => n + l.maxPerBlock, 0), cost.denom) : undefined,
     };
   }
   cache.set(t.sdl, facts);

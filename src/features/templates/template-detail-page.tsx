@@ -2,12 +2,15 @@ import { Link, useParams } from "react-router";
 import Markdown from "react-markdown";
 import remarkGfm from "remark-gfm";
 import { formatUsd } from "@/lib/pricing/denoms";
+import { perBlockToMonthly } from "@/lib/pricing/time";
+import { useBlockTiming } from "@/shared/chain-data";
 import { templateFacts } from "./facts";
 import { useTemplate } from "./hooks";
 
 export function TemplateDetailPage() {
   const { id = "" } = useParams();
   const { data: template, isLoading, error } = useTemplate(id);
+  const timing = useBlockTiming();
   if (isLoading) return <p className="p-6 text-muted">Loading template…</p>;
   if (!template) {
     return (
@@ -35,7 +38,7 @@ export function TemplateDetailPage() {
           <p className="mt-1 text-sm text-fg">{template.description}</p>
           <p className="mt-1 text-sm text-muted" data-testid="template-resources">
             {facts.resources}
-            {facts.maxMonthlyUsd !== undefined ? ` · up to ${formatUsd(facts.maxMonthlyUsd)}/month` : ""}
+            {facts.maxPerBlockUsd !== undefined ? ` · up to ${formatUsd(perBlockToMonthly(facts.maxPerBlockUsd, timing.secondsPerBlock))}/month` : ""}
           </p>
         </div>
         <Link to={`/deploy?template=${encodeURIComponent(template.id)}`} className="rounded bg-red-600 px-4 py-2 font-medium text-white hover:bg-red-700" data-testid="template-deploy">

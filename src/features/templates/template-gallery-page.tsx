@@ -2,12 +2,13 @@ import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import { formatUsd, microToUsd } from "@/lib/pricing/denoms";
 import { estimateCost } from "@/lib/pricing/estimate";
+import { perBlockToMonthly } from "@/lib/pricing/time";
 import { BUILTIN_TEMPLATES } from "./builtin";
 import { templateFacts } from "./facts";
 import { getFeedUrl, setFeedUrl, type FeedTemplateSummary } from "./feed";
 import { useFeedTemplateList } from "./hooks";
 import { TEMPLATE_CATEGORIES } from "./model";
-import { useMarketSnapshot } from "@/shared/chain-data";
+import { useBlockTiming, useMarketSnapshot } from "@/shared/chain-data";
 
 interface Filters {
   gpu: boolean;
@@ -29,18 +30,19 @@ export function TemplateGalleryPage() {
   const feed = useFeedTemplateList(feedUrl);
 
   const market = useMarketSnapshot();
+  const { secondsPerBlock } = useBlockTiming();
   const builtins = useMemo(() => BUILTIN_TEMPLATES.map((t) => ({ t, facts: templateFacts(t) })), []);
   const likely = useMemo(() => {
     const out = new Map<string, number>();
     if (!market.data) return out;
     for (const { t, facts } of builtins) {
       if (!facts.summary) continue;
-      const cost = estimateCost(facts.summary, market.data.market);
+      const cost = estimateCost(facts.summary, secondsPerBlock, market.data.market);
       const usd = cost.totalMarket && cost.denom ? microToUsd(cost.totalMarket.typical.perMonth, cost.denom) : undefined;
       if (usd !== undefined) out.set(t.id, usd);
     }
     return out;
-  }, [builtins, market.data]);
+  }, [builtins, market.data, secondsPerBlock]);
   const shownBuiltins = builtins.filter(
     ({ t, facts }) =>
       (category === "All" || t.category === category) &&
@@ -101,7 +103,7 @@ export function TemplateGalleryPage() {
             <div className="mt-2 flex items-center justify-between text-xs">
               <span className="text-fg" data-testid="card-cost" title="Likely: from providers' prices on this network. Max: the SDL's price ceiling.">
                 {likely.has(t.id) ? `~${formatUsd(likely.get(t.id)!)}/month · ` : ""}
-                {facts.maxMonthlyUsd !== undefined ? `max ${formatUsd(facts.maxMonthlyUsd)}` : ""}
+                {facts.maxPerBlockUsd !== undefined ? `max ${formatUsd(perBlockToMonthly(facts.maxPerBlockUsd, secondsPerBlock))}` : ""}
               </span>
               <Link to={`/deploy?template=${encodeURIComponent(t.id)}`} className="rounded bg-fg px-2 py-1 text-bg">
                 Deploy

@@ -36,20 +36,22 @@ const lease = (price: string, state = "active"): Lease => ({
 
 describe("summarizeEscrow", () => {
   it("subtracts what active leases accrued since the last settlement", () => {
-    const s = summarizeEscrow(deployment("1000.0", 100), [lease("2.5"), lease("7.5", "closed")], 140, 6000);
+    const s = summarizeEscrow(deployment("1000.0", 100), [lease("2.5"), lease("7.5", "closed")], 140, 6);
     expect(s.ratePerBlock).toBe(2.5);
     expect(s.accrued).toBe(100);
     expect(s.balance).toBe(900);
     expect(s.spent).toBe(200);
     expect(s.blocksLeft).toBe(360);
     expect(s.secondsLeft).toBe(2160);
+    // At another block time only the seconds change: balance ÷ burn rate per second.
+    expect(summarizeEscrow(deployment("1000.0", 100), [lease("2.5")], 140, 1).secondsLeft).toBe(900 / 2.5);
     expect(s.deposited).toBe(5_000_000);
   });
 
   it("never goes below zero and has no runway without an active lease or once closed", () => {
-    expect(summarizeEscrow(deployment("10.0", 0), [lease("5")], 1000, 1000).balance).toBe(0);
-    expect(summarizeEscrow(deployment("10.0", 0), [], 1000, 1000).secondsLeft).toBeNull();
-    expect(summarizeEscrow(deployment("10.0", 0, "closed"), [lease("5")], 1000, 1000).blocksLeft).toBeNull();
+    expect(summarizeEscrow(deployment("10.0", 0), [lease("5")], 1000, 1).balance).toBe(0);
+    expect(summarizeEscrow(deployment("10.0", 0), [], 1000, 1).secondsLeft).toBeNull();
+    expect(summarizeEscrow(deployment("10.0", 0, "closed"), [lease("5")], 1000, 1).blocksLeft).toBeNull();
   });
 });
 

@@ -3,6 +3,7 @@
  * spent, burn rate, blocks to depletion. The chain settles lazily, so the balance it reports is as of `settledAt`;
  * what the active leases accrued since then is subtracted using the latest height.
  */
+import { burnFigures } from "../pricing/deposit";
 import { coinOf, sumOf, type CoinJson, type DecCoin } from "./coins";
 
 export interface EscrowAccount {
@@ -46,7 +47,7 @@ export interface EscrowSummary {
   ratePerBlock: number;
   /** Blocks until the balance runs out; null with no active lease. */
   blocksLeft: number | null;
-  /** Seconds until depletion at the network's block time; null with no active lease. */
+  /** Seconds until depletion at the given block time (balance ÷ burn rate, in whole blocks); null with no active lease. */
   secondsLeft: number | null;
   /** Sum of every deposit ever made. */
   deposited: number;
@@ -63,7 +64,8 @@ export interface PricedLease {
   price: DecCoin;
 }
 
-export function summarizeEscrow(deployment: EscrowedDeployment, leases: ReadonlyArray<PricedLease>, latestHeight: number, blockTimeMs: number): EscrowSummary {
+/** `secondsPerBlock`: the network's measured block time (`useBlockTiming`), the one its burn rates are shown at. */
+export function summarizeEscrow(deployment: EscrowedDeployment, leases: ReadonlyArray<PricedLease>, latestHeight: number, secondsPerBlock: number): EscrowSummary {
   const escrow = deployment.escrow;
   const active = leases.filter((l) => l.state === "active");
   const denom = escrow?.funds[0]?.denom || active[0]?.price.denom || deployment.groups[0]?.resources[0]?.price.denom || "uact";
@@ -84,7 +86,7 @@ export function summarizeEscrow(deployment: EscrowedDeployment, leases: Readonly
     spent: spent + accrued,
     ratePerBlock,
     blocksLeft,
-    secondsLeft: blocksLeft === null ? null : (blocksLeft * blockTimeMs) / 1000,
+    secondsLeft: blocksLeft === null ? null : burnFigures(balance, ratePerBlock, secondsPerBlock).secondsLeft,
     deposited,
   };
 }

@@ -4,6 +4,7 @@
  * resources. Pure functions: callers fetch the REST data and pass it in.
  */
 import { fromBase64, fromUtf8 } from "@cosmjs/encoding";
+import { countOf } from "../format/words";
 
 /** Resources of one deployment unit, as the provider's bid engine sees them. */
 export interface ResourceShape {
@@ -210,10 +211,10 @@ export function estimateMarketPrice(units: ResourceShape[], denom: string, marke
     fromProviders.push(amount);
     if (usesGpu && !pricesGpuModel(p, units)) gpuDefaultPriced++;
   }
-  if (unpricedGpu) notes.push(`${countOf(unpricedGpu, "provider publishes", "providers publish")} no GPU price and ${unpricedGpu === 1 ? "was" : "were"} left out.`);
-  if (unpricedStorage) notes.push(`${countOf(unpricedStorage, "provider publishes", "providers publish")} no price for a storage class this uses and ${unpricedStorage === 1 ? "was" : "were"} left out.`);
-  if (cannotHost) notes.push(`${countOf(cannotHost, "provider lacks", "providers lack")} the GPU model, storage class or IP leases this needs and ${cannotHost === 1 ? "was" : "were"} left out.`);
-  if (gpuDefaultPriced) notes.push(`${countOf(gpuDefaultPriced, "provider prices", "providers price")} this GPU model only through a default GPU price; the model's real price may differ.`);
+  if (unpricedGpu) notes.push(`${countOf(unpricedGpu, { one: "provider publishes", other: "providers publish" })} no GPU price and ${unpricedGpu === 1 ? "was" : "were"} left out.`);
+  if (unpricedStorage) notes.push(`${countOf(unpricedStorage, { one: "provider publishes", other: "providers publish" })} no price for a storage class this uses and ${unpricedStorage === 1 ? "was" : "were"} left out.`);
+  if (cannotHost) notes.push(`${countOf(cannotHost, { one: "provider lacks", other: "providers lack" })} the GPU model, storage class or IP leases this needs and ${cannotHost === 1 ? "was" : "were"} left out.`);
+  if (gpuDefaultPriced) notes.push(`${countOf(gpuDefaultPriced, { one: "provider prices", other: "providers price" })} this GPU model only through a default GPU price; the model's real price may differ.`);
   const myWeight = weight(units);
   const fromBids: number[] = [];
   for (const b of market.bids) {
@@ -254,17 +255,10 @@ function pricesGpuModel(scale: ProviderPriceScale, units: ResourceShape[]): bool
   return units.every((u) => u.gpuUnits === 0 || Boolean(u.gpuModels?.some((m) => { const model = m.split(" ")[1]; return model && model !== "*" && scale.gpu?.[model] !== undefined; })));
 }
 
-const plural = new Intl.PluralRules("en-US");
-
-/** "1 provider lacks", "3 providers lack": a count with the words that agree with it. */
-export function countOf(n: number, one: string, other: string): string {
-  return `${n.toLocaleString("en-US")} ${plural.select(n) === "one" ? one : other}`;
-}
-
 /** In words: what the estimate stands on and, when that is thin, how much the range was widened for it. */
 export function describeEvidence(est: Pick<MarketEstimate, "providersUsed" | "bidsUsed" | "confidence" | "widenedBy">): string {
-  const lists = est.providersUsed ? countOf(est.providersUsed, "provider price list", "provider price lists") : "no provider price list";
-  const bids = est.bidsUsed ? countOf(est.bidsUsed, "recent comparable bid", "recent comparable bids") : "no recent comparable bid";
+  const lists = est.providersUsed ? countOf(est.providersUsed, { one: "provider price list", other: "provider price lists" }) : "no provider price list";
+  const bids = est.bidsUsed ? countOf(est.bidsUsed, { one: "recent comparable bid", other: "recent comparable bids" }) : "no recent comparable bid";
   if (est.confidence === "none") return "No provider prices or recent comparable bids are known.";
   if (est.confidence === "fair") return `From ${lists} and ${bids}.`;
   const f = est.widenedBy.toLocaleString("en-US");
