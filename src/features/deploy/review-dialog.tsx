@@ -12,9 +12,10 @@ import { estimateCost } from "@/lib/pricing/estimate";
 import { formatUsd, microToUsd } from "@/lib/pricing/denoms";
 import type { SdlSummary } from "@/lib/sdl/resources";
 import { describeTxError } from "@/lib/tx/errors";
-import { useBalances, useMarketSnapshot, useMinDeposit, useMintQuote } from "@/shared/chain-data";
+import { useBalances, useBlockTiming, useMarketSnapshot, useMinDeposit, useMintQuote } from "@/shared/chain-data";
 import { useNetwork } from "@/shared/network";
 import { useWallet } from "@/shared/wallet";
+import { DepositRunway } from "./deposit-runway";
 import { ResourcesTable } from "./resources-table";
 import { useCreateDeployment } from "./create-deployment";
 import { useCreateFeeEstimate } from "./use-fee-estimate";
@@ -31,7 +32,8 @@ export function uaktToMint(uact: bigint, quote: { priceUsd: string; spreadBps: n
 }
 
 /** Review before deploying: resources, estimated cost, deposit (minting ACT when short), fee, then one transaction. */
-export function ReviewDialog({ open, onClose, sdl, summary, defaultName, templateId }: { open: boolean; onClose: () => void; sdl: string; summary: SdlSummary; defaultName: string; templateId?: string }) {
+/** `initialDeposit`: the deposit typed in the editor's cost panel (display units; empty: the chain minimum). */
+export function ReviewDialog({ open, onClose, sdl, summary, defaultName, templateId, initialDeposit }: { open: boolean; onClose: () => void; sdl: string; summary: SdlSummary; defaultName: string; templateId?: string; initialDeposit?: string }) {
   const { network } = useNetwork();
   const { wallet, openConnectDialog } = useWallet();
   const navigate = useNavigate();
@@ -42,7 +44,8 @@ export function ReviewDialog({ open, onClose, sdl, summary, defaultName, templat
   const create = useCreateDeployment();
   const mintAct = useMintAct();
   const [name, setName] = useState(defaultName);
-  const [depositText, setDepositText] = useState<string | null>(null);
+  const [depositText, setDepositText] = useState<string | null>(initialDeposit?.trim() ? initialDeposit.trim() : null);
+  const timing = useBlockTiming();
   const [error, setError] = useState<string | null>(null);
   const inFlight = useRef(false);
   const busy = create.isPending ? "create" : mintAct.isPending ? "mint" : null;
@@ -61,7 +64,7 @@ export function ReviewDialog({ open, onClose, sdl, summary, defaultName, templat
   const short = deposit !== null && balances.data !== undefined ? deposit - actBalance : 0n;
   const quote = useMintQuote({ enabled: open && short > 0n });
   const mintUakt = short > 0n && quote.data ? uaktToMint(short, quote.data) : null;
-  const estimate = useMemo(() => estimateCost(summary, market.data?.market), [summary, market.data]);
+  const estimate = useMemo(() => estimateCost(summary, timing.secondsPerBlock, market.data?.market), [summary, market.data, timing.secondsPerBlock]);
   const depositError = !parsed.ok && depositValue ? parsed.error : belowMinimum ? `The chain requires at least ${baseToDisplay(minimum, 6)} ACT` : null;
   const fee = useCreateFeeEstimate({ wallet, sdl, deposit, enabled: open && !depositError && short <= 0n && balances.data !== undefined });
   const feeCoin = fee.data?.amount.find((c) => c.denom === network.denoms.fee);
@@ -150,6 +153,7 @@ export function ReviewDialog({ open, onClose, sdl, summary, defaultName, templat
             </p>
           </div>
         </div>
+        {!depositError && <DepositRunway deposit={deposit} denom={denom} estimate={estimate} timing={timing} />}
         {wallet && short > 0n && !depositError && (
           <Alert
             tone="warn"

@@ -7,9 +7,9 @@ import { toast } from "sonner";
 import { amountOf } from "@/lib/chain/coins";
 import { getErrorMessage } from "@/lib/errors";
 import { denomInfo, displayToBase, formatCoin } from "@/lib/format/coins";
+import { burnFigures } from "@/lib/pricing/deposit";
 import { formatDuration } from "@/lib/pricing/runway";
-import { useBalances } from "@/shared/chain-data";
-import { useNetwork } from "@/shared/network";
+import { useBalances, useBlockTiming } from "@/shared/chain-data";
 import { useWallet } from "@/shared/wallet";
 import { useTopUp } from "./mutations";
 
@@ -24,7 +24,6 @@ export interface TopUpTarget {
 
 /** Adds funds to a deployment's escrow (`MsgAccountDeposit`, scope deployment, from the wallet balance). */
 export function TopUpDialog({ target, onClose }: { target: TopUpTarget | null; onClose: () => void }) {
-  const { network } = useNetwork();
   const { wallet } = useWallet();
   const balances = useBalances(wallet?.address);
   const topUp = useTopUp();
@@ -34,8 +33,10 @@ export function TopUpDialog({ target, onClose }: { target: TopUpTarget | null; o
   const info = denomInfo(denom);
   const available = amountOf(balances.data, denom);
   const parsed = amount ? displayToBase(amount, info.exponent) : null;
-  const extraSeconds = parsed?.ok && target && target.ratePerBlock > 0 ? (Number(parsed.base) / target.ratePerBlock) * (network.blockTimeMs / 1000) : null;
-  const totalSeconds = parsed?.ok && target && target.ratePerBlock > 0 ? ((target.balance + Number(parsed.base)) / target.ratePerBlock) * (network.blockTimeMs / 1000) : null;
+  // The block time the escrow tab and the list use, so "in total" here is what they show after the top up.
+  const timing = useBlockTiming();
+  const extraSeconds = parsed?.ok && target ? burnFigures(Number(parsed.base), target.ratePerBlock, timing.secondsPerBlock).secondsLeft : null;
+  const totalSeconds = parsed?.ok && target ? burnFigures(target.balance + Number(parsed.base), target.ratePerBlock, timing.secondsPerBlock).secondsLeft : null;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -78,7 +79,7 @@ export function TopUpDialog({ target, onClose }: { target: TopUpTarget | null; o
         />
         {extraSeconds !== null && totalSeconds !== null && (
           <p className="text-sm text-muted" data-testid="top-up-preview">
-            Adds about {formatDuration(extraSeconds)} of runtime; about {formatDuration(totalSeconds)} in total at the current rate.
+            Adds about {formatDuration(extraSeconds)} of runtime; about {formatDuration(totalSeconds)} in total at the current rate{timing.measured ? "" : " (estimated: the block time is not measured yet)"}.
           </p>
         )}
         {target && target.ratePerBlock === 0 && <Alert>This deployment has no active lease, so nothing is being spent from its escrow.</Alert>}

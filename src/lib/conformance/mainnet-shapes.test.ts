@@ -123,7 +123,7 @@ describe("GET /akash/deployment/v1beta4/deployments/list", () => {
   it("summarizeEscrow (lib/chain/escrow) keeps to the funds' denom (uact) despite uakt in `transferred`", () => {
     const [d] = (fixture("deployments-list-v1beta4").deployments as DeploymentJson[]).map(parseDeployment);
     if (!d) throw new Error("no deployment");
-    const summary = summarizeEscrow(d, [], 16122572, 6000);
+    const summary = summarizeEscrow(d, [], 16122572, 6);
     expect(summary).toMatchObject({ denom: "uact", settledBalance: 292317.57, deposited: 292317.57, spent: 0, ratePerBlock: 0, blocksLeft: null });
   });
 
