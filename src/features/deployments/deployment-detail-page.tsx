@@ -14,8 +14,7 @@ import type { Deployment } from "@/lib/chain/deployment";
 import { summarizeEscrow } from "@/lib/chain/escrow";
 import type { Lease } from "@/lib/chain/market";
 import { formatDuration, runwayLevel } from "@/lib/pricing/runway";
-import { useDeployment, useDeploymentRecord, useLatestHeight, useLeases } from "@/shared/chain-data";
-import { useNetwork } from "@/shared/network";
+import { useBlockTiming, useDeployment, useDeploymentRecord, useLatestHeight, useLeases } from "@/shared/chain-data";
 import { useWallet } from "@/shared/wallet";
 import { StateBadge } from "./badges";
 import { CloseDialog } from "./close-dialog";
@@ -80,13 +79,13 @@ export function DeploymentDetailPage() {
 }
 
 function DeploymentView({ deployment, leases, stale }: { deployment: Deployment; leases: Lease[]; stale: boolean }) {
-  const { network } = useNetwork();
   const height = useLatestHeight() ?? 0;
   const [params, setParams] = useSearchParams();
   const tab: Tab = (TABS as readonly string[]).includes(params.get("tab") ?? "") ? (params.get("tab") as Tab) : "leases";
   const [topUpOpen, setTopUpOpen] = useState(false);
   const [closeOpen, setCloseOpen] = useState(false);
-  const escrow = summarizeEscrow(deployment, leases, height, network.blockTimeMs);
+  const timing = useBlockTiming();
+  const escrow = summarizeEscrow(deployment, leases, height, timing.secondsPerBlock);
   const active = deployment.state === "active";
   const running = activeLeases(leases);
   const level = runwayLevel(escrow.secondsLeft);
@@ -103,10 +102,10 @@ function DeploymentView({ deployment, leases, stale }: { deployment: Deployment;
         <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
           <div>
             <dt className="inline text-muted">Cost </dt>
-            <dd className="inline tabular-nums">{escrow.ratePerBlock > 0 ? formatRate(escrow.ratePerBlock, escrow.denom).month : "—"}</dd>
+            <dd className="inline tabular-nums">{escrow.ratePerBlock > 0 ? formatRate(escrow.ratePerBlock, escrow.denom, timing.secondsPerBlock).month : "—"}</dd>
           </div>
           <div>
-            <dt className="inline text-muted">Time left </dt>
+            <dt className="inline text-muted">{timing.measured ? "Time left " : "Time left (estimated) "}</dt>
             <dd className={cn("inline tabular-nums", level === "critical" || level === "empty" ? "text-danger" : level === "low" ? "text-warn" : "")}>{escrow.secondsLeft === null ? "—" : formatDuration(escrow.secondsLeft)}</dd>
           </div>
           <div>
@@ -185,7 +184,7 @@ function DeploymentView({ deployment, leases, stale }: { deployment: Deployment;
             <ShellTab leases={leases} />
           </ErrorBoundary>
         )}
-        {tab === "escrow" && <EscrowTab deployment={deployment} escrow={escrow} blockTimeMs={network.blockTimeMs} height={height} onTopUp={() => setTopUpOpen(true)} />}
+        {tab === "escrow" && <EscrowTab deployment={deployment} escrow={escrow} timing={timing} height={height} onTopUp={() => setTopUpOpen(true)} />}
         {tab === "update" && <UpdateTab deployment={deployment} leases={leases} />}
       </TabPanel>
 

@@ -13,7 +13,8 @@ import { summarizeEscrow, type EscrowSummary } from "@/lib/chain/escrow";
 import type { Lease } from "@/lib/chain/market";
 import { shortenAddress } from "@/lib/format/coins";
 import { formatDuration } from "@/lib/pricing/runway";
-import { useAuditedProviders, useDeploymentNames, useDeployments, useLatestHeight, useLeases } from "@/shared/chain-data";
+import { describeBlockTiming } from "@/lib/pricing/time";
+import { useAuditedProviders, useBlockTiming, useDeploymentNames, useDeployments, useLatestHeight, useLeases } from "@/shared/chain-data";
 import { useNetwork } from "@/shared/network";
 import { useWallet } from "@/shared/wallet";
 import { runwayClass, StateBadge } from "./badges";
@@ -39,6 +40,9 @@ export function DeploymentsListPage() {
   const { byOwner: providers } = useAuditedProviders();
   const height = useLatestHeight() ?? 0;
   const names = useDeploymentNames(wallet?.address);
+  // One block time for every cost and time left on this page, so each row's escrow ÷ cost = its time left.
+  const timing = useBlockTiming();
+  const secondsPerBlock = timing.secondsPerBlock;
   const [filter, setFilter] = useState<"active" | "all">("active");
   const [search, setSearch] = useState("");
   const [page, setPage] = useState(0);
@@ -52,10 +56,10 @@ export function DeploymentsListPage() {
     return (deployments.data ?? [])
       .map((d) => {
         const ls = byDseq.get(d.dseq) ?? [];
-        return { deployment: d, leases: ls, escrow: summarizeEscrow(d, ls, height, network.blockTimeMs), name: names.get(d.dseq) ?? "" };
+        return { deployment: d, leases: ls, escrow: summarizeEscrow(d, ls, height, secondsPerBlock), name: names.get(d.dseq) ?? "" };
       })
       .sort((a, b) => (BigInt(b.deployment.dseq) > BigInt(a.deployment.dseq) ? 1 : -1));
-  }, [deployments.data, leases.data, height, network.blockTimeMs, names]);
+  }, [deployments.data, leases.data, height, secondsPerBlock, names]);
 
   const visible = rows.filter((r) => (filter === "all" || r.deployment.state === "active") && (!search.trim() || r.deployment.dseq.includes(search.trim()) || r.name.toLowerCase().includes(search.trim().toLowerCase())));
   const pages = Math.max(1, Math.ceil(visible.length / PAGE_SIZE));
@@ -87,7 +91,7 @@ export function DeploymentsListPage() {
       {wallet && !loading && !error && rows.length > 0 && (
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3">
           <Stat label="Active deployments" value={String(rows.filter((r) => r.deployment.state === "active").length)} />
-          <Stat label="Spending" value={[...totalMonthly].map(([d, r]) => formatRate(r, d).month).join(" + ") || "—"} />
+          <Stat label="Spending" value={[...totalMonthly].map(([d, r]) => formatRate(r, d, secondsPerBlock).month).join(" + ") || "—"} />
           <Stat label="Escrow left" value={[...rows.filter((r) => r.deployment.state === "active").reduce((m, r) => m.set(r.escrow.denom, (m.get(r.escrow.denom) ?? 0) + r.escrow.balance), new Map<string, number>())].map(([d, a]) => formatMicro(a, d)).join(" + ") || "—"} />
         </dl>
       )}
@@ -141,7 +145,7 @@ export function DeploymentsListPage() {
                       <th className="px-3 py-2 font-medium">Provider</th>
                       <th className="px-3 py-2 text-right font-medium">Cost</th>
                       <th className="px-3 py-2 text-right font-medium">Escrow left</th>
-                      <th className="px-3 py-2 text-right font-medium">Time left</th>
+                      <th className="px-3 py-2 text-right font-medium" title={describeBlockTiming(timing)}>{timing.measured ? "Time left" : "Time left (estimated)"}</th>
                       <th className="px-3 py-2 pr-5"><span className="sr-only">Actions</span></th>
                     </tr>
                   </thead>
@@ -165,9 +169,18 @@ export function DeploymentsListPage() {
                           <td className="px-3 py-2">
                             {active.length === 0 ? <span className="text-muted">{isActive ? "No lease" : "—"}</span> : active.map((l) => <div key={`${l.gseq}/${l.oseq}`} title={l.provider}>{providers.get(l.provider)?.organization || shortenAddress(l.provider)}</div>)}
                           </td>
-                          <td className="px-3 py-2 text-right tabular-nums">{isActive && r.escrow.ratePerBlock > 0 ? formatRate(r.escrow.ratePerBlock, r.escrow.denom).month : "—"}</td>
-                          <td className="px-3 py-2 text-right tabular-nums">{isActive ? formatMicro(r.escrow.balance, r.escrow.denom) : "—"}</td>
-                          <td className={cn("px-3 py-2 text-right tabular-nums", runwayClass(r.escrow.secondsLeft))}>{r.escrow.secondsLeft === null ? "—" : formatDuration(r.escrow.secondsLeft)}</td>
+                          <td className="px-3 py-2 text-right tabular-nums" data-testid="deployment-cost">
+                            {isActive && r.escrow.ratePerBlock > 0 ? (
+                              <>
+                                {formatRate(r.escrow.ratePerBlock, r.escrow.denom, secondsPerBlock).month}
+                                <div className="text-xs text-muted" data-testid="deployment-burn-rate">{formatRate(r.escrow.ratePerBlock, r.escrow.denom, secondsPerBlock).hour}</div>
+                              </>
+                            ) : (
+                              "—"
+                            )}
+                          </td>
+                          <td className="px-3 py-2 text-right tabular-nums" data-testid="deployment-escrow">{isActive ? formatMicro(r.escrow.balance, r.escrow.denom, 4) : "—"}</td>
+                          <td className={cn("px-3 py-2 text-right tabular-nums", runwayClass(r.escrow.secondsLeft))} data-testid="deployment-time-left">{r.escrow.secondsLeft === null ? "—" : formatDuration(r.escrow.secondsLeft)}</td>
                           <td className="px-3 py-2 pr-5">
                             {isActive && (
                               <div className="flex justify-end gap-1.5">
