@@ -364,7 +364,7 @@ export class AuthzKeeper {
     const end = `${QUEUE}${timeKey(ctx.time)}0`;
     const due = [...ctx.store.iterate<{ msgTypeUrls: string[] }>(QUEUE)].filter(([k]) => k < end);
     for (const [key, item] of due) {
-      const [, , , , granter, grantee] = key.split("/");
+      const [, , , granter, grantee] = key.split("/");
       ctx.store.delete(key);
       for (const t of item.msgTypeUrls) this.removeGrant(ctx.store, granter!, grantee!, t);
     }

@@ -14,6 +14,7 @@ import { createBankKeeper, type DevnetBankKeeper } from "../chain/bank.ts";
 import { sdkErrors } from "../chain/errors.ts";
 import type { BlockContext, ChainConfig, ChainEvent, Coin, EventManager, GasMeter, KVStore, Module, MsgRouter, QueryContext, TxContext } from "../chain/types.ts";
 import { AuthzKeeper, authzModule } from "../chain/authz.ts";
+import { authBankModule } from "../chain/auth-bank.ts";
 import { FeegrantKeeper, feegrantModule } from "../chain/feegrant.ts";
 import { akashModules } from "./index.ts";
 
@@ -51,8 +52,8 @@ export class TestApp {
 
   constructor(readonly config: ChainConfig = testConfig) {
     this.bank = createBankKeeper(config);
-    // x/authz and x/feegrant come first, as in the app: escrow funds deposits from authz grants.
-    this.modules = [authzModule(new AuthzKeeper(), () => this.router), feegrantModule(new FeegrantKeeper()), ...akashModules()];
+    // x/bank (MsgSend), x/authz and x/feegrant come first, as in the app: escrow funds deposits from authz grants.
+    this.modules = [authBankModule(this.bank), authzModule(new AuthzKeeper(), () => this.router), feegrantModule(new FeegrantKeeper()), ...akashModules()];
     const ctx = this.blockContext(this.store, new DevnetEventManager());
     for (const m of this.modules) m.initGenesis?.(ctx);
   }
