@@ -26,3 +26,16 @@ export function headerPoint(header: { height: number; time: string }): HeaderPoi
   if (!Number.isFinite(timeMs)) throw new ChainRequestError("invalid-response", "", `Block ${header.height} has no valid time`);
   return { height: header.height, timeMs };
 }
+
+/** Headers never change: a source that fetches each height once (for a watcher that reloads every few blocks). */
+export function cachedHeaderSource(source: HeaderSource, maxEntries = 10_000): HeaderSource {
+  const cache = new Map<number, HeaderPoint>();
+  return async (height) => {
+    const hit = cache.get(height);
+    if (hit) return hit;
+    const header = await source(height);
+    if (cache.size >= maxEntries) cache.delete(cache.keys().next().value!);
+    cache.set(height, header);
+    return header;
+  };
+}

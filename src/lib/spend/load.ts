@@ -8,7 +8,7 @@ import { getLatestBlock } from "../chain/blocks";
 import type { Coin } from "../chain/coins";
 import { listDeployments, type Deployment } from "../chain/deployment";
 import { listLeases } from "../chain/market";
-import { BlockClock, type HeaderPoint } from "./block-clock";
+import { BlockClock, type HeaderPoint, type HeaderSource } from "./block-clock";
 import { addDays, dayOf, isDay, monthStart } from "./days";
 import { headerPoint, restHeaderSource } from "./header-source";
 import { spendHistory, spendLease, withEscrowShortfall, type SpendHistory, type SpendLease } from "./history";
@@ -19,14 +19,18 @@ import type { DenomAmounts } from "./money";
 export interface LoadSpendOptions {
   restUrl: string;
   addresses: ReadonlyArray<string>;
-  /** UTC days, inclusive; default: the 30 days ending today. */
+  /** UTC days, inclusive; default: the `rangeDays` days ending today. */
   from?: string;
   to?: string;
+  /** Length of the default range (default 30). */
+  rangeDays?: number;
   /** Measured seconds per block; default: measured from the headers over the last `blockTimeWindow` blocks. */
   secondsPerBlock?: number;
   blockTimeWindow?: number;
   /** Day boundaries known to within this many blocks (default 0: exact). */
   toleranceBlocks?: number;
+  /** Where block headers come from (default: the REST gateway); a long-lived caller passes a cached one. */
+  headerSource?: HeaderSource;
   signal?: AbortSignal;
 }
 
@@ -77,7 +81,7 @@ export async function loadTeamSpend(options: LoadSpendOptions): Promise<TeamSpen
   const latest = headerPoint(await getLatestBlock(restUrl, signal));
   const today = dayOf(latest.timeMs);
   const to = options.to ?? today;
-  const from = options.from ?? addDays(to, -29);
+  const from = options.from ?? addDays(to, 1 - Math.max(1, Math.floor(options.rangeDays ?? 30)));
   if (to < from) throw new SpendInputError(`--to ${to} is before --from ${from}`);
 
   const perAddress = await Promise.all(
@@ -93,7 +97,7 @@ export async function loadTeamSpend(options: LoadSpendOptions): Promise<TeamSpen
     latest.height,
   );
 
-  const clock = new BlockClock(restHeaderSource(restUrl, signal), latest, { toleranceBlocks: options.toleranceBlocks ?? 0 });
+  const clock = new BlockClock(options.headerSource ?? restHeaderSource(restUrl, signal), latest, { toleranceBlocks: options.toleranceBlocks ?? 0 });
   const secondsPerBlock = options.secondsPerBlock ?? (await measuredSecondsPerBlock(clock, options.blockTimeWindow ?? 1000));
 
   // One history covers the range, the period before it and this month, so every sum comes from the same days.
