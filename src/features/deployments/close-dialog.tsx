@@ -2,6 +2,10 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { getErrorMessage } from "@/lib/errors";
+import type { PersistentVolume } from "@/lib/chain/deployment";
+import { listOf } from "@/lib/format/words";
+import { formatBytes } from "@/lib/provider-proxy/provider-status";
+import { Term } from "@/components/ui/term";
 import { formatMicro } from "./format";
 import { useCloseDeployments } from "@/shared/deployment-actions";
 
@@ -13,6 +17,27 @@ export interface CloseTarget {
   /** Escrow left now (micro-units): what a close returns to the depositors. */
   refund: number;
   activeLeases: number;
+  /** Persistent volumes: their data is deleted with the lease, so the dialog says so before anyone signs. */
+  persistentVolumes?: readonly PersistentVolume[];
+}
+
+function volumeText(v: PersistentVolume): string {
+  return `${v.name || "unnamed"} (${formatBytes(v.bytes)}${v.storageClass ? `, ${v.storageClass}` : ""})`;
+}
+
+/** What a close destroys besides the workloads: the data on persistent volumes (kept only for the lease's life). */
+function PersistentDataWarning({ targets }: { targets: readonly CloseTarget[] }) {
+  const withData = targets.filter((t) => (t.persistentVolumes?.length ?? 0) > 0);
+  if (withData.length === 0) return null;
+  return (
+    <Alert tone="warn" title="The data on persistent storage is deleted too">
+      <Term id="persistentStorage">Persistent storage</Term> lives on the provider only as long as the lease: closing deletes{" "}
+      {withData.length === 1 && targets.length === 1
+        ? `the volume${withData[0]!.persistentVolumes!.length === 1 ? "" : "s"} ${listOf(withData[0]!.persistentVolumes!.map(volumeText))}`
+        : listOf(withData.map((t) => `${listOf(t.persistentVolumes!.map(volumeText))} of ${t.name || t.dseq}`))}
+      , and it cannot be recovered. Copy what you need first (for example a database dump from the Shell tab).
+    </Alert>
+  );
 }
 
 /** Closes one or several deployments in a single transaction, after showing what comes back. */
@@ -55,6 +80,7 @@ export function CloseDialog({ targets, onClose, onClosed }: { targets: CloseTarg
         <Alert title={`About ${[...total].map(([d, a]) => formatMicro(a, d)).join(" + ") || "nothing"} returns to your wallet`} >
           {leases > 0 ? `${leases} active lease${leases === 1 ? "" : "s"} will stop and the providers remove the workloads. ` : ""}The escrow is settled first, so the exact refund can be a little lower. This cannot be undone.
         </Alert>
+        <PersistentDataWarning targets={targets} />
         {close.error && <Alert tone="error" title="The deployments were not closed">{getErrorMessage(close.error)}</Alert>}
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={dismiss}>

@@ -10,7 +10,7 @@ import { Page } from "@/components/ui/page";
 import { Skeleton } from "@/components/ui/skeleton";
 import { TabList, TabPanel } from "@/components/ui/tabs";
 import { BlockHeight } from "@/shared/chain-data/block-height";
-import type { Deployment } from "@/lib/chain/deployment";
+import { persistentVolumesOf, type Deployment } from "@/lib/chain/deployment";
 import { summarizeEscrow } from "@/lib/chain/escrow";
 import type { Lease } from "@/lib/chain/market";
 import { formatDuration, runwayLevel } from "@/lib/pricing/runway";
@@ -190,7 +190,7 @@ function DeploymentView({ deployment, leases, stale }: { deployment: Deployment;
 
       <TopUpDialog target={topUpOpen ? { owner: deployment.owner, dseq: deployment.dseq, denom: escrow.denom, ratePerBlock: escrow.ratePerBlock, balance: escrow.balance } : null} onClose={() => setTopUpOpen(false)} />
       <CloseDialog
-        targets={closeOpen ? [{ owner: deployment.owner, dseq: deployment.dseq, denom: escrow.denom, refund: escrow.balance, activeLeases: running.length }] : []}
+        targets={closeOpen ? [{ owner: deployment.owner, dseq: deployment.dseq, denom: escrow.denom, refund: escrow.balance, activeLeases: running.length, persistentVolumes: persistentVolumesOf(deployment) }] : []}
         onClose={() => setCloseOpen(false)}
       />
     </div>

@@ -12,6 +12,16 @@ export interface ResourceUnitSummary {
   count: number;
   price: DecCoin;
   endpoints: number;
+  /** Volumes that outlive container restarts but not the lease: closing the deployment deletes their data. */
+  persistentStorage: PersistentVolume[];
+}
+
+export interface PersistentVolume {
+  name: string;
+  /** Size of one volume (each replica has its own). */
+  bytes: number;
+  /** Storage class (beta1 HDD, beta2 SSD, beta3 NVMe), when given. */
+  storageClass?: string;
 }
 
 export interface GroupSummary {
@@ -37,7 +47,7 @@ interface ResourceJson {
   resource?: {
     cpu?: { units?: { val?: string } };
     memory?: { quantity?: { val?: string } };
-    storage?: Array<{ quantity?: { val?: string } }>;
+    storage?: Array<{ name?: string; quantity?: { val?: string }; attributes?: Array<{ key?: string; value?: string }> | null }>;
     gpu?: { units?: { val?: string } };
     endpoints?: unknown[];
   };
@@ -73,10 +83,21 @@ export function parseDeployment(json: DeploymentJson): Deployment {
         count: r.count ?? 1,
         price: coinOf(r.price),
         endpoints: r.resource?.endpoints?.length ?? 0,
+        persistentStorage: (r.resource?.storage ?? []).flatMap((s) => {
+          const attr = (key: string) => (Array.isArray(s.attributes) ? s.attributes.find((a) => a?.key === key)?.value : undefined);
+          if (attr("persistent") !== "true") return [];
+          const storageClass = attr("class");
+          return [{ name: s.name ?? "", bytes: num(s.quantity?.val), ...(storageClass ? { storageClass } : {}) }];
+        }),
       })),
     })),
     escrow: parseEscrowAccount(json.escrow_account),
   };
+}
+
+/** Every persistent volume of a deployment, across its groups. */
+export function persistentVolumesOf(deployment: Deployment): PersistentVolume[] {
+  return deployment.groups.flatMap((g) => g.resources.flatMap((r) => r.persistentStorage ?? []));
 }
 
 /** Every deployment of `owner` (all pages). */

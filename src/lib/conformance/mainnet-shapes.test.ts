@@ -108,7 +108,7 @@ describe("GET /akash/deployment/v1beta4/deployments/list", () => {
         gseq: 1,
         name: "dcloud",
         state: "open",
-        resources: [{ cpuMillis: 500, memoryBytes: 536870912, storageBytes: 536870912, gpus: 0, count: 1, price: { denom: "uact", amount: "584.635140000000000000" }, endpoints: 1 }],
+        resources: [{ cpuMillis: 500, memoryBytes: 536870912, storageBytes: 536870912, gpus: 0, count: 1, price: { denom: "uact", amount: "584.635140000000000000" }, endpoints: 1, persistentStorage: [] }],
       },
     ]);
     expect(d?.escrow).toEqual({
