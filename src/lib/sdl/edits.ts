@@ -1,4 +1,4 @@
-import { isMap, isScalar, stringify, type Document, type Node, type Pair, type YAMLMap } from "yaml";
+import { isMap, isScalar, stringify, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from "yaml";
 import { parseSdlDocument } from "./document";
 import type { TextEdit } from "./types";
 
@@ -65,7 +65,7 @@ export function insertPairEdit(text: string, map: YAMLMap, key: string, value: u
   const lastEnd = Math.max(nodeRange(last.value)?.[1] ?? 0, nodeRange(last.key)?.[1] ?? 0);
   if (!first || !lastEnd) return undefined;
   const indent = " ".repeat(columnOf(text, first[0]));
-  const at = lineEndInclusive(text, Math.max(0, lastEnd - 1));
+  const at = lineEndInclusive(text, Math.max(0, contentEnd(text, lastEnd) - 1));
   const block = indentLines(stringifyFragment({ [key]: value }, text), indent);
   const needsNewline = at > 0 && text[at - 1] !== "\n";
   return { start: at, end: at, text: (needsNewline ? "\n" : "") + block };
@@ -95,6 +95,16 @@ export function documentEdit(text: string, mutate: (doc: Document) => void): Tex
   return minimalEdit(text, after);
 }
 
+/**
+ * A node's end offset without the next line's indentation, which `yaml` counts into a block that ends
+ * in a comment or an empty value (the next key would otherwise be taken as part of it).
+ */
+function contentEnd(text: string, end: number): number {
+  let e = end;
+  while (e > 0 && (text[e - 1] === " " || text[e - 1] === "\t")) e--;
+  return e;
+}
+
 function lineStart(text: string, offset: number): number {
   return text.lastIndexOf("\n", offset - 1) + 1;
 }
@@ -118,8 +128,54 @@ export function removePairEdit(text: string, map: YAMLMap | undefined, pair: Pai
   if (text.slice(start, keyRange[0]).trim() !== "") return undefined;
   const valueRange = nodeRange(pair.value);
   const lastContent = Math.max(keyRange[1], valueRange ? valueRange[1] : keyRange[1]);
-  const end = lineEndInclusive(text, Math.max(lastContent - 1, keyRange[1]));
+  const end = lineEndInclusive(text, Math.max(contentEnd(text, lastContent) - 1, keyRange[1]));
   return { start, end, text: "" };
+}
+
+/**
+ * Turn a block list of scalars into `values` item by item (changed items replaced in place, extra ones
+ * removed as whole lines, new ones added after the last), so comments between items stay. Undefined when
+ * the list is flow-style, empty or holds anything but plain scalars on their own "- " lines.
+ */
+export function scalarListEdits(text: string, seq: YAMLSeq, values: unknown[]): TextEdit[] | undefined {
+  if (seq.flow || seq.items.length === 0) return undefined;
+  const lines: { dashLineStart: number; dashIndent: string; range: [number, number, number] }[] = [];
+  for (const item of seq.items) {
+    const range = nodeRange(item);
+    if (!isScalar(item) || !range || range[1] <= range[0]) return undefined;
+    const start = lineStart(text, range[0]);
+    const prefix = /^([ \t]*)-[ \t]+$/.exec(text.slice(start, range[0]));
+    if (!prefix || text.slice(range[1], lineEndInclusive(text, range[1])).trim().replace(/^#.*/, "") !== "") return undefined;
+    lines.push({ dashLineStart: start, dashIndent: prefix[1]!, range });
+  }
+  const edits: TextEdit[] = [];
+  values.slice(0, lines.length).forEach((value, i) => {
+    const item = seq.items[i] as Scalar;
+    if (item.value !== value) edits.push({ start: lines[i]!.range[0], end: lines[i]!.range[1], text: scalarSource(value) });
+  });
+  for (const line of lines.slice(values.length)) edits.push({ start: line.dashLineStart, end: lineEndInclusive(text, line.range[1]), text: "" });
+  if (values.length > lines.length) {
+    const last = lines[lines.length - 1]!;
+    const at = lineEndInclusive(text, last.range[1]);
+    const added = values.slice(lines.length).map((v) => `${last.dashIndent}- ${scalarSource(v)}\n`).join("");
+    edits.push({ start: at, end: at, text: (at > 0 && text[at - 1] !== "\n" ? "\n" : "") + added });
+  }
+  return edits;
+}
+
+/** Add `item` after the last item of a non-empty block list, as text: nothing else in the file moves. */
+export function appendItemEdit(text: string, seq: YAMLSeq, item: unknown): TextEdit | undefined {
+  if (seq.flow || seq.items.length === 0) return undefined;
+  const first = nodeRange(seq.items[0]);
+  const last = nodeRange(seq.items[seq.items.length - 1]);
+  if (!first || !last) return undefined;
+  const start = lineStart(text, first[0]);
+  const prefix = /^([ \t]*)-[ \t]+$/.exec(text.slice(start, first[0]));
+  if (!prefix) return undefined;
+  const body = stringifyFragment(item, text).replace(/\n$/, "").split("\n");
+  const block = body.map((line, i) => `${prefix[1]}${i === 0 ? "- " : "  "}${line}`).join("\n") + "\n";
+  const at = lineEndInclusive(text, Math.max(0, contentEnd(text, last[1]) - 1));
+  return { start: at, end: at, text: (at > 0 && text[at - 1] !== "\n" ? "\n" : "") + block };
 }
 
 export function replaceNodeEdit(node: unknown, newText: string): TextEdit | undefined {
