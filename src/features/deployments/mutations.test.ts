@@ -13,7 +13,7 @@ import { accountKeys, deploymentKeys, leaseKeys, recordKeys } from "@/shared/cha
 import { closeDeploymentsMutation } from "@/shared/deployment-actions";
 import type { ProviderSession } from "@/shared/provider-session";
 import type { WalletContextValue } from "@/shared/wallet";
-import { MSG_ACCOUNT_DEPOSIT, MSG_UPDATE_DEPLOYMENT } from "./messages";
+import { MSG_ACCOUNT_DEPOSIT, MSG_UPDATE_DEPLOYMENT } from "@/lib/deployment/messages";
 import { depositLanded, importSdlMutation, sendManifestToLeases, topUpMutation, updateDeploymentMutation } from "./mutations";
 
 const NET = "devnet";
@@ -67,8 +67,8 @@ describe("closeDeploymentsMutation", () => {
     queryClient.setQueryData(recordKeys.list(NET, OWNER), []);
 
     const tx = await run(closeDeploymentsMutation, [
-      { owner: OWNER, dseq: "100" },
-      { owner: OWNER, dseq: "101" },
+      { owner: OWNER, dseq: "100", refund: { denom: "uact", base: 1_500_000 } },
+      { owner: OWNER, dseq: "101", refund: { denom: "uact", base: 500_000 } },
     ]);
 
     expect(tx).toBe(TX);
@@ -76,6 +76,8 @@ describe("closeDeploymentsMutation", () => {
     const [messages, options] = send.mock.calls[0]!;
     expect(messages.map((m) => m.typeUrl)).toEqual([MSG_CLOSE_DEPLOYMENT, MSG_CLOSE_DEPLOYMENT]);
     expect(options.title).toBe("Close 2 deployments");
+    // The signing dialog states what comes back: the two refunds together.
+    expect(options.moves).toEqual([expect.objectContaining({ label: "Refund to the depositor (about)", amount: { denom: "uact", base: 2_000_000 } })]);
     expect(queryClient.getQueryData<Deployment[]>(deploymentKeys.list(NET, OWNER))!.map((d) => d.state)).toEqual(["closed", "closed", "active"]);
     expect(queryClient.getQueryData<Deployment>(deploymentKeys.detail(NET, OWNER, "100"))!.state).toBe("closed");
     expect(invalidated(deploymentKeys.list(NET, OWNER), deploymentKeys.detail(NET, OWNER, "100"), leaseKeys.list(NET, OWNER, "100"), leaseKeys.list(NET, OWNER), accountKeys.balances(NET, OWNER))).toEqual([true, true, true, true, true]);
@@ -87,7 +89,7 @@ describe("closeDeploymentsMutation", () => {
     send.mockResolvedValue(null);
     queryClient.setQueryData(deploymentKeys.list(NET, OWNER), [deployment()]);
 
-    expect(await run(closeDeploymentsMutation, [{ owner: OWNER, dseq: "100" }])).toBeNull();
+    expect(await run(closeDeploymentsMutation, [{ owner: OWNER, dseq: "100", refund: { denom: "uact", base: 0 } }])).toBeNull();
     expect(send.mock.calls[0]![1].title).toBe("Close deployment 100");
     expect(queryClient.getQueryData<Deployment[]>(deploymentKeys.list(NET, OWNER))![0]!.state).toBe("active");
     expect(invalidated(deploymentKeys.list(NET, OWNER))).toEqual([false]);
@@ -100,13 +102,14 @@ describe("topUpMutation", () => {
     send.mockResolvedValue(TX);
     seedDeploymentAndBalance(queryClient);
 
-    const outcome = await run((deps) => topUpMutation({ ...deps, readDeployment: async () => deployment() }), { owner: OWNER, dseq: "100", denom: "uact", amount: 2_000_000n });
+    const outcome = await run((deps) => topUpMutation({ ...deps, readDeployment: async () => deployment() }), { owner: OWNER, dseq: "100", denom: "uact", amount: 2_000_000n, newRunway: "about 2 d 1 h at the current rate" });
 
     expect(outcome).toEqual({ status: "confirmed" });
     const [messages, options] = send.mock.calls[0]!;
     expect(messages[0]!.typeUrl).toBe(MSG_ACCOUNT_DEPOSIT);
     expect(messages[0]!.value).toMatchObject({ signer: OWNER, id: { xid: `${OWNER}/100` }, deposit: { amount: { denom: "uact", amount: "2000000" } } });
     expect(options.title).toBe("Top up deployment 100");
+    expect(options.moves).toEqual([{ label: "Top up", amount: { denom: "uact", base: 2_000_000n }, note: "From your wallet's balance into the deployment's escrow. The escrow then lasts about 2 d 1 h at the current rate." }]);
     expect(invalidated(deploymentKeys.detail(NET, OWNER, "100"), deploymentKeys.list(NET, OWNER), accountKeys.balances(NET, OWNER))).toEqual([true, true, true]);
   });
 
@@ -116,7 +119,7 @@ describe("topUpMutation", () => {
     seedDeploymentAndBalance(queryClient);
     const reads = [withDeposits(deployment(), ["5000000"]), withDeposits(deployment(), ["5000000", "2000000"])];
 
-    const outcome = await run((deps) => topUpMutation({ ...deps, readDeployment: async () => reads.shift()! }), { owner: OWNER, dseq: "100", denom: "uact", amount: 2_000_000n });
+    const outcome = await run((deps) => topUpMutation({ ...deps, readDeployment: async () => reads.shift()! }), { owner: OWNER, dseq: "100", denom: "uact", amount: 2_000_000n, newRunway: "about 2 d 1 h at the current rate" });
 
     expect(outcome).toEqual({ status: "landed" });
     expect(invalidated(deploymentKeys.detail(NET, OWNER, "100"), accountKeys.balances(NET, OWNER))).toEqual([true, true]);

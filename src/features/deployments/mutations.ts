@@ -20,7 +20,8 @@ import { useProviderSession, type ProviderSession } from "@/shared/provider-sess
 import { invalidate, useMutationDeps, type MutationDeps } from "@/shared/deployment-actions";
 import { activeLeases, activeProviders } from "./leases";
 import { chainVersionHex } from "./manifest-version";
-import { buildDepositMsg, buildUpdateDeploymentMsg } from "./messages";
+import { buildDepositMsg, buildUpdateDeploymentMsg } from "@/lib/deployment/messages";
+import type { TxMove } from "@/lib/wallet/tx-moves";
 
 // --------------------------------------------------------------------------------------------- top up
 
@@ -30,6 +31,14 @@ export interface TopUpRequest {
   denom: string;
   /** Micro-units. */
   amount: bigint;
+  /** How long the escrow lasts after the top up ("about 3 d 4 h at the current rate"), for the signing dialog. */
+  newRunway?: string;
+}
+
+/** The signing dialog's line: the amount, where it comes from, and how long the escrow then lasts. */
+export function topUpMoves({ denom, amount, newRunway }: Pick<TopUpRequest, "denom" | "amount" | "newRunway">): TxMove[] {
+  const source = "From your wallet's balance into the deployment's escrow.";
+  return [{ label: "Top up", amount: { denom, base: amount }, note: newRunway ? `${source} The escrow then lasts ${newRunway}.` : source }];
 }
 
 /** "confirmed": the wallet saw it included; "landed": the confirmation was lost but the chain has the deposit. */
@@ -51,11 +60,11 @@ export interface TopUpDeps extends MutationDeps {
 /** Deposits into a deployment's escrow from the wallet balance (`MsgAccountDeposit`). */
 export function topUpMutation({ queryClient, networkId, send, signer, readDeployment }: TopUpDeps): MutationOptions<TopUpOutcome | null, Error, TopUpRequest> {
   return {
-    mutationFn: async ({ owner, dseq, denom, amount }) => {
+    mutationFn: async ({ owner, dseq, denom, amount, newRunway }) => {
       if (!signer) throw new Error("Connect the wallet that pays for the top up first.");
       // Read before signing: if the node drops out after broadcasting, the chain tells us whether it landed.
       const before = await readDeployment(owner, dseq).catch(() => null);
-      const tx = await send([buildDepositMsg(signer, owner, dseq, denom, amount)], { title: `Top up deployment ${dseq}` });
+      const tx = await send([buildDepositMsg({ signer, owner, dseq, denom, amount })], { title: `Top up deployment ${dseq}`, moves: topUpMoves({ denom, amount, newRunway }) });
       if (tx) return { status: "confirmed" };
       const after = before ? await readDeployment(owner, dseq).catch(() => null) : null;
       return depositLanded(before, after, denom) ? { status: "landed" } : null;
@@ -133,7 +142,7 @@ export function updateDeploymentMutation({ queryClient, networkId, send, require
       const manifest = await prepared(sdl, requireUact);
       const updatedOnChain = manifest.versionHex !== chainVersionHex(deployment.hashB64);
       if (updatedOnChain) {
-        const tx = await send([buildUpdateDeploymentMsg(owner, dseq, manifest.version)], { title: `Update deployment ${dseq}` });
+        const tx = await send([buildUpdateDeploymentMsg(owner, dseq, manifest.version)], { title: `Update deployment ${dseq}`, moves: [] });
         if (!tx) return null;
       }
       const patch = { sdl, manifestJson: manifest.manifestJson, manifestVersion: manifest.versionHex };
