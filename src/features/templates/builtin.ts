@@ -1,3 +1,4 @@
+import { fillTemplateSecrets } from "@/lib/sdl/secrets";
 import { templateMetaSchema, type Template } from "./model";
 
 // Vite inlines every built-in template folder at build time: deploy.yaml, README.md and meta.json.
@@ -22,7 +23,8 @@ function loadBuiltinTemplates(): Template[] {
       category: meta.category,
       description: meta.description,
       tags: meta.tags,
-      sdl,
+      // Secrets are generated per page load, so no deployment runs with a password printed in a public template.
+      sdl: fillTemplateSecrets(sdl),
       readme: readmeFiles[`${dir}/README.md`] ?? `# ${meta.name}\n\n${meta.description}\n`,
       source: "builtin",
     });

@@ -6,6 +6,7 @@ import { documentEdit, removePairEdit, renameKeyEdit, replaceNodeEdit } from "./
 import { COMPOSE_KEY_ADVICE, describePointer, plainMessage, type RawValidationError } from "./messages";
 import { SDL_NETWORK_ID, uaktPricings } from "./network-rules";
 import { summarizeSdl, type SdlSummary } from "./resources";
+import { findDefaultSecrets, generateSecret, replaceSecretEdits } from "./secrets";
 import { getErrorMessage } from "../errors";
 import type { QuickFix, SdlCheckOptions, SdlDiagnostic, TextEdit } from "./types";
 
@@ -256,6 +257,24 @@ function findIpUse(sdl: unknown, name: string): string | undefined {
 }
 
 /** Network rule chain-sdk does not know: Akash v2 (BME) only accepts uact deployment pricing. */
+/** A well-known default password or key left in the SDL: anyone can guess it once the port is public. */
+function addDefaultSecretRule(ctx: Ctx, sdl: unknown) {
+  const found = findDefaultSecrets(ctx.text, sdl);
+  const replacements = new Map<string, string>();
+  for (const secret of found) {
+    if (!replacements.has(secret.value)) replacements.set(secret.value, generateSecret());
+    const edits = replaceSecretEdits(found, secret.value, replacements.get(secret.value)!);
+    ctx.diagnostics.push(
+      makeDiagnostic(ctx, secret.start, secret.end, {
+        severity: "warning",
+        code: "default-secret",
+        message: `${secret.name} of service "${secret.service}" is "${secret.value}", a well-known default anyone can guess. Use a password of your own, or generate one.`,
+        fixes: [{ title: edits.length > 1 ? `Generate a password (replaces all ${edits.length}, so they still match)` : "Generate a password", edits }],
+      }),
+    );
+  }
+}
+
 function addDenomRule(ctx: Ctx, sdl: unknown, options: SdlCheckOptions) {
   for (const { placement: pl, profile } of uaktPricings(sdl)) {
     const pointer = `/profiles/placement/${pl}/pricing/${profile}/denom`;
@@ -349,6 +368,7 @@ export function checkSdl(text: string, options: SdlCheckOptions = {}): SdlCheckR
   }
 
   addDenomRule(ctx, sdl, options);
+  addDefaultSecretRule(ctx, sdl);
   let result: ReturnType<typeof generateManifest>;
   try {
     result = generateManifest(sdl as SDLInput, SDL_NETWORK_ID);
