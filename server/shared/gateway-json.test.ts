@@ -135,6 +135,13 @@ describe("gateway JSON", () => {
 
   // ResourceValue.val is left out: mainnet's gateway prints it as a decimal string ("250") and
   // chain-sdk's fromJSON base64-decodes it, so the SDK misreads it on mainnet too; we match mainnet.
+  it("repeated enums inside an Any print names (authz grant of a DepositAuthorization)", () => {
+    const auth = akashV1.DepositAuthorization.fromPartial({ spendLimit: { denom: "uact", amount: "5" }, scopes: [akashV1.DepositAuthorization_Scope.deployment, akashV1.DepositAuthorization_Scope.bid] });
+    const res = cosmos.QueryGrantsResponse.fromPartial({ grants: [{ authorization: { typeUrl: "/akash.escrow.v1.DepositAuthorization", value: akashV1.DepositAuthorization.encode(auth).finish() } }] });
+    const json = toGatewayJSON(cosmos.QueryGrantsResponse as ProtoCodec, res) as { grants: { authorization: unknown; expiration: unknown }[] };
+    expect(json.grants[0]).toEqual({ authorization: { "@type": "/akash.escrow.v1.DepositAuthorization", spend_limit: { denom: "uact", amount: "5" }, scopes: ["deployment", "bid"] }, expiration: null });
+  });
+
   it("chain-sdk's own fromJSON reads the gateway JSON back to the same message", () => {
     const cases: [ProtoCodec, unknown][] = [
       [v1beta5.QueryBidsResponse as unknown as ProtoCodec, { bids: [{ bid: { id: { owner, dseq: 9 }, state: 2, price: { denom: "uact", amount: "0.5" }, resourcesOffer: [{ count: 3, resources: { id: 1, endpoints: [{ kind: 1, sequenceNumber: 2 }] } }] } }] }],

@@ -125,7 +125,7 @@ function convertField(codec: ProtoCodec, path: PathSeg[], f: FieldInfo, v: unkno
         const elemPath = [...path, { key: f.tsName, array: true }];
         return v.map((e) => convertNested(codec, elemPath, e, depth));
       }
-      return v.map((e) => scalar(e));
+      return v.map((e) => (f.enumNames && typeof e === "number" ? (f.enumNames.get(e) ?? e) : scalar(e)));
     }
     default:
       return scalar(v) ?? null;

@@ -123,12 +123,13 @@ function probeName(codec: ProtoCodec, path: readonly PathSeg[], key: string, val
   return undefined;
 }
 
-function enumNamesFor(codec: ProtoCodec, path: readonly PathSeg[], key: string): Map<number, string> {
+function enumNamesFor(codec: ProtoCodec, path: readonly PathSeg[], key: string, repeated = false): Map<number, string> {
   const probed = new Map<number, string>();
   for (let v = 1; v <= 8; v++) {
-    const r = probeName(codec, path, key, [v]);
-    if (!r || typeof r.json !== "string" || r.json === "UNRECOGNIZED") break;
-    probed.set(v, r.json);
+    const r = probeName(codec, path, key, [repeated ? [v] : v]);
+    const json = repeated && Array.isArray(r?.json) ? (r.json as unknown[])[0] : r?.json;
+    if (!r || typeof json !== "string" || json === "UNRECOGNIZED") break;
+    probed.set(v, json);
   }
   // Find the chain-sdk enum whose non-zero names match what the codec printed; take its zero name.
   const candidates = allEnums().filter((e) => {
@@ -206,6 +207,9 @@ export function schemaAt(codec: ProtoCodec, path: readonly PathSeg[] = []): Mess
         }
         const probe = probeName(codec, path, tsName, elemIsMessage ? [[{}]] : [["7"], [7], [true]]);
         info = { tsName, jsonName: probe?.name ?? snake(tsName), kind: "repeated", elemIsMessage };
+        // A repeated enum (e.g. DepositAuthorization.scopes) prints names, like a single one.
+        const asEnum = elemIsMessage ? undefined : probeName(codec, path, tsName, [[1]]);
+        if (Array.isArray(asEnum?.json) && typeof asEnum.json[0] === "string") info.enumNames = enumNamesFor(codec, path, tsName, true);
       } else if (isPlainObject(def)) {
         info = { tsName, jsonName: probeName(codec, path, tsName, [{ k: "v" }])?.name ?? snake(tsName), kind: "map" };
       } else {
