@@ -9,15 +9,15 @@ import type { SdlSummary } from "@/lib/sdl/resources";
 import { CostPanel } from "./cost-panel";
 import { DraftAutosave, type DraftSaveState } from "./draft-autosave";
 import { draftKey, draftStore, loadDraft, type Draft } from "./drafts";
-import { FormBuilder } from "./form-builder";
-import { ProblemsList } from "./problems-list";
-import type { SdlEditorHandle } from "./sdl-monaco-editor";
+import { FormBuilder } from "@/shared/sdl-editing/form-builder";
+import { ProblemsList } from "@/shared/sdl-editing/problems-list";
+import type { SdlEditorHandle } from "@/shared/sdl-editing/sdl-monaco-editor";
 import { useMarketSnapshot } from "@/shared/chain-data";
-import { useSdlValidation } from "./use-sdl-validation";
+import { useSdlValidation } from "@/shared/sdl-editing/use-sdl-validation";
 import { getErrorMessage } from "@/lib/errors";
 
 // Monaco is a separate chunk, fetched only when this page renders.
-const SdlMonacoEditor = lazy(() => import("./sdl-monaco-editor"));
+const SdlMonacoEditor = lazy(() => import("@/shared/sdl-editing/sdl-monaco-editor"));
 
 const DRAFT_SAVE_DELAY_MS = 300;
 
