@@ -8,7 +8,7 @@ const iso = (ms: number | null): string | null => (ms === null ? null : new Date
 
 export function reportJson(spend: TeamSpend, network: string) {
   const r = spend.range;
-  const rows = r.leases.filter((l) => l.spent > 0n || l.lease.state === "active");
+  const rows = r.leases.filter((l) => l.spent > 0n);
   return {
     network,
     restUrl: spend.restUrl,
