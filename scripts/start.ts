@@ -43,7 +43,16 @@ async function main() {
   console.log(`  REST      ${stack.restUrl}`);
   console.log(`  Faucet    ${stack.faucetUrl}`);
   if (stack.proxyUrl) console.log(`  Proxy     ${stack.proxyUrl}`);
-  for (const p of stack.providers) console.log(`  Provider  ${p.address} ${p.hostUri}`);
+  for (const p of stack.providers) console.log(`  Provider  ${p.name.padEnd(11)} ${p.address} ${p.hostUri}`);
+  if (stack.providerAdminUrl) {
+    // To try failures by hand: take a provider offline (its gateway refuses, or hangs with ?mode=hang) and back.
+    const example = stack.providers[0]?.name ?? "provider-1";
+    console.log("");
+    console.log(`  Provider admin  ${stack.providerAdminUrl} (loopback only)`);
+    console.log(`    list       curl ${stack.providerAdminUrl}/providers`);
+    console.log(`    offline    curl -X POST ${stack.providerAdminUrl}/providers/${example}/offline   (add ?mode=hang to hang instead of refusing)`);
+    console.log(`    online     curl -X POST ${stack.providerAdminUrl}/providers/${example}/online`);
+  }
   console.log("");
   console.log("Press Ctrl+C to stop.");
 
