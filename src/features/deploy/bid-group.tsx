@@ -3,6 +3,7 @@ import { formatUsd, microToUsd } from "@/lib/pricing/denoms";
 import { blocksPerHour, blocksPerMonth, describeBlockTiming } from "@/lib/pricing/time";
 import { useBlockTiming } from "@/shared/chain-data";
 import { cn } from "@/components/ui/cn";
+import { countOf } from "@/lib/format/words";
 import { compareBid, type GroupEstimate } from "./bid-insight";
 import { formatBytes } from "./resources-table";
 import type { BidderStatus } from "./use-bidder-status";
@@ -109,7 +110,7 @@ export function BidGroup({
                         <span className="text-muted">Checking…</span>
                       )
                     ) : state.online ? (
-                      <span className="text-ok">Online{typeof state.leases === "number" ? ` · ${state.leases} leases` : ""}</span>
+                      <span className="text-ok">Online{typeof state.leases === "number" ? ` · ${countOf(state.leases, "lease")}` : ""}</span>
                     ) : (
                       <span className="text-danger" title={state.error}>
                         Offline

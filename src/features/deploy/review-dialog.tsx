@@ -8,6 +8,7 @@ import { previewMint, parseDecimal } from "@/lib/chain/bme";
 import { amountOf } from "@/lib/chain/coins";
 import { getErrorMessage } from "@/lib/errors";
 import { baseToDisplay, displayToBase } from "@/lib/format/coins";
+import { formatPricePerToken } from "@/lib/format/numbers";
 import { estimateCost } from "@/lib/pricing/estimate";
 import { formatUsd, microToUsd } from "@/lib/pricing/denoms";
 import type { SdlSummary } from "@/lib/sdl/resources";
@@ -164,7 +165,7 @@ export function ReviewDialog({ open, onClose, sdl, summary, defaultName, templat
               </Button>
             }
           >
-            ACT pays for deployments. Mint it by burning AKT{quote.data ? ` at $${Number(quote.data.priceUsd).toFixed(4)} per AKT` : ""}.
+            ACT pays for deployments. Mint it by burning AKT{quote.data ? ` at ${formatPricePerToken(Number(quote.data.priceUsd), "AKT")}` : ""}.
             {mintUakt !== null && mintUakt > aktBalance && " You do not have enough AKT either: add AKT to this wallet first."}
             {quote.error && ` The mint price is unavailable (${quote.error.message}).`}
             {mintUakt && quote.data && ` You will receive about ${baseToDisplay(previewMint(mintUakt, quote.data), 6)} ACT.`}

@@ -3,7 +3,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { getErrorMessage } from "@/lib/errors";
 import type { PersistentVolume } from "@/lib/chain/deployment";
-import { listOf } from "@/lib/format/words";
+import { countOf, listOf } from "@/lib/format/words";
 import { formatBytes } from "@/lib/provider-proxy/provider-status";
 import { Term } from "@/components/ui/term";
 import { formatMicro } from "./format";
@@ -78,7 +78,7 @@ export function CloseDialog({ targets, onClose, onClosed }: { targets: CloseTarg
           ))}
         </ul>
         <Alert title={`About ${[...total].map(([d, a]) => formatMicro(a, d)).join(" + ") || "nothing"} returns to your wallet`} >
-          {leases > 0 ? `${leases} active lease${leases === 1 ? "" : "s"} will stop and the providers remove the workloads. ` : ""}The escrow is settled first, so the exact refund can be a little lower. This cannot be undone.
+          {leases > 0 ? `${countOf(leases, "active lease")} will stop and the providers remove the workloads. ` : ""}The escrow is settled first, so the exact refund can be a little lower. This cannot be undone.
         </Alert>
         <PersistentDataWarning targets={targets} />
         {close.error && <Alert tone="error" title="The deployments were not closed">{getErrorMessage(close.error)}</Alert>}

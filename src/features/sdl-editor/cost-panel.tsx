@@ -102,8 +102,8 @@ export function CostPanel({ summary, stale, snapshot, loadingMarket, deposit: de
       <table className="w-full text-left text-xs">
         <thead className="text-muted">
           <tr>
-            <th className="py-1 font-normal">Service</th>
-            <th className="py-1 font-normal">Max / month</th>
+            <th className="py-1 pr-3 font-normal">Service</th>
+            <th className="py-1 pr-3 font-normal">Max / month</th>
             <th className="py-1 font-normal">Likely / month</th>
           </tr>
         </thead>
