@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { baseToDisplay, displayToBase, formatCoin, shortenAddress } from "./coins";
+import { baseToDisplay, displayToBase, formatCoin, formatCoinShort, shortenAddress } from "./coins";
 
 describe("baseToDisplay", () => {
   it("converts base units exactly and trims trailing zeros", () => {
@@ -37,5 +37,19 @@ describe("shortenAddress", () => {
   it("keeps both ends", () => {
     expect(shortenAddress("akash1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq9")).toBe("akash1qqqq…qqqqq9");
     expect(shortenAddress("short")).toBe("short");
+  });
+});
+
+describe("formatCoinShort", () => {
+  it("shows cents for balances of one and more, cut rather than rounded up", () => {
+    expect(formatCoinShort(49_997_454n, "uact")).toBe("49.99 ACT");
+    expect(formatCoinShort("50000000", "uact")).toBe("50 ACT");
+    expect(formatCoinShort(1_234_567_890n, "uakt")).toBe("1,234.56 AKT");
+  });
+  it("keeps three significant digits below one", () => {
+    expect(formatCoinShort(6_213n, "uact")).toBe("0.00621 ACT");
+    expect(formatCoinShort(500_000n, "uact")).toBe("0.5 ACT");
+    expect(formatCoinShort(1n, "uact")).toBe("0.000001 ACT");
+    expect(formatCoinShort(0n, "uact")).toBe("0 ACT");
   });
 });

@@ -33,6 +33,20 @@ export function formatCoin(amount: string | bigint, denom: string, maxFractionDi
   return `${baseToDisplay(amount, info.exponent, maxFractionDigits ?? info.exponent)} ${info.symbol}`;
 }
 
+/**
+ * A balance for reading, not for copying: cents for one and more ("49.99 ACT", not "49.997454 ACT"), three significant
+ * digits below one ("0.00621 ACT"). Digits are cut, never rounded up, so a balance never reads as more than it is.
+ */
+export function formatCoinShort(amount: string | bigint, denom: string): string {
+  const info = denomInfo(denom);
+  const value = typeof amount === "bigint" ? amount : BigInt(amount.split(".")[0] || "0");
+  const abs = value < 0n ? -value : value;
+  let digits = Math.min(2, info.exponent);
+  if (abs > 0n && abs < 10n ** BigInt(info.exponent)) digits = Math.min(info.exponent, info.exponent - abs.toString().length + 3);
+  const text = baseToDisplay(value, info.exponent, digits);
+  return `${text === "0" && abs > 0n ? `< ${baseToDisplay(1n, info.exponent)}` : text} ${info.symbol}`;
+}
+
 export type ParseAmountResult = { ok: true; base: bigint } | { ok: false; error: string };
 
 /** "1.5" AKT → 1500000n uakt. Rejects more decimals than the denom has. */
