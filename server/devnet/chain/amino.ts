@@ -3,12 +3,13 @@ import { AminoTypes, createDefaultAminoConverters, type AminoConverters } from "
 import Long from "long";
 import type { MsgHandler } from "./types.ts";
 import type { DecodedTx } from "./tx-decode.ts";
+import { createAuthzFeegrantAminoConverters } from "./amino-authz.ts";
 
 /**
  * Amino JSON (SIGN_MODE_LEGACY_AMINO_JSON) for the devnet's messages.
  *
  * - Cosmos SDK messages (bank MsgSend, ...) use @cosmjs/stargate's default converters, i.e. exactly
- *   what Keplr/cosmjs sign.
+ *   what Keplr/cosmjs sign; x/authz and x/feegrant, which cosmjs leaves out, use amino-authz.ts.
  * - Akash messages use one generic converter per handler with an `aminoType`
  *   (`akash-sdk/x/<module>/<MsgName>`): the amino `value` is chain-sdk's `toJSON(msg)`. ts-proto's
  *   toJSON already drops proto3 default scalars and empty repeated fields (amino's omitempty),
@@ -19,8 +20,16 @@ import type { DecodedTx } from "./tx-decode.ts";
  *   client depends on the difference because both sides use this converter.)
  */
 export function createDevnetAminoConverters(handlers: Iterable<MsgHandler>): AminoConverters {
-  const converters: AminoConverters = { ...createDefaultAminoConverters() };
-  for (const h of handlers) {
+  const list = [...handlers];
+  let types: AminoTypes | undefined;
+  const converters: AminoConverters = {
+    ...createDefaultAminoConverters(),
+    ...createAuthzFeegrantAminoConverters(
+      () => (types ??= new AminoTypes(converters)),
+      (typeUrl) => list.find((h) => h.typeUrl === typeUrl)?.type,
+    ),
+  };
+  for (const h of list) {
     if (!h.aminoType || converters[h.typeUrl]) continue;
     const type = h.type;
     converters[h.typeUrl] = {
