@@ -8,6 +8,7 @@ import { previewMint, parseDecimal } from "@/lib/chain/bme";
 import { amountOf } from "@/lib/chain/coins";
 import { getErrorMessage } from "@/lib/errors";
 import { baseToDisplay, displayToBase } from "@/lib/format/coins";
+import { formatCoinShort } from "@/lib/format/coins";
 import { formatPricePerToken } from "@/lib/format/numbers";
 import { estimateCost } from "@/lib/pricing/estimate";
 import { formatUsd, microToUsd } from "@/lib/pricing/denoms";
@@ -140,7 +141,7 @@ export function ReviewDialog({ open, onClose, sdl, summary, defaultName, templat
           <div className="text-sm">
             <p className="font-medium">Your balance</p>
             <p data-testid="review-balance" className="text-muted">
-              {balances.data ? `${baseToDisplay(actBalance, 6)} ACT · ${baseToDisplay(aktBalance, 6)} AKT` : wallet ? "Loading…" : "Connect a wallet"}
+              {balances.data ? `${formatCoinShort(actBalance, "uact")} · ${formatCoinShort(aktBalance, "uakt")}` : wallet ? "Loading…" : "Connect a wallet"}
             </p>
             <p className="mt-2 font-medium">Network fee</p>
             <p className="text-muted" data-testid="review-fee">

@@ -6,7 +6,7 @@ import { TextField } from "@/components/ui/field";
 import { toast } from "sonner";
 import { amountOf } from "@/lib/chain/coins";
 import { getErrorMessage } from "@/lib/errors";
-import { denomInfo, displayToBase, formatCoin } from "@/lib/format/coins";
+import { denomInfo, displayToBase, formatCoin, formatCoinShort } from "@/lib/format/coins";
 import { burnFigures } from "@/lib/pricing/deposit";
 import { formatDuration } from "@/lib/pricing/runway";
 import { useBalances, useBlockTiming } from "@/shared/chain-data";
@@ -74,7 +74,7 @@ export function TopUpDialog({ target, onClose }: { target: TopUpTarget | null; o
           value={amount}
           onChange={(e) => setAmount(e.target.value)}
           error={error ?? (parsed && !parsed.ok ? parsed.error : null)}
-          hint={balances.data ? `Available: ${formatCoin(available, denom)}` : undefined}
+          hint={balances.data ? `Available: ${formatCoinShort(available, denom)}` : undefined}
           autoFocus
         />
         {extraSeconds !== null && totalSeconds !== null && (
