@@ -111,6 +111,19 @@ describe("escrow deposits from authz grants (sources [grant, balance])", () => {
     expect(deposits(a, 1).map((d) => d.amount)).toEqual(["5000000", "2000000"]);
   });
 
+  it("a provider's bid deposit can come from a bid-scoped grant (MsgCreateBid)", () => {
+    const a = app();
+    a.fund(owner, [{ denom: "uact", amount: "10000000" }]);
+    a.deliver(T.createDeployment, createDeploymentMsg(1), owner);
+    const bidder = testAddress("bidder");
+    registerProvider(a, bidder);
+    a.deliver(GRANT, { granter: treasury, grantee: bidder, grant: depositGrant("600000", [DepositAuthorization_Scope.bid]) }, treasury);
+    const bid = createBidMsg(1, bidder, "50", { deposit: "500000" });
+    a.deliver(T.createBid, { ...bid, deposit: { ...bid.deposit, sources: [Source.grant] } }, bidder);
+    expect(a.balance(treasury, "uact")).toBe(99500000n);
+    expect(a.balance(bidder, "uact")).toBe(0n);
+  });
+
   it("on close, what is left of the grant's deposit goes back to the treasury, and the grant grows back", () => {
     const a = app();
     grant(a, treasury, "8000000");
