@@ -15,6 +15,7 @@ const NAV = [
   { to: "/deployments", label: "Deployments" },
   { to: "/templates", label: "Templates" },
   { to: "/providers", label: "Providers" },
+  { to: "/account", label: "Account" },
   { to: "/settings", label: "Settings" },
 ];
 

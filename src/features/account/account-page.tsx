@@ -1,10 +1,9 @@
-import { Button } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Page } from "@/components/ui/page";
 import { useNetwork } from "@/shared/network";
-import { useWallet, walletLabel } from "@/shared/wallet";
+import { ConnectWalletButton, useWallet, walletLabel } from "@/shared/wallet";
 import { BalancesCard } from "./balances-card";
 import { FaucetCard } from "./faucet-card";
 import { MintActCard } from "./mint-act-card";
@@ -13,13 +12,13 @@ import { RecentTxsCard } from "./recent-txs-card";
 
 export function AccountPage() {
   const { network } = useNetwork();
-  const { wallet, openConnectDialog } = useWallet();
+  const { wallet } = useWallet();
   useRefreshOnNewBlock(wallet?.address);
   if (!wallet) {
     return (
       <Page title="Account" description={`Your account on ${network.label}.`}>
         <Card>
-          <EmptyState title="No wallet connected" action={<Button onClick={openConnectDialog}>Connect wallet</Button>}>
+          <EmptyState title="No wallet connected" action={<ConnectWalletButton />}>
             Connect a wallet to see balances, mint ACT and sign transactions.
           </EmptyState>
         </Card>

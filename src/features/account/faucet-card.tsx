@@ -1,22 +1,12 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
-import { requestFaucetCredit } from "@/lib/wallet/faucet";
+import { getErrorMessage } from "@/lib/errors";
 import type { NetworkConfig } from "@/lib/networks/networks";
-import { accountKeys } from "@/shared/chain-data";
+import { useFaucetCredit } from "@/shared/wallet";
 
 export function FaucetCard({ network, address }: { network: NetworkConfig; address: string }) {
-  const queryClient = useQueryClient();
-  const mutation = useMutation({
-    mutationFn: () => requestFaucetCredit(network.faucetUrl, address, network.denoms.fee),
-    onSuccess: async () => {
-      toast.success("Faucet sent AKT", { description: "Your balance updates with the next block." });
-      await queryClient.invalidateQueries({ queryKey: accountKeys.all(network.id, address) });
-    },
-    onError: (error) => toast.error("Faucet request failed", { description: error.message }),
-  });
+  const mutation = useFaucetCredit(address);
   if (!network.faucetUrl) return null;
   return (
     <Card labelledBy="faucet-title">
@@ -28,7 +18,7 @@ export function FaucetCard({ network, address }: { network: NetworkConfig; addre
       {mutation.isError && (
         <CardBody>
           <Alert tone="error" title="The faucet did not pay out">
-            {mutation.error.message}
+            {getErrorMessage(mutation.error)}
           </Alert>
         </CardBody>
       )}

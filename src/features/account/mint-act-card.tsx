@@ -7,6 +7,8 @@ import { useWallet } from "@/shared/wallet";
 import { previewMint } from "@/lib/chain/bme";
 import { amountOf } from "@/lib/chain/coins";
 import { baseToDisplay, displayToBase } from "@/lib/format/coins";
+import { priceSourceLabel } from "@/lib/glossary";
+import { mintMoves } from "@/lib/wallet/tx-moves";
 import type { NetworkConfig } from "@/lib/networks/networks";
 import { useBalances, useMintQuote } from "@/shared/chain-data";
 
@@ -31,7 +33,7 @@ export function MintActCard({ network, address }: { network: NetworkConfig; addr
     setSending(true);
     try {
       const { buildMintActMsg } = await import("@/lib/tx/messages");
-      const result = await send([buildMintActMsg(address, parsed.base)], { title: `Mint ACT with ${baseToDisplay(parsed.base, 6)} AKT` });
+      const result = await send([buildMintActMsg(address, parsed.base)], { title: `Mint ACT with ${baseToDisplay(parsed.base, 6)} AKT`, moves: mintMoves(parsed.base, quote.data) });
       if (result) {
         setAmount("");
         setTouched(false);
@@ -66,7 +68,7 @@ export function MintActCard({ network, address }: { network: NetworkConfig; addr
           </div>
           {quote.data && (
             <p className="text-xs text-muted">
-              Price {trimDecimal(quote.data.priceUsd)} USD per AKT ({quote.data.priceSource}), mint spread {quote.data.spreadBps / 100}%. The chain settles the mint at its price when the block is processed.
+              Price {trimDecimal(quote.data.priceUsd)} USD per AKT ({priceSourceLabel(quote.data.priceSource)}), mint spread {quote.data.spreadBps / 100}%. The chain settles the mint at its price when the block is processed.
             </p>
           )}
           {quote.isError && (

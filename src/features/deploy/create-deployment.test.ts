@@ -26,7 +26,11 @@ describe("createDeployment", () => {
     });
     expect(await createDeployment(deps, request)).toEqual({ ok: true, dseq: "100" });
     expect(await store.load("devnet", owner, "100")).toMatchObject({ txHash: "ABCDEF" });
-    expect(deps.send).toHaveBeenCalledWith([expect.objectContaining({ typeUrl: "/akash.deployment.v1beta4.MsgCreateDeployment" })], { title: "Create deployment web" });
+    expect(deps.send).toHaveBeenCalledWith([expect.objectContaining({ typeUrl: "/akash.deployment.v1beta4.MsgCreateDeployment" })], {
+      title: "Create deployment web",
+      // The signing dialog states the deposit and where it comes from.
+      moves: [{ label: "Deposit into escrow", amount: { denom: "uact", base: 500_000n }, note: expect.stringContaining("From your wallet's balance") }],
+    });
   });
 
   it("a record forgotten while the wallet was asking is saved again once the transaction is in", async () => {

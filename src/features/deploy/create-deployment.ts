@@ -12,6 +12,7 @@ import { deploymentStore, type DeploymentRecord, type DeploymentStore } from "@/
 import { prepareManifest } from "@/lib/deployment/manifest";
 import { buildCreateDeploymentMsg } from "@/lib/deployment/messages";
 import { deploymentPhase } from "@/lib/deployment/phase";
+import type { TxMove } from "@/lib/wallet/tx-moves";
 import { accountKeys, deploymentKeys, recordKeys } from "@/shared/chain-data";
 import { useNetwork } from "@/shared/network";
 import { invalidate, useMutationDeps, type MutationDeps } from "@/shared/deployment-actions";
@@ -28,6 +29,14 @@ export interface CreateRequest {
   /** Micro-units of the network's compute denom. */
   deposit: { denom: string; amount: bigint };
   templateId?: string;
+  /** What the deposit buys at the estimate, e.g. "Lasts about 3 d 4 h at the highest estimate", for the signing dialog. */
+  depositNote?: string;
+}
+
+/** The signing dialog's one line: the deposit, where it comes from and where it goes back to. */
+export function createMoves(request: Pick<CreateRequest, "deposit" | "depositNote">): TxMove[] {
+  const source = "From your wallet's balance into the deployment's escrow; what is left comes back when you close it.";
+  return [{ label: "Deposit into escrow", amount: { denom: request.deposit.denom, base: request.deposit.amount }, note: request.depositNote ? `${source} ${request.depositNote}` : source }];
 }
 
 export interface CreateDeps extends MutationDeps {
@@ -94,7 +103,7 @@ export async function createDeployment(deps: CreateDeps, request: CreateRequest)
     return { ok: false, error: `Could not save the deployment locally, so nothing was sent: ${getErrorMessage(error)}` };
   }
   const message = buildCreateDeploymentMsg({ owner, dseq, prepared: prepared.value, deposit: request.deposit });
-  const tx = await deps.send([message], { title: `Create deployment ${request.name}` });
+  const tx = await deps.send([message], { title: `Create deployment ${request.name}`, moves: createMoves(request) });
   if (tx) {
     // Another tab may have forgotten the record while the wallet was asking: the deployment exists, keep it.
     const saved = await store.update(networkId, owner, dseq, { txHash: tx.hash });

@@ -6,7 +6,7 @@ import { useLeaseRollout } from "./use-lease-rollout";
 
 /** One lease's rollout: its progress, and the credential fixes its failures call for. */
 /** `provider`: undefined while the provider list is read, null when the lease's provider is not registered. */
-export function LeaseRollout({ lease, provider, hasManifest, fresh = false }: { lease: Lease; provider: AuditedProvider | null | undefined; hasManifest: boolean; fresh?: boolean }) {
+export function LeaseRollout({ lease, provider, hasManifest, fresh = false, onRedeployElsewhere }: { lease: Lease; provider: AuditedProvider | null | undefined; hasManifest: boolean; fresh?: boolean; onRedeployElsewhere?: (provider: string) => void }) {
   const { rollout, retry } = useLeaseRollout({ lease, provider, hasManifest, fresh });
   const { credentials } = useProviderSession();
   return (
@@ -14,6 +14,7 @@ export function LeaseRollout({ lease, provider, hasManifest, fresh = false }: { 
       rollout={rollout}
       onRetry={(renew) => void retry(renew)}
       usingCertificate={credentials.preferMtls && Boolean(credentials.serial)}
+      onRedeployElsewhere={onRedeployElsewhere && (() => onRedeployElsewhere(lease.provider))}
       onRenewCertificate={async () => {
         if (await credentials.renew()) await retry(false);
       }}

@@ -32,14 +32,21 @@ describe("deploy mutations own their cache effects", () => {
   it("accepting bids signs one MsgCreateLease per bid and refreshes the leases, bids, deployment and balance", async () => {
     const { queryClient, stale } = setup();
     const send = vi.fn(async () => tx);
-    await run(acceptBidsMutation({ queryClient, networkId: net, send }), { owner, dseq, bids: [bid], title: "Accept bid from P" });
-    expect(send).toHaveBeenCalledWith([expect.objectContaining({ typeUrl: "/akash.market.v1beta5.MsgCreateLease" })], { title: "Accept bid from P" });
+    await run(acceptBidsMutation({ queryClient, networkId: net, send }), { owner, dseq, bids: [bid], title: "Accept bid from P", secondsPerBlock: 6 });
+    // The signing dialog states the lease price per hour and per month (2 uact per 6 s block: 1200 uact/h).
+    expect(send).toHaveBeenCalledWith([expect.objectContaining({ typeUrl: "/akash.market.v1beta5.MsgCreateLease" })], {
+      title: "Accept bid from P",
+      moves: [
+        { label: "Lease price", amount: { denom: "uact", base: expect.closeTo(1200, 9) }, per: "hour" },
+        { label: "Per month", amount: { denom: "uact", base: expect.closeTo(1200 * 24 * 30.437, 6) }, per: "month", note: expect.stringContaining("escrow") },
+      ],
+    });
     expect(stale()).toEqual(["balances", "bids", "deployment", "leases"]);
   });
 
   it("the accepted leases are in the cache on return, so the rollout starts without a read", async () => {
     const { queryClient } = setup();
-    await run(acceptBidsMutation({ queryClient, networkId: net, send: async () => ({ ...tx, height: 42 }) }), { owner, dseq, bids: [bid], title: "t" });
+    await run(acceptBidsMutation({ queryClient, networkId: net, send: async () => ({ ...tx, height: 42 }) }), { owner, dseq, bids: [bid], title: "t", secondsPerBlock: 6 });
     const leases = queryClient.getQueryData<Lease[]>(leaseKeys.list(net, owner, dseq));
     expect(leases?.map(leaseKey)).toEqual([leaseKey(bid)]);
     expect(leases?.[0]).toMatchObject({ state: "active", createdAt: 42, bseq: 0, price: { denom: "uact", amount: "2" } });
@@ -47,22 +54,22 @@ describe("deploy mutations own their cache effects", () => {
 
   it("a cancelled transaction changes nothing", async () => {
     const { queryClient, stale } = setup();
-    await run(acceptBidsMutation({ queryClient, networkId: net, send: async () => null }), { owner, dseq, bids: [bid], title: "t" });
-    await run(closeDeploymentsMutation({ queryClient, networkId: net, send: async () => null }), [{ owner, dseq }]);
+    await run(acceptBidsMutation({ queryClient, networkId: net, send: async () => null }), { owner, dseq, bids: [bid], title: "t", secondsPerBlock: 6 });
+    await run(closeDeploymentsMutation({ queryClient, networkId: net, send: async () => null }), [{ owner, dseq, refund: { denom: "uact", base: 1 } }]);
     expect(stale()).toEqual([]);
     expect(queryClient.getQueryData<Deployment>(deploymentKeys.detail(net, owner, dseq))?.state).toBe("active");
   });
 
   it("closing reads closed at once (whatever a refetch in flight says) and refreshes the rest", async () => {
     const { queryClient, stale } = setup();
-    await run(closeDeploymentsMutation({ queryClient, networkId: net, send: async () => tx }), [{ owner, dseq }]);
+    await run(closeDeploymentsMutation({ queryClient, networkId: net, send: async () => tx }), [{ owner, dseq, refund: { denom: "uact", base: 1 } }]);
     expect(queryClient.getQueryData<Deployment>(deploymentKeys.detail(net, owner, dseq))?.state).toBe("closed");
     expect(stale()).toEqual(["balances", "bids", "deployment", "leases", "list"]);
   });
 
   it("minting refreshes the balance", async () => {
     const { queryClient, stale } = setup();
-    await run(mintActMutation({ queryClient, networkId: net, send: async () => tx }), { owner, uakt: 5n, title: "Mint" });
+    await run(mintActMutation({ queryClient, networkId: net, send: async () => tx }), { owner, uakt: 5n, title: "Mint", quote: undefined });
     expect(stale()).toEqual(["balances"]);
   });
 

@@ -4,6 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
+import { Term } from "@/components/ui/term";
 import { previewMint, parseDecimal } from "@/lib/chain/bme";
 import { amountOf } from "@/lib/chain/coins";
 import { getErrorMessage } from "@/lib/errors";
@@ -14,10 +15,13 @@ import { estimateCost } from "@/lib/pricing/estimate";
 import { formatUsd, microToUsd } from "@/lib/pricing/denoms";
 import type { SdlSummary } from "@/lib/sdl/resources";
 import { describeTxError } from "@/lib/tx/errors";
-import { useBalances, useBlockTiming, useMarketSnapshot, useMinDeposit, useMintQuote } from "@/shared/chain-data";
+import { burnFigures } from "@/lib/pricing/deposit";
+import { formatDuration } from "@/lib/pricing/runway";
+import { useBalances, useBlockTiming, useMarketSnapshot, useMinDeposit, useMintQuote, useRefreshOnNewBlock } from "@/shared/chain-data";
 import { useNetwork } from "@/shared/network";
-import { useWallet } from "@/shared/wallet";
+import { ConnectWalletButton, FaucetButton, useWallet } from "@/shared/wallet";
 import { DepositRunway } from "./deposit-runway";
+import { bidsPath } from "@/shared/deployment-actions";
 import { ResourcesTable } from "./resources-table";
 import { useCreateDeployment } from "./create-deployment";
 import { useCreateFeeEstimate } from "./use-fee-estimate";
@@ -35,7 +39,8 @@ export function uaktToMint(uact: bigint, quote: { priceUsd: string; spreadBps: n
 
 /** Review before deploying: resources, estimated cost, deposit (minting ACT when short), fee, then one transaction. */
 /** `initialDeposit`: the deposit typed in the editor's cost panel (display units; empty: the chain minimum). */
-export function ReviewDialog({ open, onClose, sdl, summary, defaultName, templateId, initialDeposit }: { open: boolean; onClose: () => void; sdl: string; summary: SdlSummary; defaultName: string; templateId?: string; initialDeposit?: string }) {
+/** `excludeProviders`: left out of the new deployment's auction (a redeploy after one failed to start it). */
+export function ReviewDialog({ open, onClose, sdl, summary, defaultName, templateId, initialDeposit, excludeProviders = [] }: { open: boolean; onClose: () => void; sdl: string; summary: SdlSummary; defaultName: string; templateId?: string; initialDeposit?: string; excludeProviders?: ReadonlyArray<string> }) {
   const { network } = useNetwork();
   const { wallet, openConnectDialog } = useWallet();
   const navigate = useNavigate();
@@ -71,9 +76,21 @@ export function ReviewDialog({ open, onClose, sdl, summary, defaultName, templat
   const fee = useCreateFeeEstimate({ wallet, sdl, deposit, enabled: open && !depositError && short <= 0n && balances.data !== undefined });
   const feeCoin = fee.data?.amount.find((c) => c.denom === network.denoms.fee);
 
+  // Short of funds, the faucet and the mint are here: the balance follows each block so the next step unlocks itself.
+  useRefreshOnNewBlock(open && short > 0n ? wallet?.address : undefined);
+  const needsAkt = mintUakt !== null && mintUakt > aktBalance;
+
+  /** What the deposit buys, for the signing dialog: the same figure as the runway shown here. */
+  function depositNote(): string | undefined {
+    const perBlock = estimate.totalMarket?.typical.perBlock ?? estimate.totalMax.perBlock;
+    if (deposit === null || !(perBlock > 0)) return undefined;
+    const seconds = burnFigures(Number(deposit), perBlock, timing.secondsPerBlock).secondsLeft;
+    return seconds === null ? undefined : `It lasts about ${formatDuration(seconds)} at the ${estimate.totalMarket ? "likely" : "SDL's max"} price.`;
+  }
+
   function mint() {
     if (!wallet || !mintUakt || mintAct.isPending) return;
-    mintAct.mutate({ owner: wallet.address, uakt: mintUakt, title: `Mint ACT with ${baseToDisplay(mintUakt, 6)} AKT` });
+    mintAct.mutate({ owner: wallet.address, uakt: mintUakt, title: `Mint ACT with ${baseToDisplay(mintUakt, 6)} AKT`, quote: quote.data });
   }
 
   async function submit(event: FormEvent) {
@@ -87,10 +104,10 @@ export function ReviewDialog({ open, onClose, sdl, summary, defaultName, templat
     inFlight.current = true;
     setError(null);
     try {
-      const outcome = await create.mutateAsync({ owner: wallet.address, sdl, name: name.trim() || defaultName, deposit: { denom, amount: deposit }, templateId });
+      const outcome = await create.mutateAsync({ owner: wallet.address, sdl, name: name.trim() || defaultName, deposit: { denom, amount: deposit }, templateId, depositNote: depositNote() });
       if (outcome.ok) {
         onClose();
-        void navigate(`/deployments/${outcome.dseq}/bids`);
+        void navigate(bidsPath(outcome.dseq, excludeProviders));
       } else if (outcome.error) {
         setError(outcome.error);
       }
@@ -127,7 +144,7 @@ export function ReviewDialog({ open, onClose, sdl, summary, defaultName, templat
               <>Up to {fmtMonth(estimate.totalMax.perMonth, usdMonth)} per month (the SDL's max price)</>
             )}
           </p>
-          <p className="mt-1 text-muted">You pay the accepted bid's price, never more than the max price in the SDL.</p>
+          <p className="mt-1 text-muted">You pay the accepted <Term id="bid">bid</Term>'s price, never more than the <Term id="maxPrice">max price</Term> in the SDL.</p>
         </section>
         <div className="grid gap-3 sm:grid-cols-2">
           <TextField
@@ -161,13 +178,16 @@ export function ReviewDialog({ open, onClose, sdl, summary, defaultName, templat
             tone="warn"
             title={`You need ${baseToDisplay(short, 6)} more ACT`}
             actions={
-              <Button size="sm" variant="secondary" onClick={mint} loading={busy === "mint"} disabled={!mintUakt || busy !== null || (mintUakt !== null && mintUakt > aktBalance)}>
-                {mintUakt ? `Mint with ${baseToDisplay(mintUakt, 6)} AKT` : "Mint ACT"}
-              </Button>
+              <>
+                {needsAkt && <FaucetButton address={wallet.address} size="sm" />}
+                <Button size="sm" variant="secondary" onClick={mint} loading={busy === "mint"} disabled={!mintUakt || busy !== null || needsAkt}>
+                  {mintUakt ? `Mint with ${baseToDisplay(mintUakt, 6)} AKT` : "Mint ACT"}
+                </Button>
+              </>
             }
           >
             ACT pays for deployments. Mint it by burning AKT{quote.data ? ` at ${formatPricePerToken(Number(quote.data.priceUsd), "AKT")}` : ""}.
-            {mintUakt !== null && mintUakt > aktBalance && " You do not have enough AKT either: add AKT to this wallet first."}
+            {needsAkt && (network.faucetUrl ? ` You need ${baseToDisplay(mintUakt - aktBalance, 6)} more AKT first: get it from the faucet here, then mint.` : ` You need ${baseToDisplay(mintUakt - aktBalance, 6)} more AKT first: send AKT to this wallet from an exchange or another wallet.`)}
             {quote.error && ` The mint price is unavailable (${quote.error.message}).`}
             {mintUakt && quote.data && ` You will receive about ${baseToDisplay(previewMint(mintUakt, quote.data), 6)} ACT.`}
           </Alert>
@@ -182,7 +202,7 @@ export function ReviewDialog({ open, onClose, sdl, summary, defaultName, templat
               Create deployment
             </Button>
           ) : (
-            <Button onClick={openConnectDialog}>Connect wallet</Button>
+            <ConnectWalletButton />
           )}
         </div>
       </form>

@@ -9,7 +9,8 @@ import { LeaseRollout } from "./lease-rollout";
 /** "Starting your deployment": one rollout per active lease. */
 /** `providers`: undefined while the provider list is read. */
 /** `freshLeases`: keys (`leaseKey`) of leases this page just created; they get the manifest without a status read first. */
-export function RolloutPanel({ dseq, leases, providers, hasManifest, freshLeases }: { dseq: string; leases: Lease[]; providers: ReadonlyMap<string, AuditedProvider> | undefined; hasManifest: boolean; freshLeases: ReadonlySet<string> }) {
+/** `onRedeployElsewhere`: after a failed start, close and redeploy without that provider (absent without the SDL). */
+export function RolloutPanel({ dseq, leases, providers, hasManifest, freshLeases, onRedeployElsewhere }: { dseq: string; leases: Lease[]; providers: ReadonlyMap<string, AuditedProvider> | undefined; hasManifest: boolean; freshLeases: ReadonlySet<string>; onRedeployElsewhere?: (provider: string) => void }) {
   const { network } = useNetwork();
   return (
     <Card>
@@ -24,7 +25,7 @@ export function RolloutPanel({ dseq, leases, providers, hasManifest, freshLeases
         {!hasManifest && <p className="text-sm text-muted">The manifest is not on this device, so it cannot be sent from here.</p>}
         <div className="grid gap-3 md:grid-cols-2">
           {leases.map((lease) => (
-            <LeaseRollout key={`${lease.gseq}/${lease.oseq}/${lease.provider}`} lease={lease} provider={providers && (providers.get(lease.provider) ?? null)} hasManifest={hasManifest} fresh={freshLeases.has(leaseKey(lease))} />
+            <LeaseRollout key={`${lease.gseq}/${lease.oseq}/${lease.provider}`} lease={lease} provider={providers && (providers.get(lease.provider) ?? null)} hasManifest={hasManifest} fresh={freshLeases.has(leaseKey(lease))} onRedeployElsewhere={onRedeployElsewhere} />
           ))}
         </div>
       </CardBody>

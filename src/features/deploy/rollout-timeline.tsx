@@ -12,11 +12,14 @@ export function RolloutTimeline({
   rollout,
   onRetry,
   onRenewCertificate,
+  onRedeployElsewhere,
   usingCertificate = false,
 }: {
   rollout: LeaseRollout;
   onRetry: (renew: boolean) => void;
   onRenewCertificate?: () => void;
+  /** Closes the deployment and starts the same SDL with another provider (absent when the SDL is not on this device). */
+  onRedeployElsewhere?: () => void;
   /** The user chose the on-chain certificate (mTLS) over wallet-signed tokens. */
   usingCertificate?: boolean;
 }) {
@@ -97,6 +100,11 @@ export function RolloutTimeline({
                 <Button size="sm" variant="secondary" onClick={() => onRetry(false)}>
                   Retry
                 </Button>
+                {!certificateProblem && !credentialProblem && onRedeployElsewhere && (
+                  <Button size="sm" variant="danger" onClick={onRedeployElsewhere}>
+                    Close and redeploy to another provider
+                  </Button>
+                )}
               </>
             )
           }

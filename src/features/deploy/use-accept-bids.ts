@@ -2,7 +2,9 @@
 import { useMutation, type MutationOptions } from "@tanstack/react-query";
 import { leaseKey, type Bid, type Lease } from "@/lib/chain/market";
 import { buildCreateLeaseMsg } from "@/lib/deployment/messages";
+import { perBlockToHourly, perBlockToMonthly } from "@/lib/pricing/time";
 import type { TxResult } from "@/lib/tx/signing";
+import type { TxMove } from "@/lib/wallet/tx-moves";
 import { accountKeys, bidKeys, deploymentKeys, leaseKeys } from "@/shared/chain-data";
 import { invalidate, useMutationDeps, type MutationDeps } from "@/shared/deployment-actions";
 
@@ -12,6 +14,19 @@ export interface AcceptRequest {
   bids: Bid[];
   /** What the wallet dialog says, e.g. "Accept bid from Westwind Compute". */
   title: string;
+  /** The network's measured block time: the lease price per hour and per month in the signing dialog. */
+  secondsPerBlock: number;
+}
+
+/** The signing dialog's lines: what the leases cost per hour and per month, paid from the escrow to the providers. */
+export function leaseMoves(bids: ReadonlyArray<Bid>, secondsPerBlock: number): TxMove[] {
+  const perBlock = new Map<string, number>();
+  for (const bid of bids) perBlock.set(bid.price.denom, (perBlock.get(bid.price.denom) ?? 0) + bid.price.amount);
+  const note = "Paid every block from the deployment's escrow to the provider, until you close it or the escrow runs out.";
+  return [...perBlock].flatMap(([denom, amount]): TxMove[] => [
+    { label: bids.length === 1 ? "Lease price" : `Lease price (${bids.length} leases)`, amount: { denom, base: perBlockToHourly(amount, secondsPerBlock) }, per: "hour" },
+    { label: "Per month", amount: { denom, base: perBlockToMonthly(amount, secondsPerBlock) }, per: "month", note },
+  ]);
 }
 
 /** The leases a confirmed MsgCreateLease per bid made: the chain creates them exactly from the bids' ids and prices. */
@@ -40,7 +55,7 @@ export function withLeases(cached: Lease[] | undefined, created: Lease[]): Lease
 
 export function acceptBidsMutation({ queryClient, networkId, send }: MutationDeps): MutationOptions<TxResult | null, Error, AcceptRequest> {
   return {
-    mutationFn: ({ bids, title }) => (bids.length ? send(bids.map(buildCreateLeaseMsg), { title }) : Promise.resolve(null)),
+    mutationFn: ({ bids, title, secondsPerBlock }) => (bids.length ? send(bids.map(buildCreateLeaseMsg), { title, moves: leaseMoves(bids, secondsPerBlock) }) : Promise.resolve(null)),
     onSuccess: (tx, { owner, dseq, bids }) => {
       if (!tx) return;
       // The new leases go into the cache at once, so the rollout (and the manifest) starts without waiting for a

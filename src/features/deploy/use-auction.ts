@@ -4,12 +4,13 @@
  * filters and picks, and the accept and close mutations. The rollout after a lease is per lease (LeaseRollout).
  */
 import { useMemo, useRef, useState } from "react";
+import { useNavigate, useSearchParams } from "react-router";
 import { leaseKey, type Bid } from "@/lib/chain/market";
 import { getErrorMessage } from "@/lib/errors";
 import { cheapestPerGroup, filterRows, groupRows, sortRows, toRows, type BidSort } from "@/lib/deployment/bids";
 import { deploymentPhase } from "@/lib/deployment/phase";
-import { formatCoin } from "@/lib/format/coins";
-import { useAuditedProviders, useDeployment, useDeploymentRecord, useLeases, useMarketSnapshot } from "@/shared/chain-data";
+import { baseToDisplay, formatCoin } from "@/lib/format/coins";
+import { useAuditedProviders, useBlockTiming, useDeployment, useDeploymentRecord, useLeases, useMarketSnapshot } from "@/shared/chain-data";
 import { useTrustedAuditors } from "@/shared/network";
 import { useWallet } from "@/shared/wallet";
 import { groupEstimates, noBidReasons, sdlInsight, type GroupEstimate } from "./bid-insight";
@@ -17,7 +18,7 @@ import { useAcceptBids } from "./use-accept-bids";
 import { useBidWindow } from "./use-bid-window";
 import { useBidderStatus } from "./use-bidder-status";
 import { useBids } from "./use-bids";
-import { useCloseDeployments } from "@/shared/deployment-actions";
+import { excludedProviders, redeployPath, useCloseDeployments } from "@/shared/deployment-actions";
 import { usePreparedManifest } from "./use-prepared-manifest";
 
 /** With no bid after this long (and reasons to suspect the SDL), say so instead of "waiting". */
@@ -58,7 +59,12 @@ export function useAuction(dseq: string) {
   const bidders = useMemo(() => (providers ?? []).filter((p) => bids.some((b) => b.provider === p.owner)), [providers, bids]);
   const online = useBidderStatus(bidders);
   const { trusted } = useTrustedAuditors();
-  const rows = toRows(bids, byOwner, new Map([...online].map(([k, v]) => [k, v.online])), trusted);
+  // Providers left out of this auction (a redeploy after one failed to start the same SDL): their bids are not offered.
+  const [params] = useSearchParams();
+  const excludeKey = excludedProviders(params).join(",");
+  const excluded = useMemo(() => new Set(excludeKey ? excludeKey.split(",") : []), [excludeKey]);
+  const offered = excluded.size ? bids.filter((b) => !excluded.has(b.provider)) : bids;
+  const rows = toRows(offered, byOwner, new Map([...online].map(([k, v]) => [k, v.online])), trusted);
 
   const [filters, setFilters] = useState<BidFilters>(NO_FILTERS);
   const visible = sortRows(filterRows(rows, { region: filters.region || undefined, gpuModel: filters.gpuModel || undefined, auditedOnly: filters.auditedOnly }), filters.sort);
@@ -79,6 +85,9 @@ export function useAuction(dseq: string) {
 
   const acceptBids = useAcceptBids();
   const closeDeployment = useCloseDeployments();
+  const timing = useBlockTiming();
+  // Bids from providers shown offline wait for the user to say "accept anyway" (a lease with them may never start).
+  const [offlinePicks, setOfflinePicks] = useState<{ bids: Bid[]; providers: string[] } | null>(null);
   const [acceptError, setAcceptError] = useState<string | null>(null);
   // Leases this page creates: their providers cannot hold the manifest yet, so it goes out without a status read.
   const [freshLeases, setFreshLeases] = useState<ReadonlySet<string>>(new Set());
@@ -94,14 +103,23 @@ export function useAuction(dseq: string) {
     }
   }
 
-  function accept(picked: Bid[]) {
+  const providerName = (address: string) => byOwner.get(address)?.name ?? address;
+  const navigate = useNavigate();
+
+  function accept(picked: Bid[], { offlineConfirmed = false } = {}) {
     if (!owner) return;
+    const offline = [...new Set(picked.filter((b) => online.get(b.provider)?.online === false).map((b) => b.provider))];
+    if (offline.length > 0 && !offlineConfirmed) {
+      setOfflinePicks({ bids: picked, providers: offline.map(providerName) });
+      return;
+    }
+    setOfflinePicks(null);
     const first = picked[0]!;
     const title = picked.length === 1 ? `Accept bid from ${byOwner.get(first.provider)?.name ?? first.provider}` : `Accept ${picked.length} bids`;
     setAcceptError(null);
     // Marked before the transaction: the leases reach the cache (and the rollout mounts) before mutateAsync returns.
     setFreshLeases((keys) => new Set([...keys, ...picked.map(leaseKey)]));
-    return once(() => acceptBids.mutateAsync({ owner, dseq, bids: picked, title }).catch((error: unknown) => setAcceptError(getErrorMessage(error))));
+    return once(() => acceptBids.mutateAsync({ owner, dseq, bids: picked, title, secondsPerBlock: timing.secondsPerBlock }).catch((error: unknown) => setAcceptError(getErrorMessage(error))));
   }
 
   return {
@@ -140,6 +158,10 @@ export function useAuction(dseq: string) {
     accepting: acceptBids.isPending,
     closing: closeDeployment.isPending,
     acceptError,
+    /** Picked bids from providers shown offline, waiting for "accept anyway" or another choice. */
+    offlinePicks,
+    acceptOfflineAnyway: () => (offlinePicks ? accept(offlinePicks.bids, { offlineConfirmed: true }) : undefined),
+    cancelOfflinePicks: () => setOfflinePicks(null),
     acceptSelected: () => (complete ? accept(selection as Bid[]) : undefined),
     acceptCheapestAudited: () => {
       const picks = cheapestPerGroup(rows, orderGroups, { auditedOnly: true });
@@ -152,8 +174,31 @@ export function useAuction(dseq: string) {
       setSelected(Object.fromEntries(picked.map((b) => [orderKey(b), b.key])));
       return accept(picked);
     },
-    close: () => (owner ? once(() => closeDeployment.mutateAsync([{ owner, dseq }]).catch(() => undefined)) : undefined),
+    /** Providers whose bids are left out, by name. */
+    excluded: [...excluded].map(providerName),
+    /**
+     * After a failed start: close this deployment (its escrow comes back) and open a new one with the same SDL and
+     * deposit, reviewed at once, with `provider` left out of its auction. Needs the SDL on this device.
+     */
+    closeAndRedeploy: record.data
+      ? (provider: string) =>
+          owner
+            ? once(async () => {
+                const tx = await closeDeployment.mutateAsync([{ owner, dseq, refund: escrowLeft(deployment.data) }]).catch(() => null);
+                if (!tx) return;
+                const deposit = record.data?.deposit;
+                void navigate(redeployPath({ dseq, deposit: deposit ? baseToDisplay(deposit.amount, 6) : undefined, exclude: [...excluded, provider], review: true }));
+              })
+            : undefined
+      : undefined,
+    close: () => (owner ? once(() => closeDeployment.mutateAsync([{ owner, dseq, refund: escrowLeft(deployment.data) }]).catch(() => undefined)) : undefined),
   };
 }
 
 export type Auction = ReturnType<typeof useAuction>;
+
+/** What a close returns: the escrow's funds as last read (the chain settles first, so a little less may come back). */
+function escrowLeft(deployment: { escrow: { funds: ReadonlyArray<{ denom: string; amount: string }> } | null } | null | undefined) {
+  const funds = deployment?.escrow?.funds[0];
+  return { denom: funds?.denom ?? "uact", base: funds ? Math.floor(Number(funds.amount)) : 0 };
+}

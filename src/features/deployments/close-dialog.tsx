@@ -21,6 +21,8 @@ export interface CloseTarget {
   persistentVolumes?: readonly PersistentVolume[];
 }
 
+const closeRequest = (t: CloseTarget) => ({ owner: t.owner, dseq: t.dseq, refund: { denom: t.denom, base: t.refund } });
+
 function volumeText(v: PersistentVolume): string {
   return `${v.name || "unnamed"} (${formatBytes(v.bytes)}${v.storageClass ? `, ${v.storageClass}` : ""})`;
 }
@@ -49,7 +51,7 @@ export function CloseDialog({ targets, onClose, onClosed }: { targets: CloseTarg
 
   function confirm() {
     if (close.isPending || targets.length === 0) return;
-    close.mutate(targets, {
+    close.mutate(targets.map(closeRequest), {
       onSuccess: (tx) => {
         if (!tx) return;
         onClosed?.(targets.map((t) => t.dseq));

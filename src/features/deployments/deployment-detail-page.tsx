@@ -9,13 +9,17 @@ import { ErrorBoundary } from "@/components/ui/error-boundary";
 import { Page } from "@/components/ui/page";
 import { Skeleton } from "@/components/ui/skeleton";
 import { TabList, TabPanel } from "@/components/ui/tabs";
+import { Term } from "@/components/ui/term";
 import { BlockHeight } from "@/shared/chain-data/block-height";
 import { persistentVolumesOf, type Deployment } from "@/lib/chain/deployment";
 import { summarizeEscrow } from "@/lib/chain/escrow";
 import type { Lease } from "@/lib/chain/market";
+import type { DeploymentRecord } from "@/lib/deployment/local-store";
+import { baseToDisplay } from "@/lib/format/coins";
+import { redeployPath } from "@/shared/deployment-actions";
 import { formatDuration, runwayLevel } from "@/lib/pricing/runway";
 import { useBlockTiming, useDeployment, useDeploymentRecord, useLatestHeight, useLeases } from "@/shared/chain-data";
-import { useWallet } from "@/shared/wallet";
+import { ConnectWalletButton, useWallet } from "@/shared/wallet";
 import { StateBadge } from "./badges";
 import { CloseDialog } from "./close-dialog";
 import { EscrowTab } from "./escrow-tab";
@@ -35,7 +39,7 @@ const TAB_LABEL: Record<Tab, string> = { leases: "Leases", logs: "Logs", events:
 export function DeploymentDetailPage() {
   const { dseq = "" } = useParams();
   const validDseq = /^\d{1,20}$/.test(dseq);
-  const { wallet, openConnectDialog } = useWallet();
+  const { wallet, status: walletStatus } = useWallet();
   const owner = wallet?.address;
   // An invalid DSEQ still needs hooks called; "0" names no deployment.
   const target = validDseq ? dseq : "0";
@@ -46,10 +50,10 @@ export function DeploymentDetailPage() {
 
   let body;
   if (!validDseq) body = <EmptyState title="That is not a deployment sequence number">A DSEQ is a number, like the ones in your deployments list.</EmptyState>;
-  else if (!wallet) body = <EmptyState title="Connect the wallet that owns this deployment" action={<Button onClick={openConnectDialog}>Connect wallet</Button>} />;
+  else if (!wallet) body = <EmptyState title={walletStatus === "connecting" ? "Opening your wallet…" : "Connect the wallet that owns this deployment"} action={<ConnectWalletButton />} />;
   else if (deployment.data && leases.data) {
     // Once loaded, a failing refresh (node outage) keeps the page and its dialogs, with a banner.
-    body = <DeploymentView deployment={deployment.data} leases={leases.data} stale={deployment.isError || leases.isError} />;
+    body = <DeploymentView deployment={deployment.data} leases={leases.data} stale={deployment.isError || leases.isError} saved={record.data ?? null} />;
   } else if (deployment.isPending || leases.isPending) {
     body = (
       <div className="flex flex-col gap-3 p-5" aria-label="Loading deployment">
@@ -78,7 +82,8 @@ export function DeploymentDetailPage() {
   );
 }
 
-function DeploymentView({ deployment, leases, stale }: { deployment: Deployment; leases: Lease[]; stale: boolean }) {
+/** `saved`: this device's record of the deployment (its SDL and deposit), null when there is none. */
+function DeploymentView({ deployment, leases, stale, saved }: { deployment: Deployment; leases: Lease[]; stale: boolean; saved: DeploymentRecord | null }) {
   const height = useLatestHeight() ?? 0;
   const [params, setParams] = useSearchParams();
   const tab: Tab = (TABS as readonly string[]).includes(params.get("tab") ?? "") ? (params.get("tab") as Tab) : "leases";
@@ -97,7 +102,9 @@ function DeploymentView({ deployment, leases, stale }: { deployment: Deployment;
       <Card className="flex flex-wrap items-center gap-x-6 gap-y-3 px-5 py-4">
         <div className="flex items-center gap-2">
           <StateBadge state={deployment.state} />
-          <span className="font-mono text-xs text-muted">DSEQ {deployment.dseq}</span>
+          <span className="font-mono text-xs text-muted">
+            <Term id="dseq">DSEQ</Term> {deployment.dseq}
+          </span>
         </div>
         <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
           <div>
@@ -115,6 +122,13 @@ function DeploymentView({ deployment, leases, stale }: { deployment: Deployment;
             </dd>
           </div>
         </dl>
+        {!active && saved?.sdl && (
+          <div className="ml-auto flex gap-2">
+            <Link to={redeployPath({ dseq: deployment.dseq, deposit: saved.deposit ? baseToDisplay(saved.deposit.amount, 6) : undefined })} className={buttonClasses("primary", "sm")}>
+              Redeploy
+            </Link>
+          </div>
+        )}
         {active && (
           <div className="ml-auto flex gap-2">
             <Button size="sm" variant="secondary" onClick={() => setTopUpOpen(true)}>

@@ -16,12 +16,13 @@ import { formatDuration } from "@/lib/pricing/runway";
 import { describeBlockTiming } from "@/lib/pricing/time";
 import { useAuditedProviders, useBlockTiming, useDeploymentNames, useDeployments, useLatestHeight, useLeases } from "@/shared/chain-data";
 import { useNetwork } from "@/shared/network";
-import { useWallet } from "@/shared/wallet";
+import { ConnectWalletButton, useWallet } from "@/shared/wallet";
 import { runwayClass, StateBadge } from "./badges";
 import { CloseDialog, type CloseTarget } from "./close-dialog";
 import { formatMicro, formatRate } from "./format";
 import { activeLeases } from "./leases";
 import { TopUpDialog, type TopUpTarget } from "./top-up-dialog";
+import { useOfflineProviders } from "./use-offline-providers";
 
 const PAGE_SIZE = 20;
 
@@ -34,7 +35,7 @@ interface Row {
 
 export function DeploymentsListPage() {
   const { network } = useNetwork();
-  const { wallet, openConnectDialog } = useWallet();
+  const { wallet } = useWallet();
   const deployments = useDeployments(wallet?.address);
   const leases = useLeases(wallet?.address);
   const { byOwner: providers } = useAuditedProviders();
@@ -49,6 +50,9 @@ export function DeploymentsListPage() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [topUp, setTopUp] = useState<TopUpTarget | null>(null);
   const [closing, setClosing] = useState<CloseTarget[]>([]);
+  // Providers of active leases that do not answer: flagged on their rows, so a dead deployment is not paid for unseen.
+  const leasedProviders = useMemo(() => [...new Set((leases.data ?? []).filter((l) => l.state === "active").map((l) => l.provider))].map((owner) => providers.get(owner)).filter((p) => p !== undefined), [leases.data, providers]);
+  const offline = useOfflineProviders(leasedProviders);
 
   const rows = useMemo<Row[]>(() => {
     const byDseq = new Map<string, Lease[]>();
@@ -98,7 +102,7 @@ export function DeploymentsListPage() {
       {stale && <Alert tone="warn" title="Showing the last known state">The node is not answering; this list refreshes by itself when it is back.</Alert>}
       <Card>
         {!wallet ? (
-          <EmptyState title="Connect a wallet to see your deployments" action={<Button onClick={openConnectDialog}>Connect wallet</Button>} />
+          <EmptyState title="Connect a wallet to see your deployments" action={<ConnectWalletButton />} />
         ) : loading ? (
           <div className="flex flex-col gap-3 p-5" aria-label="Loading deployments">
             <Skeleton className="h-4 w-full" />
@@ -167,7 +171,16 @@ export function DeploymentsListPage() {
                           </td>
                           <td className="px-3 py-2"><StateBadge state={d.state} /></td>
                           <td className="px-3 py-2">
-                            {active.length === 0 ? <span className="text-muted">{isActive ? "No lease" : "—"}</span> : active.map((l) => <div key={`${l.gseq}/${l.oseq}`} title={l.provider}>{providers.get(l.provider)?.organization || shortenAddress(l.provider)}</div>)}
+                            {active.length === 0 ? <span className="text-muted">{isActive ? "No lease" : "—"}</span> : active.map((l) => (
+                                  <div key={`${l.gseq}/${l.oseq}`} title={l.provider} className="flex items-center gap-1.5">
+                                    {providers.get(l.provider)?.organization || shortenAddress(l.provider)}
+                                    {offline.has(l.provider) && (
+                                      <span className="rounded bg-danger/10 px-1.5 py-0.5 text-xs font-medium text-danger" data-testid="provider-offline" title={offline.get(l.provider)}>
+                                        Offline
+                                      </span>
+                                    )}
+                                  </div>
+                                ))}
                           </td>
                           <td className="px-3 py-2 text-right tabular-nums" data-testid="deployment-cost">
                             {isActive && r.escrow.ratePerBlock > 0 ? (

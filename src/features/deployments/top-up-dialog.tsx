@@ -46,7 +46,13 @@ export function TopUpDialog({ target, onClose }: { target: TopUpTarget | null; o
     if (balances.data && check.base > available) return setError(`You have ${formatCoin(available, denom)}; mint or receive more ${info.symbol} first`);
     setError(null);
     topUp.mutate(
-      { owner: target.owner, dseq: target.dseq, denom, amount: check.base },
+      {
+        owner: target.owner,
+        dseq: target.dseq,
+        denom,
+        amount: check.base,
+        newRunway: target.ratePerBlock > 0 ? `about ${formatDuration(burnFigures(target.balance + Number(check.base), target.ratePerBlock, timing.secondsPerBlock).secondsLeft ?? 0)} at the current rate` : undefined,
+      },
       {
         onSuccess: (outcome) => {
           // null: cancelled or failed (the wallet said why); the typed amount stays for a retry.

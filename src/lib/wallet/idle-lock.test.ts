@@ -33,4 +33,17 @@ describe("watchIdle", () => {
     vi.advanceTimersByTime(5_000);
     expect(onIdle).not.toHaveBeenCalled();
   });
+
+  it("reports activity at most once per interval (what a reload's idle check counts from)", () => {
+    const target = new FakeTarget();
+    const onActivity = vi.fn();
+    const stop = watchIdle(target, 60_000, () => {}, { onActivity, activityEveryMs: 1_000 });
+    target.dispatchEvent(new Event("keydown"));
+    target.dispatchEvent(new Event("wheel"));
+    expect(onActivity).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(1_000);
+    target.dispatchEvent(new Event("pointerdown"));
+    expect(onActivity).toHaveBeenCalledTimes(2);
+    stop();
+  });
 });

@@ -11,12 +11,21 @@ export interface IdleTarget {
   removeEventListener(type: string, listener: () => void): void;
 }
 
-/** Calls `onIdle` once after `timeoutMs` without activity; returns a function that stops watching. */
-export function watchIdle(target: IdleTarget, timeoutMs: number, onIdle: () => void): () => void {
+/**
+ * Calls `onIdle` once after `timeoutMs` without activity; returns a function that stops watching. `onActivity`
+ * hears each activity (at most once per `activityEveryMs`), e.g. to remember it across a reload.
+ */
+export function watchIdle(target: IdleTarget, timeoutMs: number, onIdle: () => void, { onActivity, activityEveryMs = 10_000 }: { onActivity?: () => void; activityEveryMs?: number } = {}): () => void {
   let timer = setTimeout(onIdle, timeoutMs);
+  let reportedAt = -Infinity;
   const restart = () => {
     clearTimeout(timer);
     timer = setTimeout(onIdle, timeoutMs);
+    const now = Date.now();
+    if (onActivity && now - reportedAt >= activityEveryMs) {
+      reportedAt = now;
+      onActivity();
+    }
   };
   for (const type of ACTIVITY_EVENTS) target.addEventListener(type, restart, { passive: true });
   return () => {

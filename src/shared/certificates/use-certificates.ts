@@ -98,7 +98,8 @@ export function useCertificates(): UseCertificates {
         saveLocalCertificate(network.id, record);
         setLocalVersion();
         const messages = [...revokeSerials.map((s) => buildRevokeCertificateMsg(owner, s)), buildCreateCertificateMsg(owner, record.certPem, record.pubkeyPem)];
-        const result = await send(messages, { title });
+        // A certificate moves no funds: the dialog says only the fee is paid.
+        const result = await send(messages, { title, moves: [] });
         if (!result) {
           removeLocalCertificate(network.id, owner, record.serial);
           setLocalVersion();
@@ -125,7 +126,7 @@ export function useCertificates(): UseCertificates {
       try {
         const result = await send(
           serials.map((s) => buildRevokeCertificateMsg(owner, s)),
-          { title: serials.length === 1 ? "Revoke certificate" : `Revoke ${serials.length} certificates` },
+          { title: serials.length === 1 ? "Revoke certificate" : `Revoke ${serials.length} certificates`, moves: [] },
         );
         if (result) await query.refetch();
         return Boolean(result);

@@ -1,2 +1,3 @@
-export { closeDeploymentsMutation, closeTitle, useCloseDeployments, type CloseRequest } from "./close-deployments";
+export { closeDeploymentsMutation, closeMoves, closeTitle, useCloseDeployments, type CloseRequest } from "./close-deployments";
 export { invalidate, useMutationDeps, type MutationDeps } from "./mutation-deps";
+export { bidsPath, excludedProviders, redeployPath, type RedeployRequest } from "./redeploy";

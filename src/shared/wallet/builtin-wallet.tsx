@@ -10,10 +10,9 @@ import { checkPassword, parseVaultRecord, type VaultRecord } from "@/lib/wallet/
 import { useWallet } from "./wallet-context";
 import { getErrorMessage } from "@/lib/errors";
 import { TabList, TabPanel } from "@/components/ui/tabs";
+import { builtinWalletFrom, endBuiltinSession, startBuiltinSession, vaultStorageKey } from "./builtin-session";
 
-function vaultKey(networkId: Parameters<typeof networkKey>[0]) {
-  return networkKey(networkId, "builtin-wallet");
-}
+const vaultKey = vaultStorageKey;
 
 export function useBuiltinVault(): { record: VaultRecord | null; refresh: () => void } {
   const { network } = useNetwork();
@@ -50,11 +49,14 @@ export function BuiltinWalletPanel() {
 }
 
 async function saveAndConnect(mnemonic: string, password: string, networkId: Parameters<typeof networkKey>[0], connect: ReturnType<typeof useWallet>["connectBuiltin"]) {
-  const [{ walletFromMnemonic }, { encryptMnemonic }] = await Promise.all([import("@/lib/wallet/mnemonic-wallet"), import("@/lib/wallet/vault")]);
-  const { wallet, address } = await walletFromMnemonic(mnemonic);
+  const { encryptMnemonic } = await import("@/lib/wallet/vault");
+  const wallet = await builtinWalletFrom(mnemonic);
+  const { address } = wallet;
   const record = await encryptMnemonic(mnemonic, password, address);
   localStorage.setItem(vaultKey(networkId), JSON.stringify(record));
-  connect({ kind: "builtin", address, signer: wallet, dataSigner: await aminoSignerFrom(mnemonic) });
+  // Before connecting: a reload right after still finds the tab's session.
+  await startBuiltinSession(networkId, mnemonic, address);
+  connect(wallet);
   toast.success("Built-in wallet ready", { description: shortenAddress(address) });
 }
 
@@ -211,11 +213,12 @@ function UnlockForm({ record, onForget }: { record: VaultRecord; onForget: () =>
     setBusy(true);
     setError(null);
     try {
-      const [{ decryptMnemonic, WrongPasswordError }, { walletFromMnemonic }] = await Promise.all([import("@/lib/wallet/vault"), import("@/lib/wallet/mnemonic-wallet")]);
+      const { decryptMnemonic, WrongPasswordError } = await import("@/lib/wallet/vault");
       try {
         const mnemonic = await decryptMnemonic(record, password);
-        const { wallet, address } = await walletFromMnemonic(mnemonic);
-        connectBuiltin({ kind: "builtin", address, signer: wallet, dataSigner: await aminoSignerFrom(mnemonic) });
+        const wallet = await builtinWalletFrom(mnemonic);
+        await startBuiltinSession(network.id, mnemonic, wallet.address);
+        connectBuiltin(wallet);
         toast.success("Wallet unlocked");
       } catch (err) {
         setError(err instanceof WrongPasswordError ? "Wrong password. Try again." : getErrorMessage(err));
@@ -248,6 +251,7 @@ function UnlockForm({ record, onForget }: { record: VaultRecord; onForget: () =>
                 variant="danger"
                 onClick={() => {
                   localStorage.removeItem(vaultKey(network.id));
+                  void endBuiltinSession(network.id);
                   onForget();
                   toast("Built-in wallet removed from this browser");
                 }}
@@ -268,8 +272,3 @@ function UnlockForm({ record, onForget }: { record: VaultRecord; onForget: () =>
   );
 }
 
-/** An amino signer for the same key: signs ADR-36 arbitrary data (provider JWTs). */
-async function aminoSignerFrom(mnemonic: string) {
-  const { Secp256k1HdWallet } = await import("@cosmjs/amino");
-  return Secp256k1HdWallet.fromMnemonic(mnemonic, { prefix: "akash" });
-}

@@ -1,4 +1,3 @@
-import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -9,12 +8,8 @@ import { useWallet } from "./wallet-context";
 
 export function ConnectWalletDialog() {
   const { network } = useNetwork();
-  const { connectDialogOpen, closeConnectDialog, connectExtension, connecting, error } = useWallet();
-  const [view, setView] = useState<"choose" | "builtin">("choose");
-  const close = () => {
-    closeConnectDialog();
-    setView("choose");
-  };
+  const { connectDialogOpen, closeConnectDialog, connectExtension, connecting, error, connectView: view, setConnectView: setView } = useWallet();
+  const close = closeConnectDialog;
   return (
     <Dialog open={connectDialogOpen} onClose={close} title={view === "builtin" ? "Built-in devnet wallet" : "Connect a wallet"} description={view === "builtin" ? "Keys stay in this browser, encrypted with your password." : `Network: ${network.label}`}>
       {view === "builtin" ? (

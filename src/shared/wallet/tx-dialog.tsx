@@ -5,16 +5,36 @@ import { Dialog } from "@/components/ui/dialog";
 import { Spinner } from "@/components/ui/spinner";
 import { formatCoin } from "@/lib/format/coins";
 import type { TxErrorDescription } from "@/lib/tx/errors";
-import type { TxResult } from "@/lib/tx/signing";
-import { walletLabel, type WalletKind } from "./types";
+import { formatMoveAmount } from "@/lib/wallet/tx-moves";
+import { walletLabel, type TxMove, type WalletKind } from "./types";
 
 export interface TxFlowState {
   title: string;
-  stage: "estimating" | "confirm" | "signing" | "done" | "error";
+  /** Confirmed transactions leave the dialog for a toast, so there is no "done" stage. */
+  stage: "estimating" | "confirm" | "signing" | "error";
+  /** What the transaction moves besides the fee; empty when only the fee does. */
+  moves: readonly TxMove[];
   fee?: StdFee;
   gas?: number;
-  result?: TxResult;
   error?: TxErrorDescription;
+}
+
+/** The amounts a transaction moves, first in the dialog: nobody signs without seeing how much. */
+function TxMoves({ moves }: { moves: readonly TxMove[] }) {
+  if (moves.length === 0) return <p className="text-sm text-muted" data-testid="tx-moves">No funds move: only the network fee below is paid.</p>;
+  return (
+    <dl className="flex flex-col gap-2 rounded-lg border border-border bg-surface-2 p-3 text-sm" data-testid="tx-moves">
+      {moves.map((move, index) => (
+        <div key={index} className="flex flex-col">
+          <div className="flex items-baseline justify-between gap-4">
+            <dt className="text-muted">{move.label}</dt>
+            <dd className="text-right font-semibold tabular-nums">{formatMoveAmount(move.amount, { per: move.per, usd: move.usd })}</dd>
+          </div>
+          {move.note && <dd className="text-xs text-muted">{move.note}</dd>}
+        </div>
+      ))}
+    </dl>
+  );
 }
 
 export function TxDialog({ state, walletKind, onApprove, onClose }: { state: TxFlowState | null; walletKind: WalletKind | null; onApprove: () => void; onClose: () => void }) {
@@ -24,6 +44,7 @@ export function TxDialog({ state, walletKind, onApprove, onClose }: { state: TxF
     <Dialog open={state !== null} onClose={onClose} title={state?.title ?? ""} description="Review the transaction before signing.">
       {state && (
         <div className="flex flex-col gap-4">
+          <TxMoves moves={state.moves} />
           <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
             <dt className="text-muted">Network fee</dt>
             <dd className="text-right font-medium" data-testid="tx-fee">
@@ -43,11 +64,6 @@ export function TxDialog({ state, walletKind, onApprove, onClose }: { state: TxF
             <p className="flex items-center gap-2 text-sm text-muted" role="status">
               <Spinner className="size-4" /> {walletKind && walletKind !== "builtin" ? `Approve in ${walletLabel(walletKind)}, then waiting for the block…` : "Signing and waiting for the block…"}
             </p>
-          )}
-          {state.stage === "done" && state.result && (
-            <Alert tone="success" title="Transaction confirmed">
-              Included in block {state.result.height}. <span className="font-mono text-xs break-all">{state.result.hash}</span>
-            </Alert>
           )}
           {state.stage === "error" && state.error && <Alert tone="error" title={state.error.title}>{state.error.detail}</Alert>}
           <div className="flex justify-end gap-2">

@@ -29,3 +29,5 @@ export interface ConnectedWallet {
    */
   dataSigner?: { signArbitrary: (signer: string, data: string | Uint8Array) => Promise<StdSignature> } | OfflineAminoSigner;
 }
+
+export type { TxMove } from "@/lib/wallet/tx-moves";

@@ -7,7 +7,7 @@ import { walletLabel } from "./types";
 import { useWallet } from "./wallet-context";
 
 export function WalletButton() {
-  const { wallet, status, lastKind, openConnectDialog, disconnect } = useWallet();
+  const { wallet, status, connecting, connectLabel, openConnectDialog, disconnect } = useWallet();
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -27,7 +27,7 @@ export function WalletButton() {
   if (!wallet) {
     return (
       <Button size="sm" onClick={openConnectDialog} loading={status === "connecting"}>
-        {status === "connecting" ? "Connecting…" : lastKind === "builtin" ? "Unlock wallet" : "Connect wallet"}
+        {status === "connecting" ? (connecting === "builtin" ? "Unlocking…" : "Connecting…") : connectLabel}
       </Button>
     );
   }

@@ -7,8 +7,10 @@ import { networkKey, readJson, useNetwork, useNodeHealth, writeJson } from "@/sh
 import type { TxClient, TxResult } from "@/lib/tx/signing";
 import type { BridgeRequest, BridgeResult } from "./cosmos-kit-bridge";
 import { TxDialog, type TxFlowState } from "./tx-dialog";
-import { walletLabel, type ConnectedWallet, type ExtensionWalletName, type WalletKind } from "./types";
+import { toastTxConfirmed } from "./tx-toast";
+import { walletLabel, type ConnectedWallet, type ExtensionWalletName, type TxMove, type WalletKind } from "./types";
 import { BUILTIN_WALLET_IDLE_LOCK_MS, watchIdle } from "@/lib/wallet/idle-lock";
+import { endBuiltinSession, hasBuiltinSession, hasSavedVault, resumeBuiltinSession, touchBuiltinSession } from "./builtin-session";
 
 const CosmosKitBridge = lazy(() => import("./cosmos-kit-bridge"));
 
@@ -29,9 +31,14 @@ class BridgeBoundary extends Component<{ onError: (message: string) => void; chi
 
 export type WalletStatus = "disconnected" | "connecting" | "connected";
 
+/** What the connect dialog shows: the wallet picker, or the built-in wallet (its unlock form when one is saved). */
+export type ConnectView = "choose" | "builtin";
+
 export interface SendOptions {
   /** What the user is doing, e.g. "Mint 10 ACT". */
   title: string;
+  /** What the transaction moves besides the fee, shown before signing and in the confirmation; [] when nothing does. */
+  moves: readonly TxMove[];
   memo?: string;
 }
 
@@ -43,7 +50,15 @@ export interface WalletContextValue {
   /** Kind of the wallet used last on this network (to offer a reconnect / unlock). */
   lastKind: WalletKind | null;
   connectDialogOpen: boolean;
+  connectView: ConnectView;
+  setConnectView: (view: ConnectView) => void;
+  /**
+   * Opens the connect dialog where the user's next step is: the built-in wallet's unlock form when that was the
+   * wallet used last here (one action, "Unlock wallet"), otherwise the picker.
+   */
   openConnectDialog: () => void;
+  /** The label of the button that opens it: "Unlock wallet" or "Connect wallet". */
+  connectLabel: string;
   closeConnectDialog: () => void;
   connectExtension: (name: ExtensionWalletName) => void;
   connectBuiltin: (wallet: ConnectedWallet) => void;
@@ -62,6 +77,7 @@ export function WalletProvider({ children }: { children: ReactNode }) {
   const [connecting, setConnecting] = useState<WalletKind | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [connectDialogOpen, setConnectDialogOpen] = useState(false);
+  const [connectView, setConnectView] = useState<ConnectView>("choose");
   const [bridgeRequest, setBridgeRequest] = useState<BridgeRequest | null>(null);
   const [lastKind, setLastKind] = useState<WalletKind | null>(() => readJson<WalletKind>(networkKey(network.id, "last-wallet")));
   const [tx, setTx] = useState<TxFlowState | null>(null);
@@ -140,15 +156,36 @@ export function WalletProvider({ children }: { children: ReactNode }) {
     if (lastKind && lastKind !== "builtin") void Promise.resolve(lastKind).then(connectExtension);
   }, [wallet, connecting, chainId, network.id, lastKind, connectExtension]);
 
+  // A reload keeps the built-in wallet unlocked within this tab's session (until the idle timeout): reopen it.
+  const resumeTried = useRef<string | null>(null);
+  useEffect(() => {
+    if (wallet || resumeTried.current === network.id || !hasBuiltinSession(network.id)) return;
+    resumeTried.current = network.id;
+    const networkId = network.id;
+    setConnecting("builtin");
+    void resumeBuiltinSession(networkId, BUILTIN_WALLET_IDLE_LOCK_MS).then((resumed) => {
+      setConnecting((current) => (current === "builtin" ? null : current));
+      // The user may have switched network or connected another wallet meanwhile.
+      if (resumed && resumeTried.current === networkId) setWallet((current) => current ?? resumed);
+    });
+  }, [wallet, network.id]);
+
   // The built-in wallet's key is in memory while it is unlocked: lock it when the user has been away a while.
   const builtinUnlocked = wallet?.kind === "builtin";
   useEffect(() => {
     if (!builtinUnlocked) return;
-    return watchIdle(window, BUILTIN_WALLET_IDLE_LOCK_MS, () => {
-      setWallet(null);
-      toast("The built-in wallet locked itself after 15 minutes without activity", { description: "Unlock it with your password to continue." });
-    });
-  }, [builtinUnlocked]);
+    const networkId = network.id;
+    return watchIdle(
+      window,
+      BUILTIN_WALLET_IDLE_LOCK_MS,
+      () => {
+        setWallet(null);
+        void endBuiltinSession(networkId);
+        toast("The built-in wallet locked itself after 15 minutes without activity", { description: "Unlock it with your password to continue." });
+      },
+      { onActivity: () => touchBuiltinSession(networkId) },
+    );
+  }, [builtinUnlocked, network.id]);
 
   const connectBuiltin = useCallback(
     (next: ConnectedWallet) => {
@@ -156,6 +193,7 @@ export function WalletProvider({ children }: { children: ReactNode }) {
       setError(null);
       rememberKind("builtin");
       setConnectDialogOpen(false);
+      setConnectView("choose");
     },
     [rememberKind],
   );
@@ -166,10 +204,11 @@ export function WalletProvider({ children }: { children: ReactNode }) {
       requestRef.current = { walletName: wallet.kind, nonce: nonceRef.current, action: "disconnect" };
       setBridgeRequest(requestRef.current);
     }
+    if (wallet?.kind === "builtin") void endBuiltinSession(network.id);
     setWallet(null);
     rememberKind(null);
     toast("Wallet disconnected");
-  }, [wallet, rememberKind]);
+  }, [wallet, rememberKind, network.id]);
 
   const send = useCallback<WalletContextValue["send"]>(
     async (messages, options) => {
@@ -178,12 +217,13 @@ export function WalletProvider({ children }: { children: ReactNode }) {
         return null;
       }
       const [signing, { describeTxError }] = await Promise.all([import("@/lib/tx/signing"), import("@/lib/tx/errors")]);
-      setTx({ title: options.title, stage: "estimating" });
+      const { moves } = options;
+      setTx({ title: options.title, stage: "estimating", moves });
       let client: TxClient | null = null;
       try {
         client = await signing.TxClient.connect({ address: wallet.address, signer: wallet.signer }, { rpcUrl: network.rpcUrl, chainId });
         const prepared = await client.prepare(messages, options.memo);
-        setTx({ title: options.title, stage: "confirm", fee: prepared.fee, gas: prepared.gasUsed });
+        setTx({ title: options.title, stage: "confirm", moves, fee: prepared.fee, gas: prepared.gasUsed });
         const approved = await new Promise<boolean>((resolve) => {
           confirmRef.current = resolve;
         });
@@ -193,13 +233,14 @@ export function WalletProvider({ children }: { children: ReactNode }) {
         }
         setTx((current) => current && { ...current, stage: "signing" });
         const result = await client.signAndBroadcast(prepared);
-        setTx((current) => current && { ...current, stage: "done", result });
-        toast.success(options.title, { description: `Included in block ${result.height}` });
+        // The dialog steps aside at once: the flow underneath goes on, and a toast says what happened.
+        setTx(null);
+        toastTxConfirmed(options.title, result, moves);
         await queryClient.invalidateQueries({ queryKey: chainKeys.all(network.id) });
         return result;
       } catch (err) {
         const description = describeTxError(err);
-        setTx((current) => ({ title: current?.title ?? options.title, stage: "error", error: description, fee: current?.fee, gas: current?.gas }));
+        setTx((current) => ({ title: current?.title ?? options.title, stage: "error", moves, error: description, fee: current?.fee, gas: current?.gas }));
         toast.error(description.title, { description: description.detail });
         return null;
       } finally {
@@ -209,6 +250,8 @@ export function WalletProvider({ children }: { children: ReactNode }) {
     [wallet, network.rpcUrl, network.id, chainId, queryClient],
   );
 
+  // The built-in wallet was used last here and is still saved: the next step is to unlock it.
+  const unlockFirst = lastKind === "builtin" && network.builtinWallet && hasSavedVault(network.id);
   const value = useMemo<WalletContextValue>(
     () => ({
       wallet,
@@ -217,17 +260,24 @@ export function WalletProvider({ children }: { children: ReactNode }) {
       error,
       lastKind,
       connectDialogOpen,
+      connectView,
+      setConnectView,
       openConnectDialog: () => {
         setError(null);
+        setConnectView(unlockFirst ? "builtin" : "choose");
         setConnectDialogOpen(true);
       },
-      closeConnectDialog: () => setConnectDialogOpen(false),
+      connectLabel: unlockFirst ? "Unlock wallet" : "Connect wallet",
+      closeConnectDialog: () => {
+        setConnectDialogOpen(false);
+        setConnectView("choose");
+      },
       connectExtension,
       connectBuiltin,
       disconnect,
       send,
     }),
-    [wallet, connecting, error, lastKind, connectDialogOpen, connectExtension, connectBuiltin, disconnect, send],
+    [wallet, connecting, error, lastKind, connectDialogOpen, connectView, unlockFirst, connectExtension, connectBuiltin, disconnect, send],
   );
 
   return (
