@@ -3,13 +3,10 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { shortenAddress } from "@/lib/format/coins";
+import { messageLabel } from "@/lib/glossary";
 import { useRecentTxs } from "@/shared/chain-data";
 import { BlockHeight } from "@/shared/chain-data/block-height";
 
-function messageLabel(type: string): string {
-  const name = type.split(".").pop() ?? type;
-  return name.replace(/^Msg/, "").replace(/([a-z])([A-Z])/g, "$1 $2") || type;
-}
 
 export function RecentTxsCard({ address }: { address: string }) {
   const txs = useRecentTxs(address);

@@ -3,6 +3,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
+import { Term } from "@/components/ui/term";
 import type { Deployment } from "@/lib/chain/deployment";
 import type { EscrowSummary } from "@/lib/chain/escrow";
 import { formatDuration, runwayLevel } from "@/lib/pricing/runway";
@@ -22,7 +23,7 @@ export function EscrowTab({ deployment, escrow, timing, height, onTopUp }: { dep
     <Card labelledBy="escrow-title">
       <CardHeader
         id="escrow-title"
-        title="Escrow"
+        title={<Term id="escrow">Escrow</Term>}
         description={`Last settled at block ${deployment.escrow?.settledAt || "—"}; latest block ${Math.max(height, deployment.escrow?.settledAt ?? 0) || "—"}.`}
         actions={active && <Button size="sm" onClick={onTopUp}>Top up</Button>}
       />

@@ -165,7 +165,7 @@ function EditSdl({ deployment, leases, record }: { deployment: Deployment; lease
               )}
             </pre>
             <p className="text-sm text-muted">
-              {reviewed.versionHex === onChainHex ? "The manifest version is unchanged, so no transaction is needed: the manifest is only sent to the providers again." : "The manifest version changes: you sign MsgUpdateDeployment, then the new manifest goes to every provider."}
+              {reviewed.versionHex === onChainHex ? "The manifest version is unchanged, so no transaction is needed: the manifest is only sent to the providers again." : "The manifest version changes: you sign “Update deployment”, then the new manifest goes to every provider."}
             </p>
           </section>
         )}

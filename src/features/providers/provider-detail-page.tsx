@@ -5,6 +5,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Page } from "@/components/ui/page";
 import { Skeleton } from "@/components/ui/skeleton";
+import { Term } from "@/components/ui/term";
 import { useNetwork } from "@/shared/network";
 import { useWallet } from "@/shared/wallet";
 import { ChainRequestError } from "@/lib/chain/http";
@@ -61,7 +62,11 @@ function ProviderDetail({ row, data }: { row: ProviderRow; data: ProviderDetailD
         <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
           <LiveBadge live={row.live} />
           <AuditBadge audit={row.audit} />
-          {row.tier && <span className="rounded-full border border-border px-2 py-0.5 text-xs text-muted capitalize">{row.tier}</span>}
+          {row.tier && (
+            <span className="rounded-full border border-border px-2 py-0.5 text-xs text-muted capitalize">
+              <Term id="providerTier">{row.tier}</Term>
+            </span>
+          )}
           <span className="text-sm">
             <Location region={row.region} country={row.country} city={cityOf(row.attributes)} />
           </span>
