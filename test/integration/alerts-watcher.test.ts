@@ -22,6 +22,9 @@ import { buildCreateDeploymentMsg, buildCreateLeaseMsg } from "../../src/lib/dep
 import { getLatestBlock } from "../../src/lib/chain/blocks.ts";
 import { listBids, listLeases } from "../../src/lib/chain/market.ts";
 import { createRegistry } from "../../src/lib/tx/registry.ts";
+import { parseAlertsConfig } from "../../scripts/alerts/config.ts";
+import { AlertWatcher } from "../../scripts/alerts/watcher.ts";
+import { deliver } from "../../scripts/alerts/webhooks.ts";
 
 const ROOT = path.join(import.meta.dirname, "../..");
 const SDL = fs.readFileSync(path.join(ROOT, "src/features/templates/builtin/nginx-static-site/deploy.yaml"), "utf8");
@@ -161,4 +164,38 @@ describe("npm run alerts on the devnet", () => {
     expect(received.length).toBe(before);
     expect(fs.readFileSync(path.join(dataDir, "alerts.log"), "utf8")).toContain('"event":"delivery"');
   }, 120_000);
+
+  it("without an RPC URL (or with its WebSocket down) it follows the chain by polling REST, and a bad webhook is retried a bounded number of times", async () => {
+    const records: Array<Record<string, unknown>> = [];
+    const w = new AlertWatcher({
+      config: parseAlertsConfig(
+        {
+          network: { restUrl: stack.restUrl },
+          addresses: [DEVNET_ADDRESS],
+          rules: { walletBelow: { denom: "uakt", amount: "999999999999999" } },
+          webhooks: [{ url: `${receiverUrl}/polling`, format: "json" }],
+          minIntervalSeconds: 0.2,
+          pollSeconds: 0.2,
+          retries: 3,
+          retryBaseMs: 20,
+        },
+        dataDir,
+      ),
+      log: (r) => records.push(r),
+    });
+    await w.start();
+    try {
+      await waitFor("polling evaluations", () => records.filter((r) => r.event === "evaluated").length >= 3);
+      expect(records).toContainEqual(expect.objectContaining({ event: "follow", mode: "polling" }));
+      const heights = records.filter((r) => r.event === "evaluated").map((r) => Number(r.height));
+      expect(heights[heights.length - 1]).toBeGreaterThan(heights[0]!);
+      // Delivered once, however many evaluations saw the condition.
+      expect(records.filter((r) => r.event === "delivery")).toEqual([expect.objectContaining({ key: `wallet-low:${DEVNET_ADDRESS}:uakt`, ok: true, attempts: 1 })]);
+    } finally {
+      await w.stop();
+    }
+    const failing = await deliver(`${receiverUrl.replace(/:\d+$/, ":9")}/x`, { a: 1 }, { retries: 3, baseDelayMs: 10 });
+    expect(failing).toMatchObject({ ok: false, attempts: 3 });
+  }, 60_000);
 });
+
