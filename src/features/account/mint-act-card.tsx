@@ -8,7 +8,6 @@ import { previewMint } from "@/lib/chain/bme";
 import { amountOf } from "@/lib/chain/coins";
 import { baseToDisplay, displayToBase } from "@/lib/format/coins";
 import { priceSourceLabel } from "@/lib/glossary";
-import { priceSourceLabel } from "@/lib/glossary";
 import { mintMoves } from "@/lib/wallet/tx-moves";
 import type { NetworkConfig } from "@/lib/networks/networks";
 import { useBalances, useMintQuote } from "@/shared/chain-data";

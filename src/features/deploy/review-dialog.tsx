@@ -5,7 +5,6 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { Term } from "@/components/ui/term";
-import { Term } from "@/components/ui/term";
 import { previewMint, parseDecimal } from "@/lib/chain/bme";
 import { amountOf } from "@/lib/chain/coins";
 import { getErrorMessage } from "@/lib/errors";

@@ -10,7 +10,6 @@ import { Page } from "@/components/ui/page";
 import { Skeleton } from "@/components/ui/skeleton";
 import { TabList, TabPanel } from "@/components/ui/tabs";
 import { Term } from "@/components/ui/term";
-import { Term } from "@/components/ui/term";
 import { BlockHeight } from "@/shared/chain-data/block-height";
 import { persistentVolumesOf, type Deployment } from "@/lib/chain/deployment";
 import { summarizeEscrow } from "@/lib/chain/escrow";
