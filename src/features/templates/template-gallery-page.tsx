@@ -69,7 +69,7 @@ export function TemplateGalleryPage() {
         </Link>
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Search templates (e.g. postgres, llm, game)" aria-label="Search templates" className="w-72 rounded border border-border bg-surface text-fg px-3 py-1.5 text-sm" data-testid="template-search" />
+        <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Search: postgres, llm, game…" aria-label="Search templates" className="w-full min-w-0 sm:w-80 rounded border border-border bg-surface text-fg px-3 py-1.5 text-sm" data-testid="template-search" />
         {(
           [
             ["gpu", "GPU"],
