@@ -5,6 +5,7 @@
  */
 import { getBalances } from "../chain/bank";
 import { getLatestBlock } from "../chain/blocks";
+import { measureBlockTime } from "../chain/block-time";
 import type { Coin } from "../chain/coins";
 import { listDeployments, type Deployment } from "../chain/deployment";
 import { listLeases } from "../chain/market";
@@ -24,7 +25,7 @@ export interface LoadSpendOptions {
   to?: string;
   /** Length of the default range (default 30). */
   rangeDays?: number;
-  /** Measured seconds per block; default: measured from the headers over the last `blockTimeWindow` blocks. */
+  /** Seconds per block; default: measureBlockTime (lib/chain/block-time) over the last `blockTimeWindow` blocks. */
   secondsPerBlock?: number;
   blockTimeWindow?: number;
   /** Day boundaries known to within this many blocks (default 0: exact). */
@@ -98,7 +99,7 @@ export async function loadTeamSpend(options: LoadSpendOptions): Promise<TeamSpen
   );
 
   const clock = new BlockClock(options.headerSource ?? restHeaderSource(restUrl, signal), latest, { toleranceBlocks: options.toleranceBlocks ?? 0 });
-  const secondsPerBlock = options.secondsPerBlock ?? (await measuredSecondsPerBlock(clock, options.blockTimeWindow ?? 1000));
+  const secondsPerBlock = options.secondsPerBlock ?? (await measureBlockTime(restUrl, { window: options.blockTimeWindow, signal })).secondsPerBlock;
 
   // One history covers the range, the period before it and this month, so every sum comes from the same days.
   const prev = previousPeriod(from, to);
@@ -132,12 +133,4 @@ export async function loadTeamSpend(options: LoadSpendOptions): Promise<TeamSpen
     leases,
     headerFetches: clock.fetches,
   };
-}
-
-/** Mean block time over the last `window` blocks (two headers). */
-async function measuredSecondsPerBlock(clock: BlockClock, window: number): Promise<number> {
-  const back = Math.max(1, clock.latest.height - window);
-  if (back === clock.latest.height) throw new SpendInputError("The chain has one block: no block time to measure yet");
-  const t = await clock.timeOf(back);
-  return (clock.latest.timeMs - t) / 1000 / (clock.latest.height - back);
 }
