@@ -16,6 +16,7 @@ const NAV = [
   { to: "/templates", label: "Templates" },
   { to: "/providers", label: "Providers" },
   { to: "/account", label: "Account" },
+  { to: "/authorizations", label: "Authorizations" },
   { to: "/settings", label: "Settings" },
 ];
 

@@ -7,6 +7,7 @@ import { RouteError } from "./error-boundary";
 // Pages are their own chunks (the first visit downloads the shell and the page it opens); Home, the
 // landing page, ships with the shell to save a round trip.
 const AccountPage = lazy(() => import("@/features/account/account-page"));
+const AuthorizationsPage = lazy(() => import("@/features/authorizations/authorizations-page"));
 const SettingsPage = lazy(() => import("@/features/settings/settings-page"));
 const TemplateGalleryPage = lazy(() => import("@/features/templates").then((m) => ({ default: m.TemplateGalleryPage })));
 const TemplateDetailPage = lazy(() => import("@/features/templates").then((m) => ({ default: m.TemplateDetailPage })));
@@ -29,6 +30,7 @@ export function createRouter() {
           children: [
             { index: true, element: <HomePage /> },
             { path: "account", element: <AccountPage /> },
+            { path: "authorizations", element: <AuthorizationsPage /> },
             { path: "deploy", element: <DeployPage /> },
             { path: "deployments/:dseq/bids", element: <AuctionPage /> },
             { path: "deployments", element: <DeploymentsPage /> },

@@ -1,4 +1,4 @@
-export { accountKeys, bidKeys, chainKeys, deploymentKeys, escrowKeys, leaseKeys, marketKeys, providerKeys, recordKeys, sdlKeys } from "./keys";
+export { accountKeys, bidKeys, chainKeys, deploymentKeys, escrowKeys, grantKeys, leaseKeys, marketKeys, providerKeys, recordKeys, sdlKeys } from "./keys";
 export { useBlockTime, useBlockTiming, useLatestHeight } from "./blocks";
 export { BlockHeight } from "./block-height";
 export { useDeployment, useDeployments, useLeases, useLeasesWithProvider, useMinDeposit } from "./deployments";
@@ -6,3 +6,4 @@ export { useAuditedProviders, useAuditList, useProvider, useProviderAudits, useP
 export { useBalances, useMintQuote, useRecentTxs, useRefreshOnNewBlock } from "./account";
 export { useMarketSnapshot, type MarketSnapshot } from "./market";
 export { useDeploymentNames, useDeploymentRecord, useDeploymentRecords } from "./records";
+export { useDepositGrantsGiven, useDepositGrantsReceived, useFeeAllowancesGiven, useFeeAllowancesReceived } from "./grants";

@@ -62,6 +62,15 @@ export const accountKeys = {
   certificates: (networkId: string, address: string) => [...accountKeys.all(networkId, address), "certificates"] as const,
 };
 
+/** x/authz grants and x/feegrant allowances, given and received (one entry per direction and account). */
+export const grantKeys = {
+  all: (networkId: string) => [...chain(networkId), "grants"] as const,
+  authzGiven: (networkId: string, granter: string) => [...grantKeys.all(networkId), "authz", "granter", granter] as const,
+  authzReceived: (networkId: string, grantee: string) => [...grantKeys.all(networkId), "authz", "grantee", grantee] as const,
+  feeGiven: (networkId: string, granter: string) => [...grantKeys.all(networkId), "fee", "granter", granter] as const,
+  feeReceived: (networkId: string, grantee: string) => [...grantKeys.all(networkId), "fee", "grantee", grantee] as const,
+};
+
 export const marketKeys = {
   /** Provider price lists and recent bids: what estimates are made from. */
   snapshot: (networkId: string) => [...chain(networkId), "market", "snapshot"] as const,

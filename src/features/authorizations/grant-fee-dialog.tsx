@@ -1,0 +1,82 @@
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { inputClasses, TextField } from "@/components/ui/field";
+import { getErrorMessage } from "@/lib/errors";
+import { formatDateTime } from "@/lib/format/dates";
+import { shortenAddress } from "@/lib/format/coins";
+import { useNetwork } from "@/shared/network";
+import { checkFeeAllowance, type FeeAllowanceForm } from "./grant-form";
+import { useGrantFeeAllowance } from "./mutations";
+
+const PERIOD_WORDS = { day: "a day", week: "a week", month: "every 30 days" } as const;
+
+/** Pay a teammate's transaction fees, so they need no AKT of their own. */
+export function GrantFeeDialog({ open, granter, onClose }: { open: boolean; granter: string; onClose: () => void }) {
+  const { network } = useNetwork();
+  const grant = useGrantFeeAllowance();
+  const [form, setForm] = useState<FeeAllowanceForm>({ grantee: "", limit: "5", period: "", periodLimit: "", deploymentsOnly: true, expiry: "" });
+  const [touched, setTouched] = useState(false);
+  // When the dialog opened: "in the future" is judged against it (render stays pure).
+  const [now] = useState(() => Date.now());
+  const checked = checkFeeAllowance(form, { granter, prefix: network.bech32Prefix, now });
+  const errors = touched && !checked.ok ? checked.errors : {};
+  const set = (patch: Partial<FeeAllowanceForm>) => setForm((f) => ({ ...f, ...patch }));
+
+  function dismiss() {
+    grant.reset();
+    setTouched(false);
+    onClose();
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setTouched(true);
+    if (!checked.ok) return;
+    grant.mutate(checked.value, { onSuccess: (tx) => (tx ? dismiss() : undefined) });
+  }
+
+  return (
+    <Dialog open={open} onClose={dismiss} title="Pay a teammate's fees" description="A fee allowance: their transactions' fees are paid from this wallet, so they need no AKT.">
+      <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
+        <TextField label="Teammate's address" value={form.grantee} onChange={(e) => set({ grantee: e.target.value })} error={errors.grantee} autoComplete="off" spellCheck={false} placeholder={`${network.bech32Prefix}1…`} autoFocus />
+        <TextField label="Total limit (AKT, optional)" inputMode="decimal" value={form.limit} onChange={(e) => set({ limit: e.target.value })} error={errors.limit} hint="Empty: no total limit." autoComplete="off" />
+        <div className="flex flex-col gap-1.5">
+          <label htmlFor="fee-period" className="text-sm font-medium">
+            Budget that renews
+          </label>
+          <select id="fee-period" className={inputClasses} value={form.period} onChange={(e) => set({ period: e.target.value as FeeAllowanceForm["period"] })}>
+            <option value="">No periodic budget</option>
+            <option value="day">Every day</option>
+            <option value="week">Every week</option>
+            <option value="month">Every 30 days</option>
+          </select>
+        </div>
+        {form.period && <TextField label="Budget per period (AKT)" inputMode="decimal" value={form.periodLimit} onChange={(e) => set({ periodLimit: e.target.value })} error={errors.periodLimit} autoComplete="off" />}
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={form.deploymentsOnly} onChange={(e) => set({ deploymentsOnly: e.target.checked })} /> Only for deployment work (not for sending tokens)
+        </label>
+        <TextField label="Expires (optional)" type="date" value={form.expiry} onChange={(e) => set({ expiry: e.target.value })} error={errors.expiry} />
+        {checked.ok && (
+          <p className="rounded-lg bg-surface-2 p-3 text-sm" data-testid="allowance-review">
+            This wallet will pay {shortenAddress(checked.value.grantee)}'s transaction fees
+            {form.deploymentsOnly ? " for deployment work" : ""}
+            {checked.value.spendLimit ? `, up to ${form.limit.trim()} AKT in total` : ", with no total limit"}
+            {form.period ? `, at most ${form.periodLimit.trim()} AKT ${PERIOD_WORDS[form.period]}` : ""}
+            {checked.value.expiresAt ? `, until ${formatDateTime(checked.value.expiresAt)}` : ""}. A teammate can have one fee allowance from you; granting again fails until you revoke the old one.
+          </p>
+        )}
+        {grant.error && <Alert tone="error" title="The allowance was not sent">{getErrorMessage(grant.error)}</Alert>}
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={dismiss}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={grant.isPending} disabled={grant.isPending}>
+            Review allowance
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
