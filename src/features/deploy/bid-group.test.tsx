@@ -31,11 +31,11 @@ describe("BidGroup", () => {
     const rows = [...view.container.querySelectorAll("[data-bid-key]")];
     const texts = (id: string) => rows.map((r) => r.querySelector(`[data-testid="${id}"]`)?.textContent);
     // 12 uact per 2 s block: 43,200 blocks a day × 30.437 days = 15.78 ACT a month, 0.0216 ACT an hour.
-    expect(texts("bid-price-month")[0]).toBe("$15.78/mo");
-    expect(texts("bid-price-hour")[0]).toBe("$0.02/h");
+    expect(texts("bid-price-month")[0]).toBe("15.78 ACT ($15.78)/mo");
+    expect(texts("bid-price-hour")[0]).toBe("0.0216 ACT ($0.02)/h");
     expect(texts("bid-versus-estimate")).toEqual(["within the estimated range", "50 % above the estimated range", "60 % below the estimated range"]);
     const range = view.container.querySelector('[data-testid="bid-estimate-range"]')!.textContent;
-    expect(range).toContain("Estimated range $6.57 – $26.30/mo.");
+    expect(range).toContain("Estimated range 6.57 ACT ($6.57) – 26.30 ACT ($26.30)/mo.");
     expect(range).toContain("Thin market data");
     await view.unmount();
   });
@@ -44,7 +44,7 @@ describe("BidGroup", () => {
     const view = await render();
     await view.waitFor(() => expect(view.container.querySelector('[data-testid="bid-estimate-range"]')!.textContent).toContain("(estimated block time)"));
     // The devnet's nominal 1 s blocks: 12 uact × 2,629,757 blocks a month.
-    expect(view.container.querySelector('[data-testid="bid-price-month"]')!.textContent).toBe("$31.56/mo");
+    expect(view.container.querySelector('[data-testid="bid-price-month"]')!.textContent).toBe("31.56 ACT ($31.56)/mo");
     await view.unmount();
   });
 });

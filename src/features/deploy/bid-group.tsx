@@ -1,5 +1,5 @@
 import type { BidRow } from "@/lib/deployment/bids";
-import { formatUsd, microToUsd } from "@/lib/pricing/denoms";
+import { formatMoney } from "@/lib/format/money";
 import { blocksPerHour, blocksPerMonth, describeBlockTiming } from "@/lib/pricing/time";
 import { useBlockTiming } from "@/shared/chain-data";
 import { cn } from "@/components/ui/cn";
@@ -8,9 +8,9 @@ import { compareBid, type GroupEstimate } from "./bid-insight";
 import { formatBytes } from "./resources-table";
 import type { BidderStatus } from "./use-bidder-status";
 
+/** Bids in the console's one money display (ACT with USD beside), like every other price. */
 function price(amountPerBlock: number, denom: string, blocks: number): string {
-  const usd = microToUsd(amountPerBlock * blocks, denom);
-  return usd !== undefined ? formatUsd(usd) : `${((amountPerBlock * blocks) / 1e6).toFixed(4)} ${denom.replace(/^u/, "").toUpperCase()}`;
+  return formatMoney(amountPerBlock * blocks, denom);
 }
 
 /** One order group's bids: provider, audit, region, whether it answers, what it offers and the price. */
