@@ -3,6 +3,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Skeleton } from "@/components/ui/skeleton";
+import { Term } from "@/components/ui/term";
 import { leaseKey, type Lease } from "@/lib/chain/market";
 import { tcpEndpoints } from "@/lib/deployment/endpoints";
 import { leaseUriHref } from "@/lib/deployment/lease-uri";
@@ -22,7 +23,7 @@ export function LeasesTab({ leases }: { leases: Lease[] }) {
     return (
       <Card>
         <CardBody>
-          <p className="text-sm text-muted">No leases yet. A lease is created when you accept a provider's bid.</p>
+          <p className="text-sm text-muted">No leases yet. A <Term id="lease">lease</Term> is created when you accept a provider's <Term id="bid">bid</Term>.</p>
         </CardBody>
       </Card>
     );

@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Page } from "@/components/ui/page";
 import { Skeleton } from "@/components/ui/skeleton";
+import { Term } from "@/components/ui/term";
 import { useNetwork } from "@/shared/network";
 import { shortenAddress } from "@/lib/format/coins";
 import { gpuLabel } from "@/lib/providers/attributes";
@@ -162,7 +163,11 @@ function ProviderItem({ row }: { row: ProviderRow }) {
               </Link>
             </h2>
             <AuditBadge audit={row.audit} />
-            {row.tier && <span className="rounded-full border border-border px-2 py-0.5 text-xs text-muted capitalize">{row.tier}</span>}
+            {row.tier && (
+              <span className="rounded-full border border-border px-2 py-0.5 text-xs text-muted capitalize">
+                <Term id="providerTier">{row.tier}</Term>
+              </span>
+            )}
           </div>
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
             <Location region={row.region} country={row.country} />
@@ -179,7 +184,7 @@ function ProviderItem({ row }: { row: ProviderRow }) {
               <GpuChips gpus={row.gpuModels} />
               {row.storageClasses.length > 0 && (
                 <p className="text-xs text-muted">
-                  Storage: <span className="text-fg">{row.storageClasses.map((s) => s.class).join(", ")}</span>
+                  <Term id="storageClass">Storage</Term>: <span className="text-fg">{row.storageClasses.map((s) => s.class).join(", ")}</span>
                 </p>
               )}
             </div>
