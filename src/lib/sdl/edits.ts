@@ -132,6 +132,11 @@ export function removePairEdit(text: string, map: YAMLMap | undefined, pair: Pai
   return { start, end, text: "" };
 }
 
+/** A `|` or `>` scalar: its range runs over following lines, so it is never replaced in place by a plain one. */
+export function isBlockScalar(node: unknown): boolean {
+  return isScalar(node) && (node.type === "BLOCK_FOLDED" || node.type === "BLOCK_LITERAL");
+}
+
 /**
  * Turn a block list of scalars into `values` item by item (changed items replaced in place, extra ones
  * removed as whole lines, new ones added after the last), so comments between items stay. Undefined when
@@ -142,7 +147,7 @@ export function scalarListEdits(text: string, seq: YAMLSeq, values: unknown[]): 
   const lines: { dashLineStart: number; dashIndent: string; range: [number, number, number] }[] = [];
   for (const item of seq.items) {
     const range = nodeRange(item);
-    if (!isScalar(item) || !range || range[1] <= range[0]) return undefined;
+    if (!isScalar(item) || isBlockScalar(item) || !range || range[1] <= range[0]) return undefined;
     const start = lineStart(text, range[0]);
     const prefix = /^([ \t]*)-[ \t]+$/.exec(text.slice(start, range[0]));
     if (!prefix || text.slice(range[1], lineEndInclusive(text, range[1])).trim().replace(/^#.*/, "") !== "") return undefined;

@@ -6,7 +6,7 @@
 import { isMap, isScalar, isSeq, type Document } from "yaml";
 import { parseSdlDocument } from "./document";
 import { ENDPOINT_NAME, SERVICE_NAME, servicesUsingProfile, volumesOf } from "./references";
-import { appendItemEdit, applyEdits, insertPairEdit, minimalEdit, removePairEdit, replacePairEdit, scalarListEdits, scalarSource, stringifyDocument } from "./edits";
+import { appendItemEdit, applyEdits, insertPairEdit, isBlockScalar, minimalEdit, removePairEdit, replacePairEdit, scalarListEdits, scalarSource, stringifyDocument } from "./edits";
 
 export type SdlPath = (string | number)[];
 
@@ -50,7 +50,7 @@ function localSetEdit(text: string, path: SdlPath, value: unknown): string | und
     return edit ? applyEdits(text, [edit]) : undefined;
   }
   const scalarValue = typeof value !== "object" || value === null;
-  if (pair && isScalar(pair.value) && scalarValue && pair.value.range && pair.value.range[1] > pair.value.range[0]) {
+  if (pair && isScalar(pair.value) && !isBlockScalar(pair.value) && scalarValue && pair.value.range && pair.value.range[1] > pair.value.range[0]) {
     if (pair.value.value === value) return text;
     return applyEdits(text, [{ start: pair.value.range[0], end: pair.value.range[1], text: scalarSource(value) }]);
   }

@@ -8,7 +8,7 @@
  */
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import { parseSdlDocument } from "./document";
-import { applyEdits, scalarSource } from "./edits";
+import { applyEdits, isBlockScalar, scalarSource } from "./edits";
 import { SdlEditError, setSdlValue } from "./form";
 import { ENDPOINT_NAME, PLAIN_NAME, SERVICE_NAME, servicesUsingProfile, volumesOf } from "./references";
 import type { TextEdit } from "./types";
@@ -37,7 +37,7 @@ function itemsOf(node: unknown): unknown[] {
 
 function replaceEdit(node: unknown, value: string): TextEdit {
   const range = (node as Node | null | undefined)?.range;
-  if (!isScalar(node) || !range || range[1] <= range[0]) throw new SdlEditError("This name is written in a form the editor cannot change in place; rename it in the YAML view.");
+  if (!isScalar(node) || isBlockScalar(node) || !range || range[1] <= range[0]) throw new SdlEditError("This name is written in a form the editor cannot change in place; rename it in the YAML view.");
   return { start: range[0], end: range[1], text: scalarSource(value) };
 }
 
