@@ -15,6 +15,7 @@ import { shortenAddress } from "@/lib/format/coins";
 import { isProviderProxyError } from "@/lib/provider-proxy";
 import { useDeploymentRecord } from "@/shared/chain-data";
 import { networkKey, readJson, useNetwork, writeJson } from "@/shared/network";
+import { SdlStatus, SdlWorkbench, useSdlText, useSdlValidation } from "@/shared/sdl-editing";
 import { useWallet } from "@/shared/wallet";
 import { chainVersionHex } from "./manifest-version";
 import { useImportSdl, useUpdateDeployment, type ManifestSendResult } from "./mutations";
@@ -80,12 +81,22 @@ function ImportSdl({ deployment }: { deployment: Deployment }) {
 
 function EditSdl({ deployment, leases, record }: { deployment: Deployment; leases: Lease[]; record: DeploymentRecord }) {
   const { network } = useNetwork();
+  const requireUact = network.denoms.compute === "uact";
   const update = useUpdateDeployment();
   const draftKey = networkKey(network.id, `deployment-draft:${deployment.owner}:${deployment.dseq}`);
-  const [text, setText] = useState(() => readJson<string>(draftKey) ?? record.sdl);
+  const [initialText] = useState(() => readJson<string>(draftKey) ?? record.sdl);
   const [invalid, setInvalid] = useState<string | null>(null);
   /** What is being reviewed: the edit against the SDL it started from (the record changes once applied). */
   const [reviewed, setReviewed] = useState<{ base: string; versionHex: string } | null>(null);
+  const sdl = useSdlText(initialText, (value) => {
+    setInvalid(null);
+    setReviewed(null);
+    // The edit survives a reload or a failed transaction until it is applied.
+    if (value === record.sdl) localStorage.removeItem(draftKey);
+    else writeJson(draftKey, value);
+  });
+  const { text, changedAt, applyText } = sdl;
+  const validation = useSdlValidation(text, { requireUact }, changedAt);
   const onChainHex = chainVersionHex(deployment.hashB64);
   const active = deployment.state === "active";
   const changed = text !== record.sdl;
@@ -93,17 +104,8 @@ function EditSdl({ deployment, leases, record }: { deployment: Deployment; lease
   const results = update.data?.results;
   const failed = results?.filter((r) => !r.ok) ?? [];
 
-  function edit(value: string) {
-    setText(value);
-    setInvalid(null);
-    setReviewed(null);
-    // The edit survives a reload or a failed transaction until it is applied.
-    if (value === record.sdl) localStorage.removeItem(draftKey);
-    else writeJson(draftKey, value);
-  }
-
   async function review() {
-    const result = await prepareManifest(text, { requireUact: network.denoms.compute === "uact" });
+    const result = await prepareManifest(text, { requireUact });
     if (!result.ok) return setInvalid(result.error);
     setReviewed({ base: record.sdl, versionHex: result.value.versionHex });
   }
@@ -146,7 +148,12 @@ function EditSdl({ deployment, leases, record }: { deployment: Deployment; lease
           </Alert>
         )}
         {!active && <Alert title="This deployment is closed; it can no longer be updated." />}
-        <TextAreaField label="SDL (YAML)" rows={16} value={text} onChange={(e) => edit(e.target.value)} spellCheck={false} disabled={!active || update.isPending} />
+        <div className="flex flex-wrap items-center gap-3">
+          <SdlStatus validation={validation} text={text} />
+          <span className="text-xs text-muted">The same editor and form as Deploy: edit the YAML or switch to Form.</span>
+        </div>
+        {validation.workerError && <Alert tone="error" title="Validation is unavailable">{validation.workerError}. Your text is kept; the review still checks it.</Alert>}
+        <SdlWorkbench sdl={sdl} validation={validation} initialText={initialText} readOnly={!active || update.isPending} editorHeight="h-[55vh]" />
         {invalid && <Alert tone="error" title="The SDL is not valid">{invalid}</Alert>}
         {reviewed && (
           <section aria-label="Changes" className="flex flex-col gap-2">
@@ -186,7 +193,7 @@ function EditSdl({ deployment, leases, record }: { deployment: Deployment; lease
         {active && (
           <div className="flex justify-end gap-2">
             {changed && (
-              <Button variant="secondary" onClick={() => edit(record.sdl)} disabled={update.isPending}>
+              <Button variant="secondary" onClick={() => applyText(record.sdl)} disabled={update.isPending}>
                 Discard changes
               </Button>
             )}

@@ -1,23 +1,13 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Link } from "react-router";
 import { useNetwork } from "@/shared/network";
-import { ErrorBoundary } from "@/components/ui/error-boundary";
-import { applyEdits, minimalEdit } from "@/lib/sdl/edits";
-import { formatSdl, SdlEditError } from "@/lib/sdl/form";
-import type { QuickFix, SdlDiagnostic } from "@/lib/sdl/types";
 import type { SdlSummary } from "@/lib/sdl/resources";
 import { CostPanel } from "./cost-panel";
 import { DraftAutosave, type DraftSaveState } from "./draft-autosave";
 import { draftKey, draftStore, loadDraft, type Draft } from "./drafts";
-import { FormBuilder } from "@/shared/sdl-editing/form-builder";
-import { ProblemsList } from "@/shared/sdl-editing/problems-list";
-import type { SdlEditorHandle } from "@/shared/sdl-editing/sdl-monaco-editor";
 import { useMarketSnapshot } from "@/shared/chain-data";
-import { useSdlValidation } from "@/shared/sdl-editing/use-sdl-validation";
+import { SdlStatus, SdlWorkbench, ToolbarButton, useSdlText, useSdlValidation } from "@/shared/sdl-editing";
 import { getErrorMessage } from "@/lib/errors";
-
-// Monaco is a separate chunk, fetched only when this page renders.
-const SdlMonacoEditor = lazy(() => import("@/shared/sdl-editing/sdl-monaco-editor"));
 
 const DRAFT_SAVE_DELAY_MS = 300;
 
@@ -43,8 +33,6 @@ export interface DeployEditorPageProps {
   /** The requested template; without it the editor starts from the draft or the starter SDL. */
   requested?: RequestedTemplate;
 }
-
-type Mode = "yaml" | "form";
 
 export function DeployEditorPage({ renderDeployAction, requested }: DeployEditorPageProps = {}) {
   const templateId = requested?.id;
@@ -96,38 +84,18 @@ interface WorkspaceProps extends DeployEditorPageProps {
 function EditorWorkspace({ draftStorageKey, templateId, templateName, templateSdl, initial, renderDeployAction }: WorkspaceProps) {
   const { network } = useNetwork();
   const requireUact = network.denoms.compute === "uact";
-  const [text, setText] = useState(initial.text);
-  const textRef = useRef(text);
-  const changedAt = useRef<number | null>(null);
-  const editorRef = useRef<SdlEditorHandle | null>(null);
-  const [mode, setMode] = useState<Mode>("yaml");
+  const sdl = useSdlText(initial.text);
+  const { text, textRef, changedAt, applyText } = sdl;
   const [notice, setNotice] = useState<{ kind: "info" | "error"; text: string } | null>(initial.restored ? { kind: "info", text: `Restored your draft from ${new Date(initial.restored.savedAt).toLocaleString()}.` } : null);
   const [saveState, setSaveState] = useState<DraftSaveState>(initial.restored ? { kind: "restored" } : { kind: "idle" });
   const validation = useSdlValidation(text, { requireUact }, changedAt);
   const market = useMarketSnapshot();
+  const fileInput = useRef<HTMLInputElement>(null);
   // The deposit typed in the cost panel is the one the review starts from ("" = the chain minimum in both).
   const [deposit, setDeposit] = useState("");
-  const fileInput = useRef<HTMLInputElement>(null);
 
   const result = validation.result;
   const current = validation.checkedText === text;
-  const diagnostics = result?.diagnostics ?? [];
-  const errors = diagnostics.filter((d) => d.severity === "error").length;
-  const warnings = diagnostics.length - errors;
-
-  const onEditorChange = useCallback((next: string) => {
-    changedAt.current = performance.now();
-    textRef.current = next;
-    setText(next);
-  }, []);
-
-  /** Put new text in the editor as an undoable edit (or straight into state before Monaco has loaded). */
-  const applyText = useCallback((next: string) => {
-    const before = textRef.current;
-    if (next === before) return;
-    const applied = editorRef.current?.applyEdits([minimalEdit(before, next)], before);
-    if (!applied) onEditorChange(next);
-  }, [onEditorChange]);
 
   // Crash-safe autosave: shortly after typing stops, at once when the page hides or the editor unmounts.
   const [autosave] = useState(
@@ -156,27 +124,6 @@ function EditorWorkspace({ draftStorageKey, templateId, templateName, templateSd
   }, [autosave]);
   useEffect(() => () => autosave.dispose(), [autosave]);
 
-  const onFormEdit = useCallback(
-    (edit: (t: string) => string) => {
-      try {
-        applyText(edit(textRef.current));
-        setNotice(null);
-      } catch (e) {
-        setNotice({ kind: "error", text: e instanceof SdlEditError ? e.message : `That change could not be applied: ${getErrorMessage(e)}` });
-      }
-    },
-    [applyText],
-  );
-
-  const onFix = (fix: QuickFix) => {
-    if (!validation.checkedText) return;
-    applyText(applyEdits(validation.checkedText, fix.edits));
-  };
-  const onReveal = (d: SdlDiagnostic) => {
-    setMode("yaml");
-    setTimeout(() => editorRef.current?.reveal(d.line, d.column), 0);
-  };
-  const onFormat = () => onFormEdit((t) => formatSdl(t));
   const onImport = async (file: File | undefined) => {
     if (!file) return;
     try {
@@ -196,16 +143,13 @@ function EditorWorkspace({ draftStorageKey, templateId, templateName, templateSd
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
 
-  const status = !result ? "Checking…" : !current && validation.pending ? "Checking…" : errors ? `${errors} error${errors > 1 ? "s" : ""}` : warnings ? `Valid, ${warnings} warning${warnings > 1 ? "s" : ""}` : "Valid";
   const valid = Boolean(current && result?.valid);
 
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold">{templateName ? `Deploy: ${templateName}` : "Deploy from an SDL"}</h1>
-        <span data-testid="sdl-status" className={`rounded px-2 py-0.5 text-sm ${!result || (!current && validation.pending) ? "bg-surface-2 text-fg" : errors ? "bg-red-100 text-red-800" : "bg-green-100 text-green-800"}`}>
-          {status}
-        </span>
+        <SdlStatus validation={validation} text={text} />
         {validation.lastMs !== undefined && <span className="text-xs text-muted">checked in {validation.lastMs.toFixed(0)} ms</span>}
         <span className="text-xs text-muted" data-testid="draft-state" data-state={saveState.kind}>{describeSaveState(saveState)}</span>
         <div className="ml-auto">{renderDeployAction?.({ sdl: text, valid, summary: valid ? result?.summary : undefined, deposit })}</div>
@@ -222,36 +166,22 @@ function EditorWorkspace({ draftStorageKey, templateId, templateName, templateSd
         </div>
       )}
       {validation.workerError && <div role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm">Validation is unavailable: {validation.workerError}. Your text is kept and saved.</div>}
-      <div className="flex flex-wrap items-center gap-2 text-sm">
-        <div role="tablist" className="flex overflow-hidden rounded border border-border">
-          {(["yaml", "form"] as const).map((m) => (
-            <button key={m} role="tab" type="button" aria-selected={mode === m} data-testid={`mode-${m}`} className={`px-3 py-1 ${mode === m ? "bg-fg text-bg" : "bg-surface"}`} onClick={() => setMode(m)}>
-              {m === "yaml" ? "YAML" : "Form"}
-            </button>
-          ))}
-        </div>
-        <ToolbarButton onClick={onFormat} testId="format">Format</ToolbarButton>
-        <ToolbarButton onClick={() => editorRef.current?.undo()} testId="undo">Undo</ToolbarButton>
-        <ToolbarButton onClick={() => editorRef.current?.redo()} testId="redo">Redo</ToolbarButton>
-        <ToolbarButton onClick={() => fileInput.current?.click()} testId="import">Import file…</ToolbarButton>
-        <input ref={fileInput} type="file" accept=".yaml,.yml,.txt,application/yaml,text/yaml" className="hidden" data-testid="import-input" onChange={(e) => { void onImport(e.target.files?.[0]); e.target.value = ""; }} />
-        <ToolbarButton onClick={onExport} testId="export">Download</ToolbarButton>
-        {templateSdl && text !== templateSdl && (
-          <ToolbarButton onClick={() => applyText(templateSdl)} testId="reset-template">Reset to template</ToolbarButton>
-        )}
-      </div>
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_340px]">
-        <div className="min-w-0 space-y-3">
-          <div className={mode === "yaml" ? "h-[65vh] overflow-hidden rounded-lg border border-border" : "hidden"}>
-            <ErrorBoundary label="The SDL editor" hint="Your text is kept and saved; the Form view and Download still work. Try again reopens the editor on it.">
-              <Suspense fallback={<p className="p-4 text-sm text-muted">Loading the editor…</p>}>
-                <SdlMonacoEditor ref={editorRef} initialValue={text} onChange={onEditorChange} diagnostics={diagnostics} checkedText={validation.checkedText} schema={validation.schema} />
-              </Suspense>
-            </ErrorBoundary>
-          </div>
-          {mode === "form" && <FormBuilder text={text} onEdit={onFormEdit} />}
-          <ProblemsList diagnostics={diagnostics} onReveal={onReveal} onFix={onFix} fixesEnabled={current} />
-        </div>
+        <SdlWorkbench
+          sdl={sdl}
+          validation={validation}
+          initialText={initial.text}
+          toolbar={
+            <>
+              <ToolbarButton onClick={() => fileInput.current?.click()} testId="import">Import file…</ToolbarButton>
+              <input ref={fileInput} type="file" accept=".yaml,.yml,.txt,application/yaml,text/yaml" className="hidden" data-testid="import-input" onChange={(e) => { void onImport(e.target.files?.[0]); e.target.value = ""; }} />
+              <ToolbarButton onClick={onExport} testId="export">Download</ToolbarButton>
+              {templateSdl && text !== templateSdl && (
+                <ToolbarButton onClick={() => applyText(templateSdl)} testId="reset-template">Reset to template</ToolbarButton>
+              )}
+            </>
+          }
+        />
         <div className="space-y-3">
           <CostPanel summary={current && result?.summary ? result.summary : validation.lastValidSummary} stale={!(current && result?.summary)} snapshot={market.data} loadingMarket={market.isLoading} deposit={deposit} onDepositChange={setDeposit} />
           {market.data?.problems.length ? <p className="text-xs text-muted">Market data partly unavailable ({market.data.problems.join("; ")}).</p> : null}
@@ -275,14 +205,6 @@ function describeSaveState(state: DraftSaveState): string {
     case "error":
       return `Draft NOT saved: ${state.error}`;
   }
-}
-
-function ToolbarButton({ children, onClick, testId }: { children: ReactNode; onClick: () => void; testId?: string }) {
-  return (
-    <button type="button" onClick={onClick} data-testid={testId} className="rounded border border-border bg-surface px-3 py-1 hover:bg-surface-2">
-      {children}
-    </button>
-  );
 }
 
 /** What a blank editor starts from: small, valid and commented so a newcomer can follow it. */

@@ -1,5 +1,24 @@
 import { useMemo, useState } from "react";
-import { addSdlService, appendSdlItem, coerceScalar, deleteSdlValue, removeSdlService, setSdlValue, type SdlPath } from "@/lib/sdl/form";
+import {
+  addSdlService,
+  addSdlVolume,
+  appendSdlItem,
+  coerceScalar,
+  deleteSdlValue,
+  removeSdlMount,
+  removeSdlPort,
+  removeSdlService,
+  removeSdlVolume,
+  setSdlExposeTarget,
+  setSdlIpEndpoint,
+  setSdlMount,
+  setSdlMountReadOnly,
+  setSdlValue,
+  setSdlVolumeClass,
+  type SdlPath,
+} from "@/lib/sdl/form";
+import { volumesOf } from "@/lib/sdl/references";
+import { renameSdlEndpoint, renameSdlPlacement, renameSdlProfile, renameSdlService, renameSdlVolume } from "@/lib/sdl/renames";
 import { parseSdlDocument } from "@/lib/sdl/document";
 import { CheckField, LinesField, Section, SelectField, SmallButton, TextField } from "./form-fields";
 
@@ -41,6 +60,7 @@ export function FormBuilder({ text, onEdit }: Props) {
       {services.map((name) => (
         <ServiceForm key={name} name={name} sdl={sdl} set={set} del={del} onEdit={onEdit} />
       ))}
+      <EndpointsForm sdl={sdl} onEdit={onEdit} />
       <div className="flex items-end gap-2">
         <TextField label="New service name" value={newService} onCommit={setNewService} placeholder="e.g. api" testId="new-service-name" />
         <SmallButton
@@ -53,7 +73,7 @@ export function FormBuilder({ text, onEdit }: Props) {
           Add service
         </SmallButton>
       </div>
-      <p className="text-xs text-muted">Edits here change only the matching lines of the YAML; comments and keys the form does not show are kept.</p>
+      <p className="text-xs text-muted">Edits here change only the matching lines of the YAML; comments and keys the form does not show are kept. Renaming a service, profile, placement, volume or endpoint renames every place the SDL refers to it.</p>
     </div>
   );
 }
@@ -72,6 +92,9 @@ function ServiceForm({ name, sdl, set, del, onEdit }: ServiceProps) {
   const deployments = Object.entries(obj(obj(sdl.deployment)[name]));
   const creds = obj(svc.credentials);
   const [showCreds, setShowCreds] = useState(Object.keys(creds).length > 0);
+  // Mount settings for volumes none of this service's profiles has (left by an edit in the YAML view): an error until removed.
+  const declared = new Set(deployments.flatMap(([, d]) => volumesOf(sdl, str(obj(d).profile)).filter((v) => v.named).map((v) => v.name)));
+  const orphans = Object.keys(obj(obj(svc.params).storage)).filter((v) => !declared.has(v));
   return (
     <section className="space-y-3 rounded-lg border border-border p-3" data-testid={`service-form-${name}`}>
       <div className="flex items-center justify-between">
@@ -80,7 +103,8 @@ function ServiceForm({ name, sdl, set, del, onEdit }: ServiceProps) {
           Remove service
         </SmallButton>
       </div>
-      <div className="grid gap-2 sm:grid-cols-2">
+      <div className="grid gap-2 sm:grid-cols-3">
+        <TextField label="Service name" value={name} onCommit={(v) => onEdit((t) => renameSdlService(t, name, v.trim()))} testId={`service-name-${name}`} />
         <TextField label="Image" value={str(svc.image)} onCommit={(v) => set([...sp, "image"], v.trim())} placeholder="nginx:1.27" testId={`image-${name}`} />
         <div className="flex items-end">
           <CheckField label="Private registry credentials" checked={showCreds} onCommit={(v) => (v ? setShowCreds(true) : (setShowCreds(false), del([...sp, "credentials"])))} />
@@ -99,15 +123,21 @@ function ServiceForm({ name, sdl, set, del, onEdit }: ServiceProps) {
         <LinesField label="Args (one per line)" value={strings(svc.args)} onCommit={(v) => set([...sp, "args"], v)} />
         <LinesField label="Env (NAME=value, one per line)" value={strings(svc.env)} onCommit={(v) => set([...sp, "env"], v)} testId={`env-${name}`} />
       </div>
-      {deployments.map(([placement, d]) => (
-        <DeploymentForm key={placement} service={name} placement={placement} profile={str(obj(d).profile)} count={str(obj(d).count)} sdl={sdl} set={set} del={del} />
+      {orphans.map((volume) => (
+        <div key={volume} role="alert" className="flex items-center gap-3 rounded border border-red-300 bg-red-50 p-2 text-sm text-red-900" data-testid={`orphan-mount-${name}-${volume}`}>
+          <span className="grow">A mount setting names volume “{volume}”, which this service’s profile does not have.</span>
+          <SmallButton danger onClick={() => onEdit((t) => removeSdlMount(t, name, volume))}>Remove mount setting</SmallButton>
+        </div>
       ))}
-      <ExposeForm service={name} svc={svc} set={set} del={del} onEdit={onEdit} />
+      {deployments.map(([placement, d]) => (
+        <DeploymentForm key={placement} service={name} placement={placement} profile={str(obj(d).profile)} count={str(obj(d).count)} sdl={sdl} set={set} del={del} onEdit={onEdit} />
+      ))}
+      <ExposeForm service={name} svc={svc} services={Object.keys(obj(sdl.services))} set={set} onEdit={onEdit} />
     </section>
   );
 }
 
-function DeploymentForm({ service, placement, profile, count, sdl, set, del }: { service: string; placement: string; profile: string; count: string; sdl: Obj; set: ServiceProps["set"]; del: ServiceProps["del"] }) {
+function DeploymentForm({ service, placement, profile, count, sdl, set, del, onEdit }: { service: string; placement: string; profile: string; count: string; sdl: Obj; set: ServiceProps["set"]; del: ServiceProps["del"]; onEdit: ServiceProps["onEdit"] }) {
   const res = obj(obj(obj(obj(sdl.profiles).compute)[profile]).resources);
   const rp: SdlPath = ["profiles", "compute", profile, "resources"];
   const pl = obj(obj(obj(sdl.profiles).placement)[placement]);
@@ -116,6 +146,7 @@ function DeploymentForm({ service, placement, profile, count, sdl, set, del }: {
   const storageRaw = res.storage;
   const storage = list(storageRaw).map(obj);
   const storagePath = (i: number): SdlPath => (Array.isArray(storageRaw) ? [...rp, "storage", i] : [...rp, "storage"]);
+  const profileUsers = Object.values(obj(sdl.deployment)).filter((placements) => Object.values(obj(placements)).some((d) => obj(d).profile === profile)).length;
   const mounts = obj(obj(obj(obj(obj(sdl.services)[service]).params)).storage);
   const gpu = obj(res.gpu);
   const nvidia = list(obj(obj(gpu.attributes).vendor).nvidia).map(obj);
@@ -123,10 +154,12 @@ function DeploymentForm({ service, placement, profile, count, sdl, set, del }: {
   const setModels = (models: Obj[]) => set([...rp, "gpu", "attributes", "vendor", "nvidia"], models.map((m) => Object.fromEntries(Object.entries(m).filter(([, v]) => v !== "" && v !== undefined))));
   const attrs = Object.entries(obj(pl.attributes)).map(([k, v]) => `${k}=${str(v)}`);
   const signedBy = obj(pl.signedBy);
+  const placementUsers = Object.values(obj(sdl.deployment)).filter((placements) => placement in obj(placements)).length;
   return (
     <div className="space-y-3">
       <Section title={`Resources — profile “${profile}”${profile !== service ? " (shared)" : ""}`}>
         <div className="grid gap-2 sm:grid-cols-4">
+          <TextField label={profileUsers > 1 ? "Profile name (shared)" : "Profile name"} value={profile} onCommit={(v) => onEdit((t) => renameSdlProfile(t, profile, v.trim()))} testId={`profile-name-${service}`} />
           <TextField label="CPU (cores or 500m)" value={str(obj(res.cpu).units)} onCommit={(v) => set([...rp, "cpu", "units"], coerceScalar(v, "numberOrString"))} testId={`cpu-${service}`} />
           <TextField label="Memory" value={str(obj(res.memory).size)} onCommit={(v) => set([...rp, "memory", "size"], v.trim())} placeholder="512Mi" testId={`memory-${service}`} />
           <TextField label="Replicas (count)" value={count} onCommit={(v) => set(["deployment", service, placement, "count"], coerceScalar(v, "integer"))} testId={`count-${service}`} />
@@ -134,19 +167,20 @@ function DeploymentForm({ service, placement, profile, count, sdl, set, del }: {
         {storage.map((s, i) => {
           const attributes = obj(s.attributes);
           const persistent = attributes.persistent === true || attributes.persistent === "true";
-          const volName = str(s.name) || "default";
-          const mount = obj(mounts[volName]);
+          const storageClass = str(attributes.class);
+          const volName = str(s.name);
+          const mount = volName ? obj(mounts[volName]) : {};
           return (
             <div key={i} className="grid items-end gap-2 sm:grid-cols-6" data-testid={`storage-${service}-${i}`}>
-              <TextField label="Volume name" value={str(s.name)} onCommit={(v) => set([...storagePath(i), "name"], v.trim())} placeholder="default" />
-              <TextField label="Size" value={str(s.size)} onCommit={(v) => set([...storagePath(i), "size"], v.trim())} placeholder="1Gi" />
-              <CheckField label="Persistent" checked={persistent} onCommit={(v) => (v ? set([...storagePath(i), "attributes"], { persistent: true, class: str(attributes.class) || "beta2" }) : del([...storagePath(i), "attributes"]))} />
-              <SelectField label="Class" value={str(attributes.class)} options={["", "default", "beta1", "beta2", "beta3", "ram"]} onCommit={(v) => set([...storagePath(i), "attributes", "class"], v || undefined)} />
-              <TextField label="Mount path" value={str(mount.mount)} onCommit={(v) => set(["services", service, "params", "storage", volName, "mount"], v.trim())} placeholder={persistent ? "/data" : "(none)"} />
+              <TextField label="Volume name" value={volName} onCommit={(v) => onEdit((t) => renameSdlVolume(t, profile, i, v.trim()))} placeholder="(unnamed)" testId={`volume-name-${service}-${i}`} />
+              <TextField label="Size" value={str(s.size)} onCommit={(v) => set([...storagePath(i), "size"], v.trim())} placeholder="1Gi" testId={`volume-size-${service}-${i}`} />
+              <CheckField label="Persistent" checked={persistent} onCommit={(v) => onEdit((t) => setSdlVolumeClass(t, profile, i, v, storageClass === "ram" && v ? "beta2" : storageClass))} testId={`volume-persistent-${service}-${i}`} />
+              <SelectField label="Class" value={storageClass} options={["", "default", "beta1", "beta2", "beta3", "ram"]} onCommit={(v) => onEdit((t) => setSdlVolumeClass(t, profile, i, persistent && v !== "ram", v))} />
+              <TextField label="Mount path" value={str(mount.mount)} onCommit={(v) => onEdit((t) => setSdlMount(t, profile, i, v.trim()))} placeholder={persistent ? "/data" : "(none)"} testId={`volume-mount-${service}-${i}`} />
               <div className="flex gap-2">
-                <CheckField label="Read-only" checked={mount.readOnly === true} onCommit={(v) => set(["services", service, "params", "storage", volName, "readOnly"], v || undefined)} />
+                <CheckField label="Read-only" checked={mount.readOnly === true} onCommit={(v) => onEdit((t) => setSdlMountReadOnly(t, profile, i, v))} />
                 {storage.length > 1 && (
-                  <SmallButton danger onClick={() => del(storagePath(i))}>
+                  <SmallButton danger testId={`volume-remove-${service}-${i}`} onClick={() => onEdit((t) => removeSdlVolume(t, profile, i))}>
                     ✕
                   </SmallButton>
                 )}
@@ -154,14 +188,7 @@ function DeploymentForm({ service, placement, profile, count, sdl, set, del }: {
             </div>
           );
         })}
-        <SmallButton
-          onClick={() => {
-            const n = storage.length + 1;
-            const next = { name: `data${n}`, size: "10Gi", attributes: { persistent: true, class: "beta2" } };
-            set([...rp, "storage"], [...storage, next]);
-            set(["services", service, "params", "storage", `data${n}`, "mount"], `/data${n}`);
-          }}
-        >
+        <SmallButton testId={`volume-add-${service}`} onClick={() => onEdit((t) => addSdlVolume(t, profile))}>
           Add persistent volume
         </SmallButton>
       </Section>
@@ -191,6 +218,7 @@ function DeploymentForm({ service, placement, profile, count, sdl, set, del }: {
       </Section>
       <Section title={`Placement “${placement}” and price`}>
         <div className="grid gap-2 sm:grid-cols-4">
+          <TextField label={placementUsers > 1 ? "Placement name (shared)" : "Placement name"} value={placement} onCommit={(v) => onEdit((t) => renameSdlPlacement(t, placement, v.trim()))} testId={`placement-name-${service}`} />
           <SelectField label="Denom" value={str(price.denom)} options={["uact", "uakt"]} onCommit={(v) => set([...plp, "pricing", profile, "denom"], v)} testId={`denom-${service}`} />
           <TextField label="Max price per block" value={str(price.amount)} onCommit={(v) => set([...plp, "pricing", profile, "amount"], coerceScalar(v, "number"))} testId={`price-${service}`} />
         </div>
@@ -204,7 +232,7 @@ function DeploymentForm({ service, placement, profile, count, sdl, set, del }: {
   );
 }
 
-function ExposeForm({ service, svc, set, del, onEdit }: { service: string; svc: Obj; set: ServiceProps["set"]; del: ServiceProps["del"]; onEdit: ServiceProps["onEdit"] }) {
+function ExposeForm({ service, svc, services, set, onEdit }: { service: string; svc: Obj; services: string[]; set: ServiceProps["set"]; onEdit: ServiceProps["onEdit"] }) {
   const exposes = list(svc.expose).map(obj);
   const ep: SdlPath = ["services", service, "expose"];
   return (
@@ -214,21 +242,22 @@ function ExposeForm({ service, svc, set, del, onEdit }: { service: string; svc: 
         const first = to[0] ?? {};
         const http = obj(e.http_options);
         const p: SdlPath = [...ep, i];
-        const setTo = (patch: Obj) => set([...p, "to"], [Object.fromEntries(Object.entries({ ...first, ...patch }).filter(([, v]) => v !== "" && v !== undefined && v !== false)), ...to.slice(1)]);
+        const setTo = (patch: Obj) => onEdit((t) => setSdlExposeTarget(t, service, i, patch));
         return (
           <div key={i} className="space-y-2 rounded border border-border p-2" data-testid={`expose-${service}-${i}`}>
             <div className="grid items-end gap-2 sm:grid-cols-6">
               <TextField label="Container port" value={str(e.port)} onCommit={(v) => set([...p, "port"], coerceScalar(v, "integer"))} testId={`port-${service}-${i}`} />
               <TextField label="Published as" value={str(e.as)} placeholder="same" onCommit={(v) => set([...p, "as"], coerceScalar(v, "integer"))} />
               <SelectField label="Protocol" value={str(e.proto)} options={["", "tcp", "udp"]} onCommit={(v) => set([...p, "proto"], v || undefined)} />
-              <CheckField label="Public (global)" checked={first.global === true} onCommit={(v) => setTo({ global: v })} />
-              <TextField label="Leased IP endpoint" value={str(first.ip)} placeholder="(none)" onCommit={(v) => setTo({ ip: v.trim() })} />
-              <SmallButton danger onClick={() => del(p)}>
+              {/* A leased IP needs a global expose, so turning global off lets the IP go too. */}
+              <CheckField label="Public (global)" checked={first.global === true} onCommit={(v) => onEdit((t) => setSdlExposeTarget(v ? t : setSdlIpEndpoint(t, service, i, ""), service, i, { global: v }))} />
+              <TextField label="Leased IP endpoint" value={str(first.ip)} placeholder="(none)" onCommit={(v) => onEdit((t) => setSdlIpEndpoint(t, service, i, v.trim()))} testId={`ip-${service}-${i}`} />
+              <SmallButton danger onClick={() => onEdit((t) => removeSdlPort(t, service, i))}>
                 Remove port
               </SmallButton>
             </div>
             <div className="grid gap-2 sm:grid-cols-3">
-              <TextField label="Only to service" value={str(first.service)} placeholder="(any)" onCommit={(v) => setTo({ service: v.trim() })} />
+              <SelectField label="Only to service" value={str(first.service)} options={["", ...services.filter((x) => x !== service)]} onCommit={(v) => setTo({ service: v })} />
               <TextField label="Accept hosts (comma separated)" value={strings(e.accept).join(", ")} onCommit={(v) => set([...p, "accept"], v.split(",").map((h) => h.trim()).filter(Boolean))} />
             </div>
             <details>
@@ -244,6 +273,22 @@ function ExposeForm({ service, svc, set, del, onEdit }: { service: string; svc: 
         );
       })}
       <SmallButton onClick={() => onEdit((t) => appendSdlItem(t, ep, { port: 8080, to: [{ global: true }] }))}>Add port</SmallButton>
+    </Section>
+  );
+}
+
+/** Leased IP endpoints, renamed with every `ip:` that uses them (they are created and removed with the ports). */
+function EndpointsForm({ sdl, onEdit }: { sdl: Obj; onEdit: Props["onEdit"] }) {
+  const endpoints = Object.entries(obj(sdl.endpoints));
+  if (!endpoints.length) return null;
+  return (
+    <Section title="Leased IP endpoints">
+      {endpoints.map(([name, e]) => (
+        <div key={name} className="grid items-end gap-2 sm:grid-cols-4">
+          <TextField label="Endpoint name" value={name} onCommit={(v) => onEdit((t) => renameSdlEndpoint(t, name, v.trim()))} testId={`endpoint-name-${name}`} />
+          <p className="text-xs text-muted">Kind: {str(obj(e).kind) || "ip"}</p>
+        </div>
+      ))}
     </Section>
   );
 }

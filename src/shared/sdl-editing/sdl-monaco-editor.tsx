@@ -23,6 +23,8 @@ interface Props {
   /** The text `diagnostics` were computed for. */
   checkedText: string | undefined;
   schema: unknown;
+  /** Shown but not editable (a closed deployment, an update being sent). */
+  readOnly?: boolean;
   ref?: Ref<SdlEditorHandle>;
 }
 
@@ -40,7 +42,7 @@ function toRange(model: monaco.editor.ITextModel, start: number, end: number): m
   return { startLineNumber: a.lineNumber, startColumn: a.column, endLineNumber: b.lineNumber, endColumn: b.column };
 }
 
-export default function SdlMonacoEditor({ initialValue, onChange, diagnostics, checkedText, schema, ref }: Props) {
+export default function SdlMonacoEditor({ initialValue, onChange, diagnostics, checkedText, schema, readOnly = false, ref }: Props) {
   const hostRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const onChangeRef = useRef(onChange);
@@ -159,6 +161,10 @@ export default function SdlMonacoEditor({ initialValue, onChange, diagnostics, c
   useEffect(() => {
     if (schema) configureSdlSchema(withSdlDocs(schema));
   }, [schema]);
+
+  useEffect(() => {
+    editorRef.current?.updateOptions({ readOnly });
+  }, [readOnly]);
 
   useEffect(() => {
     diagnosticsRef.current = { diagnostics, text: checkedText };
