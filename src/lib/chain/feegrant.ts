@@ -121,3 +121,8 @@ export function allowanceCovers(allowance: FeeAllowance, fee: readonly Coin[], m
   }
   return true;
 }
+
+/** The first allowance that pays this fee for these messages now, or null (then the signer pays). */
+export function pickFeeGranter(allowances: readonly FeeGrant[], fee: readonly Coin[], msgTypeUrls: readonly string[], now = Date.now()): string | null {
+  return allowances.find((grant) => allowanceCovers(grant.allowance, fee, msgTypeUrls, now))?.granter ?? null;
+}

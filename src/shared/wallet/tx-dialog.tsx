@@ -3,7 +3,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Spinner } from "@/components/ui/spinner";
-import { formatCoin } from "@/lib/format/coins";
+import { formatCoin, shortenAddress } from "@/lib/format/coins";
 import type { TxErrorDescription } from "@/lib/tx/errors";
 import { formatMoveAmount } from "@/lib/wallet/tx-moves";
 import { walletLabel, type TxMove, type WalletKind } from "./types";
@@ -50,6 +50,14 @@ export function TxDialog({ state, walletKind, onApprove, onClose }: { state: TxF
             <dd className="text-right font-medium" data-testid="tx-fee">
               {fee ? formatCoin(fee.amount, fee.denom) : state.stage === "estimating" ? "Estimating…" : "—"}
             </dd>
+            {state.fee?.granter && (
+              <>
+                <dt className="text-muted">Fee paid by</dt>
+                <dd className="text-right" data-testid="tx-fee-granter" title={state.fee.granter}>
+                  {shortenAddress(state.fee.granter)} (fee allowance)
+                </dd>
+              </>
+            )}
             <dt className="text-muted">Gas limit</dt>
             <dd className="text-right tabular-nums">{state.fee ? Number(state.fee.gas).toLocaleString("en-US") : "—"}</dd>
             <dt className="text-muted">Signed by</dt>

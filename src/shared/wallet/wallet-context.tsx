@@ -216,13 +216,13 @@ export function WalletProvider({ children }: { children: ReactNode }) {
         setConnectDialogOpen(true);
         return null;
       }
-      const [signing, { describeTxError }] = await Promise.all([import("@/lib/tx/signing"), import("@/lib/tx/errors")]);
+      const [signing, { describeTxError }, { withFeeAllowance }] = await Promise.all([import("@/lib/tx/signing"), import("@/lib/tx/errors"), import("@/lib/tx/fee-granter")]);
       const { moves } = options;
       setTx({ title: options.title, stage: "estimating", moves });
       let client: TxClient | null = null;
       try {
         client = await signing.TxClient.connect({ address: wallet.address, signer: wallet.signer }, { rpcUrl: network.rpcUrl, chainId });
-        const prepared = await client.prepare(messages, options.memo);
+        const prepared = await withFeeAllowance(await client.prepare(messages, options.memo), wallet.address, network.restUrl);
         setTx({ title: options.title, stage: "confirm", moves, fee: prepared.fee, gas: prepared.gasUsed });
         const approved = await new Promise<boolean>((resolve) => {
           confirmRef.current = resolve;
@@ -247,7 +247,7 @@ export function WalletProvider({ children }: { children: ReactNode }) {
         client?.disconnect();
       }
     },
-    [wallet, network.rpcUrl, network.id, chainId, queryClient],
+    [wallet, network.rpcUrl, network.restUrl, network.id, chainId, queryClient],
   );
 
   // The built-in wallet was used last here and is still saved: the next step is to unlock it.
