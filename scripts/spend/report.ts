@@ -2,6 +2,7 @@
 import { formatCoin } from "../../src/lib/format/coins.ts";
 import type { TeamSpend } from "../../src/lib/spend/load.ts";
 import { microString, wholeMicro, type DenomAmounts } from "../../src/lib/spend/money.ts";
+import { leaseSpendCsv } from "../../src/lib/spend/csv.ts";
 
 const amounts = (a: DenomAmounts): Record<string, string> => Object.fromEntries(Object.entries(a).map(([d, v]) => [d, microString(v)]));
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -55,21 +56,9 @@ export function reportJson(spend: TeamSpend, network: string) {
   };
 }
 
-function csvCell(v: string | number): string {
-  const s = String(v);
-  return /[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /** One row per lease that spent in the range; amounts exact in micro-units (decimal) and whole micro-units. */
 export function reportCsv(spend: TeamSpend): string {
-  const r = spend.range;
-  const head = ["owner", "dseq", "gseq", "oseq", "provider", "state", "denom", "price_per_block", "created_at", "closed_on", "from", "to", "from_height", "to_height", "spent", "spent_whole_micro"];
-  const lines = [head.join(",")];
-  for (const { lease: l, spent } of r.leases) {
-    if (spent === 0n) continue;
-    lines.push([l.owner, l.dseq, l.gseq, l.oseq, l.provider, l.state, l.denom, microString(l.priceAtoms), l.createdAt, l.closedOn, r.from, r.to, r.fromHeight, r.toHeight, microString(spent), wholeMicro(spent).toString()].map(csvCell).join(","));
-  }
-  return `${lines.join("\n")}\n`;
+  return leaseSpendCsv(spend.range);
 }
 
 export function reportTable(spend: TeamSpend, network: string): string {

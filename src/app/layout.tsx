@@ -13,6 +13,7 @@ const NAV = [
   { to: "/", label: "Home", end: true },
   { to: "/deploy", label: "Deploy" },
   { to: "/deployments", label: "Deployments" },
+  { to: "/spend", label: "Spend" },
   { to: "/templates", label: "Templates" },
   { to: "/providers", label: "Providers" },
   { to: "/account", label: "Account" },

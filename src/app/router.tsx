@@ -16,6 +16,7 @@ const AuctionPage = lazy(() => import("@/features/deploy/auction-page"));
 const DeploymentsPage = lazy(() => import("@/features/deployments").then((m) => ({ default: m.DeploymentsListPage })));
 const DeploymentDetailPage = lazy(() => import("@/features/deployments").then((m) => ({ default: m.DeploymentDetailPage })));
 const ProvidersPage = lazy(() => import("@/features/providers/providers-page"));
+const SpendPage = lazy(() => import("@/features/spend/spend-page"));
 const ProviderDetailPage = lazy(() => import("@/features/providers/provider-detail-page"));
 const NotFoundPage = lazy(() => import("./routes/not-found-page"));
 
@@ -37,6 +38,7 @@ export function createRouter() {
             { path: "deployments/:dseq", element: <DeploymentDetailPage /> },
             { path: "templates", element: <TemplateGalleryPage /> },
             { path: "templates/:id", element: <TemplateDetailPage /> },
+            { path: "spend", element: <SpendPage /> },
             { path: "providers", element: <ProvidersPage /> },
             { path: "providers/:owner", element: <ProviderDetailPage /> },
             { path: "settings", element: <SettingsPage /> },

@@ -20,7 +20,7 @@ export const deploymentKeys = {
   detail: (networkId: string, owner: string, dseq: string) => [...deploymentKeys.all(networkId, owner), "detail", dseq] as const,
   minDeposit: (networkId: string, denom: string) => [...chain(networkId), "deployment-params", "min-deposit", denom] as const,
   /** The simulated fee of creating a deployment from `sdl` with `deposit` (micro-units), before it is signed. */
-  createFee: (networkId: string, owner: string, sdl: string, deposit: string) => [...deploymentKeys.all(networkId, owner), "create-fee", deposit, sdl] as const,
+  createFee: (networkId: string, owner: string, sdl: string, deposit: string, fromGrant = false) => [...deploymentKeys.all(networkId, owner), "create-fee", deposit, fromGrant ? "grant" : "balance", sdl] as const,
 };
 
 export const leaseKeys = {
@@ -85,4 +85,10 @@ export const recordKeys = {
   all: (networkId: string, owner: string) => ["local", networkId, "deployment-records", owner] as const,
   list: (networkId: string, owner: string) => [...recordKeys.all(networkId, owner), "list"] as const,
   one: (networkId: string, owner: string, dseq: string) => [...recordKeys.all(networkId, owner), "one", dseq] as const,
+};
+
+export const spendKeys = {
+  all: (networkId: string) => [...chain(networkId), "spend"] as const,
+  /** A team's (or one wallet's) spend over [from, to]; addresses sorted so the same set has one key. */
+  team: (networkId: string, addresses: ReadonlyArray<string>, from: string, to: string) => [...spendKeys.all(networkId), [...addresses].sort().join(","), from, to] as const,
 };

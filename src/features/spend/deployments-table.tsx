@@ -1,0 +1,133 @@
+/** Per-deployment table: owner, provider, price per hour and month, spent in range, escrow and time left; sortable, filterable. */
+import { useMemo, useState } from "react";
+import { formatCoin, shortenAddress } from "@/lib/format/coins";
+import { formatDuration } from "@/lib/pricing/runway";
+import { deploymentKey } from "@/lib/spend/history";
+import type { TeamSpend } from "@/lib/spend/load";
+import { wholeMicro } from "@/lib/spend/money";
+import { ratePer } from "@/lib/spend/overview";
+import { inputClasses } from "@/components/ui/field";
+
+interface Row {
+  key: string;
+  owner: string;
+  dseq: string;
+  provider: string;
+  state: string;
+  denom: string;
+  perHour: bigint;
+  perMonth: bigint;
+  spent: bigint;
+  escrowLeft: bigint | null;
+  secondsLeft: number | null;
+}
+
+type SortKey = "dseq" | "owner" | "provider" | "perHour" | "spent" | "escrowLeft" | "secondsLeft" | "state";
+
+const money = (atoms: bigint | null, denom: string): string => (atoms === null ? "—" : formatCoin(wholeMicro(atoms), denom, 4));
+
+export function buildRows(spend: TeamSpend): Row[] {
+  const runways = new Map(spend.runways.map((r) => [`${r.owner}/${r.dseq}`, r]));
+  return spend.range.leases.map(({ lease: l, spent }) => {
+    const r = runways.get(deploymentKey(l));
+    const running = l.state === "active";
+    return {
+      key: `${l.owner}/${l.dseq}/${l.gseq}/${l.oseq}/${l.provider}`,
+      owner: l.owner,
+      dseq: l.dseq,
+      provider: l.provider,
+      state: l.state,
+      denom: l.denom,
+      perHour: running ? ratePer(l.priceAtoms, 3600, spend.secondsPerBlock) : 0n,
+      perMonth: running ? ratePer(l.priceAtoms, 30 * 86_400, spend.secondsPerBlock) : 0n,
+      spent,
+      escrowLeft: running && r ? r.escrowLeft : null,
+      secondsLeft: running && r ? r.secondsLeft : null,
+    };
+  });
+}
+
+function compare(a: Row, b: Row, key: SortKey): number {
+  const x = a[key];
+  const y = b[key];
+  if (x === null || x === undefined) return y === null || y === undefined ? 0 : 1;
+  if (y === null || y === undefined) return -1;
+  if (typeof x === "bigint" && typeof y === "bigint") return x < y ? -1 : x > y ? 1 : 0;
+  if (typeof x === "number" && typeof y === "number") return x - y;
+  return String(x).localeCompare(String(y), undefined, { numeric: true });
+}
+
+const COLUMNS: Array<{ key: SortKey; label: string; numeric?: boolean }> = [
+  { key: "dseq", label: "Deployment" },
+  { key: "owner", label: "Owner" },
+  { key: "provider", label: "Provider" },
+  { key: "perHour", label: "Per hour / month", numeric: true },
+  { key: "spent", label: "Spent in range", numeric: true },
+  { key: "escrowLeft", label: "Escrow left", numeric: true },
+  { key: "secondsLeft", label: "Time left", numeric: true },
+  { key: "state", label: "State" },
+];
+
+export function DeploymentsTable({ spend, labels }: { spend: TeamSpend; labels: (address: string) => string }) {
+  const [filter, setFilter] = useState("");
+  const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: "spent", desc: true });
+  const rows = useMemo(() => {
+    const q = filter.trim().toLowerCase();
+    const all = buildRows(spend).filter((r) => r.spent > 0n || r.state === "active");
+    const shown = q ? all.filter((r) => [r.dseq, r.owner, r.provider, r.state, labels(r.owner)].some((v) => v.toLowerCase().includes(q))) : all;
+    return shown.sort((a, b) => (sort.desc ? -1 : 1) * compare(a, b, sort.key));
+  }, [spend, filter, sort, labels]);
+  return (
+    <div className="flex flex-col gap-3">
+      <label className="flex max-w-xs flex-col gap-1 text-sm">
+        <span className="font-medium">Filter</span>
+        <input className={inputClasses} value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="dseq, owner, provider, state" />
+      </label>
+      <div className="overflow-x-auto">
+        <table className="w-full min-w-[720px] text-left text-sm">
+          <thead>
+            <tr className="border-b border-border text-muted">
+              {COLUMNS.map((c) => (
+                <th key={c.key} scope="col" className={c.numeric ? "py-2 pr-3 text-right" : "py-2 pr-3"} aria-sort={sort.key === c.key ? (sort.desc ? "descending" : "ascending") : "none"}>
+                  <button type="button" className="font-medium hover:text-fg" onClick={() => setSort((s) => ({ key: c.key, desc: s.key === c.key ? !s.desc : c.numeric === true }))}>
+                    {c.label}
+                    {sort.key === c.key ? (sort.desc ? " ↓" : " ↑") : ""}
+                  </button>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key} className="border-b border-border/60">
+                <td className="py-2 pr-3 font-mono">{r.dseq}</td>
+                <td className="py-2 pr-3" title={r.owner}>
+                  {labels(r.owner)}
+                </td>
+                <td className="py-2 pr-3 font-mono" title={r.provider}>
+                  {shortenAddress(r.provider)}
+                </td>
+                <td className="py-2 pr-3 text-right tabular-nums">
+                  {r.state === "active" ? (
+                    <>
+                      {money(r.perHour, r.denom)}
+                      <br />
+                      <span className="text-muted">{money(r.perMonth, r.denom)}</span>
+                    </>
+                  ) : (
+                    "—"
+                  )}
+                </td>
+                <td className="py-2 pr-3 text-right tabular-nums">{money(r.spent, r.denom)}</td>
+                <td className="py-2 pr-3 text-right tabular-nums">{money(r.escrowLeft, r.denom)}</td>
+                <td className="py-2 pr-3 text-right tabular-nums">{r.secondsLeft === null ? "—" : formatDuration(r.secondsLeft)}</td>
+                <td className="py-2 pr-3">{r.state.replace(/_/g, " ")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {rows.length === 0 && <p className="py-4 text-sm text-muted">No deployment spent anything in this range.</p>}
+      </div>
+    </div>
+  );
+}

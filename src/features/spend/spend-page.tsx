@@ -1,0 +1,324 @@
+/**
+ * /spend: what the connected wallet or a team spends, from the chain alone: burn, reserved vs available, runway,
+ * month to date and forecast, the range against the period before, daily history (chart and table) and a table per
+ * deployment, with CSV export of exact amounts.
+ */
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
+import { formatCoin, shortenAddress } from "@/lib/format/coins";
+import { formatDuration } from "@/lib/pricing/runway";
+import { addDays } from "@/lib/spend/days";
+import { dailySpendCsv, leaseSpendCsv } from "@/lib/spend/csv";
+import type { TeamSpend } from "@/lib/spend/load";
+import { wholeMicro, type DenomAmounts } from "@/lib/spend/money";
+import { teamFromLink, type Team } from "@/lib/spend/teams";
+import { getErrorMessage } from "@/lib/errors";
+import { Page } from "@/components/ui/page";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
+import { Spinner } from "@/components/ui/spinner";
+import { inputClasses } from "@/components/ui/field";
+import { useWallet } from "@/shared/wallet";
+import { chartRows, spentDenoms, type SplitBy } from "./chart-data";
+import { DeploymentsTable } from "./deployments-table";
+import { downloadText } from "./download";
+import { TeamActions, TeamEditor } from "./team-editor";
+import { useTeams } from "./teams-store";
+import { useTeamSpend } from "./use-team-spend";
+
+const SpendChart = lazy(() => import("./spend-chart"));
+
+const utcToday = (): string => new Date().toISOString().slice(0, 10);
+const money = (a: DenomAmounts, fallbackDenom = "uact"): string => {
+  const entries = Object.entries(a).filter(([, v]) => v !== 0n);
+  return entries.length ? entries.map(([d, v]) => formatCoin(wholeMicro(v), d, 2)).join(" + ") : formatCoin(0n, fallbackDenom);
+};
+const when = (ms: number | null): string => (ms === null ? "—" : new Date(ms).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }));
+
+function Figure({ label, value, detail }: { label: string; value: string; detail?: string }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs text-muted">{label}</dt>
+      <dd className="truncate text-lg font-semibold tabular-nums" title={value}>
+        {value}
+      </dd>
+      {detail && <dd className="text-xs text-muted">{detail}</dd>}
+    </div>
+  );
+}
+
+export default function SpendPage() {
+  const { wallet } = useWallet();
+  const { teams, saveTeam, removeTeam } = useTeams();
+  // A shared link (#team=…) adds its team and selects it.
+  const [fromLink] = useState(() => (window.location.hash.includes("team=") ? teamFromLink(window.location.hash) : null));
+  const [selected, setSelected] = useState<string>(() => (fromLink?.ok ? `team:${fromLink.value.name}` : "wallet"));
+  const [editing, setEditing] = useState<Team | "new" | null>(null);
+  const linkNotice = fromLink ? (fromLink.ok ? `Added team "${fromLink.value.name}" from the link` : `The link's team was not added: ${fromLink.error}`) : null;
+  const [days, setDays] = useState<number | "custom">(30);
+  const [custom, setCustom] = useState({ from: addDays(utcToday(), -29), to: utcToday() });
+  const [split, setSplit] = useState<SplitBy>("deployment");
+  const [view, setView] = useState<"chart" | "table">("chart");
+
+  useEffect(() => {
+    if (!fromLink) return;
+    if (fromLink.ok) saveTeam(fromLink.value);
+    history.replaceState(null, "", window.location.pathname);
+  }, [fromLink, saveTeam]);
+
+  const team = selected.startsWith("team:") ? (teams.find((t) => `team:${t.name}` === selected) ?? null) : null;
+  const addresses = useMemo(() => (team ? team.members.map((m) => m.address) : wallet ? [wallet.address] : []), [team, wallet]);
+  const labels = useMemo(() => {
+    const map = new Map(team?.members.map((m) => [m.address, m.label || shortenAddress(m.address)]) ?? []);
+    return (address: string) => map.get(address) ?? (address === wallet?.address ? "You" : shortenAddress(address));
+  }, [team, wallet]);
+  const to = days === "custom" ? custom.to : utcToday();
+  const from = days === "custom" ? custom.from : addDays(to, 1 - days);
+  const query = useTeamSpend(addresses, from, to);
+
+  return (
+    <Page title="Spend" description="Spend from the chain alone: leases, escrow and block times. For your wallet or a team of addresses.">
+      {linkNotice && <Alert tone="info">{linkNotice}</Alert>}
+      <Card>
+        <CardHeader title="Watching" />
+        <CardBody className="flex flex-col gap-4">
+          <div className="flex flex-wrap items-end gap-3">
+            <label className="flex min-w-48 flex-col gap-1 text-sm">
+              <span className="font-medium">Wallet or team</span>
+              <select className={inputClasses} value={selected} onChange={(e) => setSelected(e.target.value)}>
+                <option value="wallet">{wallet ? `My wallet (${shortenAddress(wallet.address)})` : "My wallet (not connected)"}</option>
+                {teams.map((t) => (
+                  <option key={t.name} value={`team:${t.name}`}>
+                    Team: {t.name} ({t.members.length})
+                  </option>
+                ))}
+              </select>
+            </label>
+            <Button variant="secondary" onClick={() => setEditing("new")}>
+              New team
+            </Button>
+            {team && (
+              <>
+                <Button variant="secondary" onClick={() => setEditing(team)}>
+                  Edit team
+                </Button>
+                <Button
+                  variant="ghost"
+                  onClick={() => {
+                    removeTeam(team.name);
+                    setSelected("wallet");
+                  }}
+                >
+                  Remove team
+                </Button>
+              </>
+            )}
+          </div>
+          {editing && (
+            <TeamEditor
+              initial={editing === "new" ? undefined : editing}
+              onCancel={() => setEditing(null)}
+              onSave={(t) => {
+                if (editing !== "new" && editing.name !== t.name) removeTeam(editing.name);
+                saveTeam(t);
+                setSelected(`team:${t.name}`);
+                setEditing(null);
+              }}
+            />
+          )}
+          <TeamActions
+            team={team}
+            onImport={(t) => {
+              saveTeam(t);
+              setSelected(`team:${t.name}`);
+            }}
+          />
+          <fieldset className="flex flex-wrap items-end gap-2">
+            <legend className="mb-1 text-sm font-medium">Range</legend>
+            {([7, 30, 90] as const).map((n) => (
+              <Button key={n} size="sm" variant={days === n ? "primary" : "secondary"} aria-pressed={days === n} onClick={() => setDays(n)}>
+                {n} d
+              </Button>
+            ))}
+            <Button size="sm" variant={days === "custom" ? "primary" : "secondary"} aria-pressed={days === "custom"} onClick={() => setDays("custom")}>
+              Custom
+            </Button>
+            {days === "custom" && (
+              <>
+                <label className="flex flex-col text-xs">
+                  From
+                  <input type="date" className={inputClasses} value={custom.from} max={custom.to} onChange={(e) => e.target.value && setCustom((c) => ({ ...c, from: e.target.value }))} />
+                </label>
+                <label className="flex flex-col text-xs">
+                  To
+                  <input type="date" className={inputClasses} value={custom.to} min={custom.from} onChange={(e) => e.target.value && setCustom((c) => ({ ...c, to: e.target.value }))} />
+                </label>
+              </>
+            )}
+          </fieldset>
+        </CardBody>
+      </Card>
+
+      {addresses.length === 0 ? (
+        <Alert tone="info">Connect a wallet, or create or import a team of addresses to watch.</Alert>
+      ) : query.isPending ? (
+        <div className="flex items-center gap-2 text-sm text-muted" role="status">
+          <Spinner /> Reading leases, escrow and block headers…
+        </div>
+      ) : query.isError ? (
+        <Alert tone="error" title="Spend could not be read" actions={<Button size="sm" onClick={() => void query.refetch()}>Retry</Button>}>
+          {getErrorMessage(query.error)}
+        </Alert>
+      ) : (
+        <SpendView spend={query.data} team={team} labels={labels} split={split} setSplit={setSplit} view={view} setView={setView} />
+      )}
+    </Page>
+  );
+}
+
+function SpendView({ spend, team, labels, split, setSplit, view, setView }: { spend: TeamSpend; team: Team | null; labels: (a: string) => string; split: SplitBy; setSplit: (s: SplitBy) => void; view: "chart" | "table"; setView: (v: "chart" | "table") => void }) {
+  const r = spend.range;
+  const cmp = spend.comparison;
+  const budget = team?.budget;
+  const budgetAtoms = budget ? BigInt(budget.monthly) * 10n ** 18n : null;
+  const forecast = spend.month.forecast[budget?.denom ?? "uact"] ?? 0n;
+  const denoms = spentDenoms(r);
+  const denom = denoms[0] ?? "uact";
+  const { rows, series } = chartRows(r, denom, split);
+  const unit = denom === "uakt" ? "AKT" : "ACT";
+  const seriesLabel = (name: string) => (split === "member" ? labels(name) : split === "provider" ? shortenAddress(name) : name.includes("/") ? `${labels(name.split("/")[0]!)} · ${name.split("/")[1]}` : name);
+  const attention = spend.runways.filter((x) => x.secondsLeft !== null && x.secondsLeft < 7 * 86_400).slice(0, 5);
+  const change = Object.entries(cmp.changePercent).map(([d, p]) => `${d === "uakt" ? "AKT" : "ACT"} ${p === null ? "new" : `${p > 0 ? "+" : ""}${p.toFixed(1)} %`}`).join(", ");
+
+  return (
+    <>
+      <Card>
+        <CardHeader title="Now" description={`At block ${spend.latest.height.toLocaleString()}, ${spend.secondsPerBlock.toFixed(2)} s per block (measured).`} />
+        <CardBody>
+          <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
+            <Figure label="Burn per hour" value={money(spend.burn.perHour)} detail={`${money(spend.burn.perDay)} per day · ${money(spend.burn.perMonth)} per 30 d`} />
+            <Figure label="Reserved in escrow" value={money(spend.escrowReserved)} />
+            <Figure label="Available in wallets" value={money(spend.walletAvailable)} />
+            <Figure
+              label="Runway"
+              value={spend.firstDry ? formatDuration(spend.firstDry.secondsLeft ?? 0) : "Nothing running"}
+              detail={spend.firstDry ? `First dry ${when(spend.firstDry.dryAtMs)} (${spend.firstDry.dseq}); all dry ${when(spend.allDry?.dryAtMs ?? null)}` : undefined}
+            />
+          </dl>
+          {attention.length > 0 && (
+            <div className="mt-4">
+              <h3 className="text-sm font-medium">Needs attention first</h3>
+              <ul className="mt-1 text-sm">
+                {attention.map((x) => (
+                  <li key={`${x.owner}/${x.dseq}`}>
+                    {labels(x.owner)} · deployment {x.dseq}: {formatDuration(x.secondsLeft ?? 0)} left ({formatCoin(wholeMicro(x.escrowLeft), x.denom, 2)})
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </CardBody>
+      </Card>
+
+      <Card>
+        <CardHeader title="Period" description={`${r.from} … ${r.to} (blocks ${r.fromHeight.toLocaleString()}–${(r.toHeight - 1).toLocaleString()})`} />
+        <CardBody>
+          <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
+            <Figure label="Spent in range" value={money(r.total)} detail={Object.keys(r.errorBound).length ? `± ${money(r.errorBound)} at interpolated day boundaries` : "Exact"} />
+            <Figure label="Previous period" value={money(cmp.previousTotal)} detail={`${cmp.previousFrom} … ${cmp.previousTo}${change ? ` · ${change}` : ""}`} />
+            <Figure label="Month to date" value={money(spend.month.monthToDate)} />
+            <Figure
+              label="Forecast to month end"
+              value={money(spend.month.forecast)}
+              detail={budgetAtoms ? `Budget ${formatCoin(BigInt(budget!.monthly), budget!.denom, 2)} · ${budgetAtoms > 0n ? Number((forecast * 1000n) / budgetAtoms) / 10 : 0} %` : "At today's burn"}
+            />
+          </dl>
+        </CardBody>
+      </Card>
+
+      <Card>
+        <CardHeader
+          title="History"
+          description={`Daily spend in ${unit}${denoms.length > 1 ? ` (also spent: ${denoms.slice(1).join(", ")}, in the table and CSV)` : ""}`}
+          actions={
+            <div className="flex flex-wrap gap-2">
+              <select aria-label="Split by" className={inputClasses} value={split} onChange={(e) => setSplit(e.target.value as SplitBy)}>
+                <option value="deployment">By deployment</option>
+                <option value="provider">By provider</option>
+                <option value="member">By member</option>
+              </select>
+              <Button size="sm" variant="secondary" aria-pressed={view === "table"} onClick={() => setView(view === "chart" ? "table" : "chart")}>
+                {view === "chart" ? "Table view" : "Chart view"}
+              </Button>
+            </div>
+          }
+        />
+        <CardBody>
+          {view === "chart" ? (
+            <Suspense fallback={<div className="h-72" aria-busy="true" />}>
+              <SpendChart rows={rows} series={series} unit={unit} label={seriesLabel} />
+            </Suspense>
+          ) : (
+            <div className="max-h-96 overflow-auto" tabIndex={0} role="region" aria-label="Daily spend table">
+              <table className="w-full text-left text-sm">
+                <thead>
+                  <tr className="border-b border-border text-muted">
+                    <th scope="col" className="py-1 pr-3">
+                      Day
+                    </th>
+                    {series.map((s) => (
+                      <th key={s} scope="col" className="py-1 pr-3 text-right">
+                        {seriesLabel(s)}
+                      </th>
+                    ))}
+                    <th scope="col" className="py-1 pr-3 text-right">
+                      Total
+                    </th>
+                    <th scope="col" className="py-1 text-right">
+                      Cumulative
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((row) => (
+                    <tr key={row.day} className="border-b border-border/60 tabular-nums">
+                      <th scope="row" className="py-1 pr-3 font-normal">
+                        {row.day}
+                      </th>
+                      {series.map((s) => (
+                        <td key={s} className="py-1 pr-3 text-right">
+                          {(row.values[s] ?? 0).toLocaleString(undefined, { maximumFractionDigits: 6 })}
+                        </td>
+                      ))}
+                      <td className="py-1 pr-3 text-right">{row.total.toLocaleString(undefined, { maximumFractionDigits: 6 })}</td>
+                      <td className="py-1 text-right">{row.cumulative.toLocaleString(undefined, { maximumFractionDigits: 6 })}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </CardBody>
+      </Card>
+
+      <Card>
+        <CardHeader
+          title="Deployments"
+          actions={
+            <div className="flex flex-wrap gap-2">
+              <Button size="sm" variant="secondary" onClick={() => downloadText(`spend-${r.from}-${r.to}-leases.csv`, leaseSpendCsv(r), "text/csv")}>
+                CSV per lease
+              </Button>
+              <Button size="sm" variant="secondary" onClick={() => downloadText(`spend-${r.from}-${r.to}-daily.csv`, dailySpendCsv(r), "text/csv")}>
+                CSV per day
+              </Button>
+            </div>
+          }
+        />
+        <CardBody>
+          <DeploymentsTable spend={spend} labels={labels} />
+        </CardBody>
+      </Card>
+    </>
+  );
+}
