@@ -15,7 +15,7 @@ const SECRET_FLAGS = new Set(["--requirepass", "--api-key", "--password", "--aut
 const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
 /** A random password from an unambiguous alphabet (no 0/O, 1/l/I), by crypto.getRandomValues: 24 chars ≈ 141 bits. */
-export function generateSecret(length = 24, random: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b)): string {
+export function generateSecret(length = 24, random: (bytes: Uint8Array<ArrayBuffer>) => Uint8Array = (b) => crypto.getRandomValues(b)): string {
   let out = "";
   // Rejection sampling keeps every character equally likely.
   const limit = 256 - (256 % ALPHABET.length);
