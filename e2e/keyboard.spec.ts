@@ -1,15 +1,16 @@
 import { readFile } from "node:fs/promises";
 import type { Locator, Page } from "@playwright/test";
 import { expect, openApp, test } from "./fixtures";
-import { createCertificate, importWallet, navigate, seedLeasedDeployment } from "./deployments-helpers";
+import { approveTx, createCertificate, importWallet, navigate, seedLeasedDeployment } from "./deployments-helpers";
 
 /** Whether the focused element is inside `container` (Monaco and xterm focus a hidden textarea of theirs). */
 async function focusInside(container: Locator): Promise<boolean> {
-  return container.evaluate((el) => el.contains(document.activeElement));
+  return container.evaluate((el) => el.contains(el.ownerDocument.activeElement));
 }
 
 async function focusOnPage(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.activeElement !== null && document.activeElement !== document.body);
+  // e2e code has no DOM types: the page's document is reached through the focused element's owner.
+  return page.locator("body").evaluate((body) => body.ownerDocument.activeElement !== null && body.ownerDocument.activeElement !== body);
 }
 
 /** The SDL as the user gets it: through the editor's Download button (Monaco renders only visible lines). */
@@ -107,9 +108,14 @@ test("the deployment page: arrow keys on its tabs, Esc then Tab out of the shell
   await expect(hint).toContainText("Press Tab to leave the terminal");
   await page.keyboard.press("Tab");
   expect(await focusInside(terminal)).toBe(false);
-  expect(await focusOnPage(page)).toBe(true);
   await expect(hint).toContainText("Esc then Tab");
+  // Backwards too: Esc then Shift+Tab lands on the control before the terminal; Tab comes back in.
+  await terminal.click();
+  await page.keyboard.press("Escape");
   await page.keyboard.press("Shift+Tab");
+  expect(await focusInside(terminal)).toBe(false);
+  expect(await focusOnPage(page)).toBe(true);
+  await page.keyboard.press("Tab");
   expect(await focusInside(terminal)).toBe(true);
   // The held Escape never reached the shell: this line runs as typed (after a stray Escape it would not).
   await page.keyboard.type("echo two-$GREETING\r");
@@ -122,5 +128,14 @@ test("the deployment page: arrow keys on its tabs, Esc then Tab out of the shell
   await expect(page.getByRole("dialog", { name: `Top up deployment ${seed.dseq}` })).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(topUp).toBeFocused();
+
+  // …and after a transaction too (the signing dialog opens over it and both close), not the top of the page.
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: `Top up deployment ${seed.dseq}` });
+  await dialog.getByLabel("Amount (ACT)").fill("1");
+  await dialog.getByLabel("Amount (ACT)").press("Enter");
+  await approveTx(page, `Top up deployment ${seed.dseq}`);
+  await expect(dialog).toBeHidden();
   await expect(topUp).toBeFocused();
 });
