@@ -10,6 +10,7 @@ import { getDeployment, type Deployment } from "@/lib/chain/deployment";
 import { getErrorMessage } from "@/lib/errors";
 import { deploymentStore, type DeploymentRecord, type DeploymentStore } from "@/lib/deployment/local-store";
 import { prepareManifest } from "@/lib/deployment/manifest";
+import { formatCoinShort } from "@/lib/format/coins";
 import { buildCreateDeploymentMsg } from "@/lib/deployment/messages";
 import { deploymentPhase } from "@/lib/deployment/phase";
 import type { TxMove } from "@/lib/wallet/tx-moves";
@@ -31,11 +32,19 @@ export interface CreateRequest {
   templateId?: string;
   /** What the deposit buys at the estimate, e.g. "Lasts about 3 d 4 h at the highest estimate", for the signing dialog. */
   depositNote?: string;
+  /**
+   * Fund the deposit from deposit authorizations granted to the owner (then the balance for the rest). The chain
+   * walks the owner's grants itself; `granter` is the one expected to pay first, for the signing dialog.
+   */
+  fromGrant?: { granter: string; label: string; remaining: bigint } | null;
 }
 
 /** The signing dialog's one line: the deposit, where it comes from and where it goes back to. */
-export function createMoves(request: Pick<CreateRequest, "deposit" | "depositNote">): TxMove[] {
-  const source = "From your wallet's balance into the deployment's escrow; what is left comes back when you close it.";
+export function createMoves(request: Pick<CreateRequest, "deposit" | "depositNote" | "fromGrant">): TxMove[] {
+  const grant = request.fromGrant;
+  const source = grant
+    ? `From ${grant.label}'s deposit authorization (${formatCoinShort(grant.remaining, request.deposit.denom)} left on it), then your balance for any rest, into the deployment's escrow; on close, what is left goes back to whoever paid it.`
+    : "From your wallet's balance into the deployment's escrow; what is left comes back when you close it.";
   return [{ label: "Deposit into escrow", amount: { denom: request.deposit.denom, base: request.deposit.amount }, note: request.depositNote ? `${source} ${request.depositNote}` : source }];
 }
 
@@ -102,7 +111,7 @@ export async function createDeployment(deps: CreateDeps, request: CreateRequest)
     // Never broadcast a deployment whose SDL we could not keep: the manifest could not be sent later.
     return { ok: false, error: `Could not save the deployment locally, so nothing was sent: ${getErrorMessage(error)}` };
   }
-  const message = buildCreateDeploymentMsg({ owner, dseq, prepared: prepared.value, deposit: request.deposit });
+  const message = buildCreateDeploymentMsg({ owner, dseq, prepared: prepared.value, deposit: request.deposit, sources: request.fromGrant ? ["grant", "balance"] : ["balance"] });
   const tx = await deps.send([message], { title: `Create deployment ${request.name}`, moves: createMoves(request) });
   if (tx) {
     // Another tab may have forgotten the record while the wallet was asking: the deployment exists, keep it.

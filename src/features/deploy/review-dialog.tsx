@@ -17,7 +17,9 @@ import type { SdlSummary } from "@/lib/sdl/resources";
 import { describeTxError } from "@/lib/tx/errors";
 import { burnFigures } from "@/lib/pricing/deposit";
 import { formatDuration } from "@/lib/pricing/runway";
-import { useBalances, useBlockTiming, useMarketSnapshot, useMinDeposit, useMintQuote, useRefreshOnNewBlock } from "@/shared/chain-data";
+import { usableDepositGrants } from "@/lib/chain/authz";
+import { shortenAddress } from "@/lib/format/coins";
+import { useBalances, useBlockTiming, useDepositGrantsReceived, useMarketSnapshot, useMinDeposit, useMintQuote, useRefreshOnNewBlock } from "@/shared/chain-data";
 import { useNetwork } from "@/shared/network";
 import { ConnectWalletButton, FaucetButton, useWallet } from "@/shared/wallet";
 import { DepositRunway } from "./deposit-runway";
@@ -53,6 +55,14 @@ export function ReviewDialog({ open, onClose, sdl, summary, defaultName, templat
   const [name, setName] = useState(defaultName);
   const [depositText, setDepositText] = useState<string | null>(initialDeposit?.trim() ? initialDeposit.trim() : null);
   const timing = useBlockTiming();
+  const grantsReceived = useDepositGrantsReceived(open ? wallet?.address : undefined);
+  // Judged when the dialog mounts: an expiry passing while it is open is caught by the chain, and explained.
+  const [openedAt] = useState(() => Date.now());
+  const grants = useMemo(() => usableDepositGrants(grantsReceived.data ?? [], "deployment", denom, openedAt), [grantsReceived.data, denom, openedAt]);
+  const grantTotal = grants.reduce((sum, g) => sum + g.remaining, 0n);
+  const [fundFromGrant, setFundFromGrant] = useState<boolean | null>(null);
+  // A teammate with a treasury's authorization funds from it unless they say otherwise.
+  const fromGrant = grants.length > 0 && (fundFromGrant ?? true);
   const [error, setError] = useState<string | null>(null);
   const inFlight = useRef(false);
   const busy = create.isPending ? "create" : mintAct.isPending ? "mint" : null;
@@ -68,12 +78,12 @@ export function ReviewDialog({ open, onClose, sdl, summary, defaultName, templat
   const aktBalance = amountOf(balances.data, network.denoms.fee);
   const deposit = parsed.ok ? parsed.base : null;
   const belowMinimum = deposit !== null && minDeposit.data !== undefined && deposit < minimum;
-  const short = deposit !== null && balances.data !== undefined ? deposit - actBalance : 0n;
+  const short = deposit !== null && balances.data !== undefined ? deposit - actBalance - (fromGrant ? grantTotal : 0n) : 0n;
   const quote = useMintQuote({ enabled: open && short > 0n });
   const mintUakt = short > 0n && quote.data ? uaktToMint(short, quote.data) : null;
   const estimate = useMemo(() => estimateCost(summary, timing.secondsPerBlock, market.data?.market), [summary, market.data, timing.secondsPerBlock]);
   const depositError = !parsed.ok && depositValue ? parsed.error : belowMinimum ? `The chain requires at least ${baseToDisplay(minimum, 6)} ACT` : null;
-  const fee = useCreateFeeEstimate({ wallet, sdl, deposit, enabled: open && !depositError && short <= 0n && balances.data !== undefined });
+  const fee = useCreateFeeEstimate({ wallet, sdl, deposit, fromGrant, enabled: open && !depositError && short <= 0n && balances.data !== undefined });
   const feeCoin = fee.data?.amount.find((c) => c.denom === network.denoms.fee);
 
   // Short of funds, the faucet and the mint are here: the balance follows each block so the next step unlocks itself.
@@ -104,7 +114,7 @@ export function ReviewDialog({ open, onClose, sdl, summary, defaultName, templat
     inFlight.current = true;
     setError(null);
     try {
-      const outcome = await create.mutateAsync({ owner: wallet.address, sdl, name: name.trim() || defaultName, deposit: { denom, amount: deposit }, templateId, depositNote: depositNote() });
+      const outcome = await create.mutateAsync({ owner: wallet.address, sdl, name: name.trim() || defaultName, deposit: { denom, amount: deposit }, templateId, depositNote: depositNote(), fromGrant: fromGrant && grants[0] ? { granter: grants[0].granter, label: shortenAddress(grants[0].granter), remaining: grantTotal } : null });
       if (outcome.ok) {
         onClose();
         void navigate(bidsPath(outcome.dseq, excludeProviders));
@@ -163,7 +173,7 @@ export function ReviewDialog({ open, onClose, sdl, summary, defaultName, templat
             <p className="mt-2 font-medium">Network fee</p>
             <p className="text-muted" data-testid="review-fee">
               {feeCoin
-                ? `≈ ${baseToDisplay(BigInt(feeCoin.amount), 6)} AKT (simulated; confirmed before you sign)`
+                ? `≈ ${baseToDisplay(BigInt(feeCoin.amount), 6)} AKT${fee.data?.granter ? `, paid by ${shortenAddress(fee.data.granter)} (fee allowance)` : ""} (simulated; confirmed before you sign)`
                 : fee.isFetching
                   ? "Simulating…"
                   : fee.error
@@ -172,6 +182,15 @@ export function ReviewDialog({ open, onClose, sdl, summary, defaultName, templat
             </p>
           </div>
         </div>
+        {grants.length > 0 && (
+          <label className="flex items-start gap-2 rounded-lg border border-border p-3 text-sm" data-testid="fund-from-grant">
+            <input type="checkbox" className="mt-1" checked={fromGrant} onChange={(e) => setFundFromGrant(e.target.checked)} />
+            <span>
+              Fund the deposit from {grants.length === 1 ? `${shortenAddress(grants[0]!.granter)}'s deposit authorization` : `your ${grants.length} deposit authorizations`} ({formatCoinShort(grantTotal, denom)} left
+              {grants.length === 1 && grants[0]!.expiresAt ? `, until ${new Date(grants[0]!.expiresAt).toLocaleDateString()}` : ""}); your own balance covers any rest. What is left when you close goes back to the treasury.
+            </span>
+          </label>
+        )}
         {!depositError && <DepositRunway deposit={deposit} denom={denom} estimate={estimate} timing={timing} />}
         {wallet && short > 0n && !depositError && (
           <Alert

@@ -22,6 +22,7 @@ import { activeLeases, activeProviders } from "./leases";
 import { chainVersionHex } from "./manifest-version";
 import { buildDepositMsg, buildUpdateDeploymentMsg } from "@/lib/deployment/messages";
 import type { TxMove } from "@/lib/wallet/tx-moves";
+import { formatCoinShort } from "@/lib/format/coins";
 
 // --------------------------------------------------------------------------------------------- top up
 
@@ -33,11 +34,15 @@ export interface TopUpRequest {
   amount: bigint;
   /** How long the escrow lasts after the top up ("about 3 d 4 h at the current rate"), for the signing dialog. */
   newRunway?: string;
+  /** Draw on deposit authorizations granted to the signer (who must own the deployment), then the balance. */
+  fromGrant?: { label: string; remaining: bigint } | null;
 }
 
 /** The signing dialog's line: the amount, where it comes from, and how long the escrow then lasts. */
-export function topUpMoves({ denom, amount, newRunway }: Pick<TopUpRequest, "denom" | "amount" | "newRunway">): TxMove[] {
-  const source = "From your wallet's balance into the deployment's escrow.";
+export function topUpMoves({ denom, amount, newRunway, fromGrant }: Pick<TopUpRequest, "denom" | "amount" | "newRunway" | "fromGrant">): TxMove[] {
+  const source = fromGrant
+    ? `From ${fromGrant.label}'s deposit authorization (${formatCoinShort(fromGrant.remaining, denom)} left on it), then your balance for any rest, into the deployment's escrow; on close, what is left goes back to whoever paid it.`
+    : "From your wallet's balance into the deployment's escrow.";
   return [{ label: "Top up", amount: { denom, base: amount }, note: newRunway ? `${source} The escrow then lasts ${newRunway}.` : source }];
 }
 
@@ -60,11 +65,12 @@ export interface TopUpDeps extends MutationDeps {
 /** Deposits into a deployment's escrow from the wallet balance (`MsgAccountDeposit`). */
 export function topUpMutation({ queryClient, networkId, send, signer, readDeployment }: TopUpDeps): MutationOptions<TopUpOutcome | null, Error, TopUpRequest> {
   return {
-    mutationFn: async ({ owner, dseq, denom, amount, newRunway }) => {
+    mutationFn: async ({ owner, dseq, denom, amount, newRunway, fromGrant }) => {
       if (!signer) throw new Error("Connect the wallet that pays for the top up first.");
       // Read before signing: if the node drops out after broadcasting, the chain tells us whether it landed.
       const before = await readDeployment(owner, dseq).catch(() => null);
-      const tx = await send([buildDepositMsg({ signer, owner, dseq, denom, amount })], { title: `Top up deployment ${dseq}`, moves: topUpMoves({ denom, amount, newRunway }) });
+      const sources = fromGrant && signer === owner ? (["grant", "balance"] as const) : (["balance"] as const);
+      const tx = await send([buildDepositMsg({ signer, owner, dseq, denom, amount, sources })], { title: `Top up deployment ${dseq}`, moves: topUpMoves({ denom, amount, newRunway, fromGrant: sources.length > 1 ? fromGrant : null }) });
       if (tx) return { status: "confirmed" };
       const after = before ? await readDeployment(owner, dseq).catch(() => null) : null;
       return depositLanded(before, after, denom) ? { status: "landed" } : null;

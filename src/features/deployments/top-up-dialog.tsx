@@ -9,7 +9,9 @@ import { getErrorMessage } from "@/lib/errors";
 import { denomInfo, displayToBase, formatCoin, formatCoinShort } from "@/lib/format/coins";
 import { burnFigures } from "@/lib/pricing/deposit";
 import { formatDuration } from "@/lib/pricing/runway";
-import { useBalances, useBlockTiming } from "@/shared/chain-data";
+import { usableDepositGrants } from "@/lib/chain/authz";
+import { shortenAddress } from "@/lib/format/coins";
+import { useBalances, useBlockTiming, useDepositGrantsReceived } from "@/shared/chain-data";
 import { useWallet } from "@/shared/wallet";
 import { useTopUp } from "./mutations";
 
@@ -31,7 +33,15 @@ export function TopUpDialog({ target, onClose }: { target: TopUpTarget | null; o
   const [error, setError] = useState<string | null>(null);
   const denom = target?.denom ?? "uact";
   const info = denomInfo(denom);
-  const available = amountOf(balances.data, denom);
+  // A deposit authorization funds a top up only when the signer owns the deployment (the escrow keeper's rule).
+  const ownsIt = Boolean(target && wallet && target.owner === wallet.address);
+  const grantsReceived = useDepositGrantsReceived(ownsIt ? wallet?.address : undefined);
+  const [openedAt] = useState(() => Date.now());
+  const grants = ownsIt ? usableDepositGrants(grantsReceived.data ?? [], "deployment", denom, openedAt) : [];
+  const grantTotal = grants.reduce((sum, g) => sum + g.remaining, 0n);
+  const [fundFromGrant, setFundFromGrant] = useState(true);
+  const fromGrant = grants.length > 0 && fundFromGrant;
+  const available = amountOf(balances.data, denom) + (fromGrant ? grantTotal : 0n);
   const parsed = amount ? displayToBase(amount, info.exponent) : null;
   // The block time the escrow tab and the list use, so "in total" here is what they show after the top up.
   const timing = useBlockTiming();
@@ -51,6 +61,7 @@ export function TopUpDialog({ target, onClose }: { target: TopUpTarget | null; o
         dseq: target.dseq,
         denom,
         amount: check.base,
+        fromGrant: fromGrant && grants[0] ? { label: shortenAddress(grants[0].granter), remaining: grantTotal } : null,
         newRunway: target.ratePerBlock > 0 ? `about ${formatDuration(burnFigures(target.balance + Number(check.base), target.ratePerBlock, timing.secondsPerBlock).secondsLeft ?? 0)} at the current rate` : undefined,
       },
       {
@@ -83,6 +94,14 @@ export function TopUpDialog({ target, onClose }: { target: TopUpTarget | null; o
           hint={balances.data ? `Available: ${formatCoinShort(available, denom)}` : undefined}
           autoFocus
         />
+        {grants.length > 0 && (
+          <label className="flex items-start gap-2 text-sm" data-testid="top-up-from-grant">
+            <input type="checkbox" className="mt-1" checked={fromGrant} onChange={(e) => setFundFromGrant(e.target.checked)} />
+            <span>
+              Fund from {grants.length === 1 ? `${shortenAddress(grants[0]!.granter)}'s deposit authorization` : `your ${grants.length} deposit authorizations`} ({formatCoinShort(grantTotal, denom)} left), then your balance.
+            </span>
+          </label>
+        )}
         {extraSeconds !== null && totalSeconds !== null && (
           <p className="text-sm text-muted" data-testid="top-up-preview">
             Adds about {formatDuration(extraSeconds)} of runtime; about {formatDuration(totalSeconds)} in total at the current rate{timing.measured ? "" : " (estimated: the block time is not measured yet)"}.

@@ -7,6 +7,12 @@ describe("describeTxError", () => {
     expect(describeTxError(new TxFailedError(32, "sdk", "account sequence mismatch, expected 3, got 2")).title).toBe("Account sequence mismatch");
     expect(describeTxError(new TxFailedError(13, "sdk", "insufficient fee")).kind).toBe("insufficient-fee");
   });
+  it("names team-funding failures whatever generic code carries them", () => {
+    expect(describeTxError(new TxFailedError(5, "sdk", "requested amount is more than spend limit: insufficient funds")).kind).toBe("deposit-grant");
+    expect(describeTxError(new TxFailedError(2, "authz", "authorization not found for /akash.escrow.v1.MsgAccountDeposit type")).title).toBe("The deposit authorization did not cover it");
+    expect(describeTxError(new Error("Query failed with (13): akash1t does not allow to pay fees for akash1m: fee limit exceeded")).kind).toBe("fee-allowance");
+    expect(describeTxError(new TxFailedError(5, "sdk", "1uakt is smaller than 5uakt: insufficient funds")).kind).toBe("insufficient-funds");
+  });
   it("maps simulation errors by their text", () => {
     const sim = new Error("Query failed with (6): rpc error: code = Unknown desc = 10uakt is smaller than 100uakt: insufficient funds [cosmos/cosmos-sdk@v0.53.0/x/bank/keeper/send.go:278] with gas used: '10'");
     expect(describeTxError(sim).kind).toBe("insufficient-funds");

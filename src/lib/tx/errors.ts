@@ -15,6 +15,8 @@ export type TxErrorKind =
   | "node-unreachable"
   | "unauthorized"
   | "mint-halted"
+  | "fee-allowance"
+  | "deposit-grant"
   | "failed";
 
 export interface TxErrorDescription {
@@ -55,7 +57,17 @@ const SDK_CODES: Record<number, Omit<TxErrorDescription, "detail"> & { detail?: 
   32: { kind: "sequence-mismatch", title: "Account sequence mismatch", detail: "Another transaction from this account was sent at the same time. Try again." },
 };
 
+/** Team funding failures read the same whatever code carries them (the SDK reuses generic codes for these). */
+const GRANT_RULES: Array<[RegExp, TxErrorKind, string, string]> = [
+  [/does not allow to pay fees|fee-grant not found|fee limit exceeded|allowance expired|message does not exist in allowed messages/, "fee-allowance", "The fee allowance did not cover it", "The wallet paying your fees has no allowance left for this (used up, expired, revoked or not for this kind of transaction). Ask the treasury to renew it, or hold some AKT to pay the fee yourself."],
+  [/more than spend limit|authorization not found|authorization expired|deposit authorization/, "deposit-grant", "The deposit authorization did not cover it", "The treasury's grant has less left than this deposit, expired or was revoked. Pay from your own balance instead (untick the grant), lower the deposit, or ask the treasury for a new grant."],
+];
+
 export function describeTxError(error: unknown): TxErrorDescription {
+  const text = getErrorMessage(error).toLowerCase();
+  for (const [pattern, kind, title, detail] of GRANT_RULES) {
+    if (pattern.test(text)) return { kind, title, detail };
+  }
   if (error instanceof TxFailedError && error.codespace === "sdk" && SDK_CODES[error.code]) {
     const known = SDK_CODES[error.code]!;
     return { kind: known.kind, title: known.title, detail: known.detail ?? error.log };
