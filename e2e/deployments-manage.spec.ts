@@ -56,10 +56,15 @@ test("manage a running deployment: leases → logs → shell env → update imag
   await expect(page.getByText("does not match the deployment on chain")).toBeVisible();
   await page.getByLabel("SDL (YAML)").fill(seed.sdl);
   await page.getByRole("button", { name: "Verify and import" }).click();
-  const editor = page.getByRole("region", { name: "Update" }).getByLabel("SDL (YAML)");
-  await expect(editor).toHaveValue(seed.sdl);
+  // The same editor and form as Deploy: a form-only user updates the way they deployed.
+  const update = page.getByRole("region", { name: "Update" });
+  await expect(update.getByTestId("sdl-status")).toHaveText("Valid", { timeout: 30_000 });
+  await expect(update.locator(".monaco-editor .view-line").filter({ hasText: "image: nginx:1.25" })).toBeVisible();
   const before = await deploymentInfo(seed.address, seed.dseq);
-  await editor.fill(seed.sdl.replace("nginx:1.25", "nginx:1.26"));
+  await update.getByTestId("mode-form").click();
+  await update.getByTestId("image-web").fill("nginx:1.26");
+  await update.getByTestId("image-web").press("Enter");
+  await expect(update.getByTestId("sdl-status")).toHaveText("Valid");
   await page.getByRole("button", { name: "Review changes" }).click();
   await expect(page.getByTestId("sdl-diff")).toContainText("-     image: nginx:1.25");
   await expect(page.getByTestId("sdl-diff")).toContainText("+     image: nginx:1.26");

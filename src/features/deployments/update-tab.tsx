@@ -153,7 +153,7 @@ function EditSdl({ deployment, leases, record }: { deployment: Deployment; lease
           <span className="text-xs text-muted">The same editor and form as Deploy: edit the YAML or switch to Form.</span>
         </div>
         {validation.workerError && <Alert tone="error" title="Validation is unavailable">{validation.workerError}. Your text is kept; the review still checks it.</Alert>}
-        <SdlWorkbench sdl={sdl} validation={validation} initialText={initialText} readOnly={!active || update.isPending} editorHeight="h-[55vh]" />
+        <SdlWorkbench sdl={sdl} validation={validation} readOnly={!active || update.isPending} editorHeight="h-[55vh]" />
         {invalid && <Alert tone="error" title="The SDL is not valid">{invalid}</Alert>}
         {reviewed && (
           <section aria-label="Changes" className="flex flex-col gap-2">

@@ -170,7 +170,6 @@ function EditorWorkspace({ draftStorageKey, templateId, templateName, templateSd
         <SdlWorkbench
           sdl={sdl}
           validation={validation}
-          initialText={initial.text}
           toolbar={
             <>
               <ToolbarButton onClick={() => fileInput.current?.click()} testId="import">Import file…</ToolbarButton>

@@ -17,8 +17,6 @@ type Mode = "yaml" | "form";
 interface Props {
   sdl: SdlTextController;
   validation: SdlValidationState;
-  /** The text Monaco starts with (it owns the text afterwards). */
-  initialText: string;
   /** Nothing can be changed (a closed deployment, an update being sent). */
   readOnly?: boolean;
   /** More toolbar buttons (import, download, reset…) after Format, Undo and Redo. */
@@ -31,7 +29,7 @@ interface Props {
  * The SDL editor both Deploy and a deployment's Update tab use: YAML (Monaco, with the worker's diagnostics
  * and quick fixes) or the form builder on the same text, the problems list, and Format / Undo / Redo.
  */
-export function SdlWorkbench({ sdl, validation, initialText, readOnly = false, toolbar, editorHeight = "h-[65vh]" }: Props) {
+export function SdlWorkbench({ sdl, validation, readOnly = false, toolbar, editorHeight = "h-[65vh]" }: Props) {
   const [mode, setMode] = useState<Mode>("yaml");
   const [editError, setEditError] = useState<string | null>(null);
   const { text, textRef, editorRef, applyText, onEditorChange } = sdl;
@@ -80,8 +78,9 @@ export function SdlWorkbench({ sdl, validation, initialText, readOnly = false, t
       )}
       <div className={mode === "yaml" ? `${editorHeight} overflow-hidden rounded-lg border border-border` : "hidden"}>
         <ErrorBoundary label="The SDL editor" hint="Your text is kept; the Form view still works. Try again reopens the editor on it.">
+          {/* Monaco reads its text once, when it mounts (form edits made while it loads are in it). */}
           <Suspense fallback={<p className="p-4 text-sm text-muted">Loading the editor…</p>}>
-            <SdlMonacoEditor ref={editorRef} initialValue={initialText} onChange={onEditorChange} diagnostics={diagnostics} checkedText={validation.checkedText} schema={validation.schema} readOnly={readOnly} />
+            <SdlMonacoEditor ref={editorRef} initialValue={text} onChange={onEditorChange} diagnostics={diagnostics} checkedText={validation.checkedText} schema={validation.schema} readOnly={readOnly} />
           </Suspense>
         </ErrorBoundary>
       </div>
