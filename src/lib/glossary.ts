@@ -13,7 +13,7 @@ export interface GlossaryEntry {
 export const GLOSSARY = {
   dseq: {
     term: "DSEQ",
-    explanation: "Deployment sequence number: the number that identifies one of your deployments on the chain (it is the block height at which you created it).",
+    explanation: "Deployment sequence number: the number that identifies one of your deployments on the chain (usually the block height at which it was created).",
   },
   lease: {
     term: "lease",

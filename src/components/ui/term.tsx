@@ -42,7 +42,7 @@ export function Term({ id, children, className }: { id: GlossaryId; children?: R
         {children ?? entry.term}
       </button>
       {open && (
-        <span id={panelId} role="note" aria-label={`What "${entry.term}" means`} className="absolute top-full left-0 z-40 mt-1 block w-72 max-w-[80vw] rounded-lg border border-border bg-surface px-3 py-2 text-left text-xs font-normal whitespace-normal text-fg normal-case shadow-lg">
+        <span id={panelId} role="note" aria-label={`What "${entry.term}" means`} className="absolute top-full left-0 z-40 mt-1 block w-72 max-w-[80vw] rounded-lg border border-border bg-surface px-3 py-2 text-left font-sans text-xs font-normal tracking-normal whitespace-normal text-fg normal-case shadow-lg">
           {entry.explanation}
         </span>
       )}
