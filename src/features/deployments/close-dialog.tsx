@@ -4,6 +4,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { getErrorMessage } from "@/lib/errors";
 import type { PersistentVolume } from "@/lib/chain/deployment";
 import { countOf, listOf } from "@/lib/format/words";
+import { shortenAddress } from "@/lib/format/coins";
 import { formatBytes } from "@/lib/provider-proxy/provider-status";
 import { Term } from "@/components/ui/term";
 import { formatMicro } from "./format";
@@ -19,6 +20,8 @@ export interface CloseTarget {
   activeLeases: number;
   /** Persistent volumes: their data is deleted with the lease, so the dialog says so before anyone signs. */
   persistentVolumes?: readonly PersistentVolume[];
+  /** Treasuries whose deposit authorizations funded it: their part of the refund goes back to them. */
+  otherDepositors?: readonly string[];
 }
 
 const closeRequest = (t: CloseTarget) => ({ owner: t.owner, dseq: t.dseq, refund: { denom: t.denom, base: t.refund } });
@@ -48,6 +51,7 @@ export function CloseDialog({ targets, onClose, onClosed }: { targets: CloseTarg
   const total = new Map<string, number>();
   for (const t of targets) total.set(t.denom, (total.get(t.denom) ?? 0) + t.refund);
   const leases = targets.reduce((s, t) => s + t.activeLeases, 0);
+  const treasuries = [...new Set(targets.flatMap((t) => t.otherDepositors ?? []))];
 
   function confirm() {
     if (close.isPending || targets.length === 0) return;
@@ -79,7 +83,8 @@ export function CloseDialog({ targets, onClose, onClosed }: { targets: CloseTarg
             </li>
           ))}
         </ul>
-        <Alert title={`About ${[...total].map(([d, a]) => formatMicro(a, d)).join(" + ") || "nothing"} returns to your wallet`} >
+        <Alert title={`About ${[...total].map(([d, a]) => formatMicro(a, d)).join(" + ") || "nothing"} ${treasuries.length ? "returns to those who paid it" : "returns to your wallet"}`}>
+          {treasuries.length > 0 && `What a treasury's deposit authorization paid goes back to it (${listOf(treasuries.map((a) => shortenAddress(a)))}); what you paid comes back to your wallet. `}
           {leases > 0 ? `${countOf(leases, "active lease")} will stop and the providers remove the workloads. ` : ""}The escrow is settled first, so the exact refund can be a little lower. This cannot be undone.
         </Alert>
         <PersistentDataWarning targets={targets} />

@@ -12,7 +12,7 @@ import { TabList, TabPanel } from "@/components/ui/tabs";
 import { Term } from "@/components/ui/term";
 import { BlockHeight } from "@/shared/chain-data/block-height";
 import { persistentVolumesOf, type Deployment } from "@/lib/chain/deployment";
-import { summarizeEscrow } from "@/lib/chain/escrow";
+import { otherDepositors, summarizeEscrow } from "@/lib/chain/escrow";
 import type { Lease } from "@/lib/chain/market";
 import type { DeploymentRecord } from "@/lib/deployment/local-store";
 import { baseToDisplay } from "@/lib/format/coins";
@@ -204,7 +204,7 @@ function DeploymentView({ deployment, leases, stale, saved }: { deployment: Depl
 
       <TopUpDialog target={topUpOpen ? { owner: deployment.owner, dseq: deployment.dseq, denom: escrow.denom, ratePerBlock: escrow.ratePerBlock, balance: escrow.balance } : null} onClose={() => setTopUpOpen(false)} />
       <CloseDialog
-        targets={closeOpen ? [{ owner: deployment.owner, dseq: deployment.dseq, denom: escrow.denom, refund: escrow.balance, activeLeases: running.length, persistentVolumes: persistentVolumesOf(deployment) }] : []}
+        targets={closeOpen ? [{ owner: deployment.owner, dseq: deployment.dseq, denom: escrow.denom, refund: escrow.balance, activeLeases: running.length, persistentVolumes: persistentVolumesOf(deployment), otherDepositors: otherDepositors(deployment.escrow, deployment.owner) }] : []}
         onClose={() => setCloseOpen(false)}
       />
     </div>

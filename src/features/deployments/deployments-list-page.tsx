@@ -9,7 +9,7 @@ import { inputClasses } from "@/components/ui/field";
 import { Page } from "@/components/ui/page";
 import { Skeleton } from "@/components/ui/skeleton";
 import { persistentVolumesOf, type Deployment } from "@/lib/chain/deployment";
-import { summarizeEscrow, type EscrowSummary } from "@/lib/chain/escrow";
+import { otherDepositors, summarizeEscrow, type EscrowSummary } from "@/lib/chain/escrow";
 import type { Lease } from "@/lib/chain/market";
 import { shortenAddress } from "@/lib/format/coins";
 import { formatDuration } from "@/lib/pricing/runway";
@@ -72,7 +72,7 @@ export function DeploymentsListPage() {
   const selectedRows = rows.filter((r) => selected.has(r.deployment.dseq) && r.deployment.state === "active");
   const totalMonthly = rows.filter((r) => r.deployment.state === "active").reduce((m, r) => m.set(r.escrow.denom, (m.get(r.escrow.denom) ?? 0) + r.escrow.ratePerBlock), new Map<string, number>());
 
-  const closeTarget = (r: Row): CloseTarget => ({ owner: r.deployment.owner, dseq: r.deployment.dseq, name: r.name, denom: r.escrow.denom, refund: r.escrow.balance, activeLeases: activeLeases(r.leases).length, persistentVolumes: persistentVolumesOf(r.deployment) });
+  const closeTarget = (r: Row): CloseTarget => ({ owner: r.deployment.owner, dseq: r.deployment.dseq, name: r.name, denom: r.escrow.denom, refund: r.escrow.balance, activeLeases: activeLeases(r.leases).length, persistentVolumes: persistentVolumesOf(r.deployment), otherDepositors: otherDepositors(r.deployment.escrow, r.deployment.owner) });
   const toggle = (dseq: string) =>
     setSelected((s) => {
       const next = new Set(s);

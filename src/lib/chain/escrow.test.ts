@@ -67,3 +67,13 @@ describe("runway", () => {
     expect(formatDuration(42)).toBe("42 s");
   });
 });
+
+describe("otherDepositors", () => {
+  it("names the treasuries whose grants funded an escrow, once each, not the owner", async () => {
+    const { otherDepositors } = await import("./escrow");
+    const deposit = (owner: string, source: string) => ({ owner, height: 1, source, balance: { denom: "uact", amount: "1" } });
+    expect(otherDepositors({ deposits: [deposit("akash1me", "balance"), deposit("akash1t", "grant"), deposit("akash1t", "grant")] }, "akash1me")).toEqual(["akash1t"]);
+    expect(otherDepositors({ deposits: [deposit("akash1me", "balance")] }, "akash1me")).toEqual([]);
+    expect(otherDepositors(null, "akash1me")).toEqual([]);
+  });
+});

@@ -90,3 +90,11 @@ export function summarizeEscrow(deployment: EscrowedDeployment, leases: Readonly
     deposited,
   };
 }
+
+/**
+ * Who besides the owner funded an escrow (deposits drawn on a deposit authorization are recorded under the
+ * granter): on close each depositor gets back what is left of their own deposit, so these are told apart.
+ */
+export function otherDepositors(escrow: Pick<EscrowAccount, "deposits"> | null | undefined, owner: string): string[] {
+  return [...new Set((escrow?.deposits ?? []).filter((d) => d.owner && d.owner !== owner).map((d) => d.owner))];
+}
