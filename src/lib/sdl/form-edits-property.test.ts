@@ -172,7 +172,8 @@ function formEdits(text: string, a: number, b: number): FormEdit[] {
     edits.push({ label: `cpu of ${profile}`, apply: (t) => setSdlValue(t, ["profiles", "compute", profile, "resources", "cpu", "units"], cpu), touches: [["profiles", "compute", profile, "resources", "cpu", "units"]], check: (after) => expect(at(after, ["profiles", "compute", profile, "resources", "cpu", "units"])).toBe(cpu) });
     const memory = ["256Mi", "1Gi", "4Gi"][b % 3];
     edits.push({ label: `memory of ${profile}`, apply: (t) => setSdlValue(t, ["profiles", "compute", profile, "resources", "memory", "size"], memory), touches: [["profiles", "compute", profile, "resources", "memory", "size"]], check: (after) => expect(at(after, ["profiles", "compute", profile, "resources", "memory", "size"])).toBe(memory) });
-    const storageTouches: Pattern[] = [["profiles", "compute", profile, "resources", "storage"], ["services", "*", "params", "storage"]];
+    // `params: {}` (an empty map is a leaf) gains `storage` when a volume is mounted.
+    const storageTouches: Pattern[] = [["profiles", "compute", profile, "resources", "storage"], ["services", "*", "params"]];
     const volumes = volumesOf(sdl, profile);
     const users = servicesUsingProfile(sdl, profile);
     // A profile with one storage map becomes a list: that map is written anew (its inner comments may go).
