@@ -24,7 +24,11 @@ export function EscrowTab({ deployment, escrow, timing, height, onTopUp }: { dep
       <CardHeader
         id="escrow-title"
         title={<Term id="escrow">Escrow</Term>}
-        description={`Last settled at block ${deployment.escrow?.settledAt || "—"}; latest block ${Math.max(height, deployment.escrow?.settledAt ?? 0) || "—"}.`}
+        description={
+          <>
+            Last settled at <BlockHeight height={deployment.escrow?.settledAt} /> (the chain is at block {Math.max(height, deployment.escrow?.settledAt ?? 0) || "—"} now).
+          </>
+        }
         actions={active && <Button size="sm" onClick={onTopUp}>Top up</Button>}
       />
       <CardBody className="flex flex-col gap-4">
