@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LeaseStatus } from "@/lib/provider-proxy";
-import { connectionCommand, hostPort, isSafeHost, tcpEndpoints } from "./endpoints";
+import { connectionCommand, hostPort, isSafeHost, serviceHints, tcpEndpoints } from "./endpoints";
 
 const status = (forwarded: NonNullable<LeaseStatus["forwarded_ports"]>, ips: LeaseStatus["ips"] = null): LeaseStatus => ({ services: {}, forwarded_ports: forwarded, ips });
 
@@ -53,4 +53,16 @@ it("validates hosts and brackets IPv6", () => {
   expect(isSafeHost("a b")).toBe(false);
   expect(isSafeHost("-x.example")).toBe(false);
   expect(hostPort("2001:db8::1", 80)).toBe("[2001:db8::1]:80");
+});
+
+it("uses the SDL's image and database user when the deployment's SDL is known", () => {
+  const hints = serviceHints('services:\n  db:\n    image: postgres:17-alpine\n    env:\n      - POSTGRES_USER=app\n      - POSTGRES_PASSWORD=x\n  odd:\n    image: mariadb:11\n    env:\n      - "MYSQL_USER=$(rm -rf ~)"\n');
+  expect(hints.db).toEqual({ image: "postgres:17-alpine", env: { POSTGRES_USER: "app", POSTGRES_PASSWORD: "x" } });
+  const status = { services: {}, forwarded_ports: { db: [{ host: "h.example", port: 15432, externalPort: 31000, proto: "TCP", name: "db" }], odd: [{ host: "h.example", port: 3307, externalPort: 31001, proto: "TCP", name: "odd" }] } };
+  const [db, odd] = tcpEndpoints(status, hints);
+  expect(db?.command).toBe("psql -h h.example -p 31000 -U app");
+  // A user name that is not plainly one never reaches the command.
+  expect(odd?.command).toBe("mysql -h h.example -P 31001 -u root -p");
+  expect(serviceHints("{not yaml")).toEqual({});
+  expect(serviceHints(undefined)).toEqual({});
 });

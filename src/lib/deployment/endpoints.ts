@@ -3,7 +3,42 @@
  * command, never as an http:// link. Providers are untrusted and people paste these commands into a shell, so a
  * host or port that is not plainly a host name, an IP address or a port number is dropped, never quoted into one.
  */
+import jsYaml from "js-yaml";
 import type { LeaseStatus } from "@/lib/provider-proxy";
+
+/** What the SDL says about a service, to make its connection command right (image kind, database user). */
+export interface ServiceHint {
+  image?: string;
+  env?: Record<string, string>;
+}
+
+/** Service name → image and env, from the deployment's SDL text (empty when it cannot be read). */
+export function serviceHints(sdlText: string | undefined): Record<string, ServiceHint> {
+  if (!sdlText) return {};
+  let sdl: unknown;
+  try {
+    sdl = jsYaml.load(sdlText);
+  } catch {
+    return {};
+  }
+  const services = (sdl as { services?: unknown } | null)?.services;
+  if (!services || typeof services !== "object") return {};
+  const out: Record<string, ServiceHint> = {};
+  for (const [name, spec] of Object.entries(services as Record<string, unknown>)) {
+    const { image, env } = (spec ?? {}) as { image?: unknown; env?: unknown };
+    const vars: Record<string, string> = {};
+    for (const entry of Array.isArray(env) ? env : []) {
+      if (typeof entry === "string" && entry.includes("=")) vars[entry.slice(0, entry.indexOf("="))] = entry.slice(entry.indexOf("=") + 1);
+    }
+    out[name] = { ...(typeof image === "string" ? { image } : {}), env: vars };
+  }
+  return out;
+}
+
+/** A user name is only put into a command when it is plainly one. */
+function safeUser(value: string | undefined, fallback: string): string {
+  return value && /^[A-Za-z0-9_.-]{1,63}$/.test(value) ? value : fallback;
+}
 
 export interface TcpEndpoint {
   service: string;
@@ -36,14 +71,18 @@ export function hostPort(host: string, port: number): string {
   return host.includes(":") ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
-/** A connection command by the container's well-known port; a generic netcat otherwise. */
-export function connectionCommand(host: string, port: number, containerPort: number, proto: "TCP" | "UDP" = "TCP"): { command: string; client: string } {
+/** A connection command by the image (when known) or the container's well-known port; a generic netcat otherwise. */
+export function connectionCommand(host: string, port: number, containerPort: number, proto: "TCP" | "UDP" = "TCP", hint: ServiceHint = {}): { command: string; client: string } {
   if (proto === "UDP") return { command: `nc -u ${host} ${port}`, client: "netcat (UDP)" };
+  const image = (hint.image ?? "").toLowerCase();
+  const env = hint.env ?? {};
+  if (/(^|\/)(postgres|postgis|timescaledb)[:@]?/.test(image) || containerPort === 5432) {
+    return { command: `psql -h ${host} -p ${port} -U ${safeUser(env.POSTGRES_USER, "postgres")}`, client: "PostgreSQL client" };
+  }
+  if (/(^|\/)(mysql|mariadb)[:@]?/.test(image) || containerPort === 3306) {
+    return { command: `mysql -h ${host} -P ${port} -u ${safeUser(env.MYSQL_USER ?? env.MARIADB_USER, "root")} -p`, client: "MySQL client" };
+  }
   switch (containerPort) {
-    case 5432:
-      return { command: `psql -h ${host} -p ${port} -U postgres`, client: "PostgreSQL client" };
-    case 3306:
-      return { command: `mysql -h ${host} -P ${port} -u root -p`, client: "MySQL client" };
     case 6379:
       return { command: `redis-cli -h ${host} -p ${port}`, client: "Redis CLI" };
     case 27017:
@@ -62,14 +101,14 @@ function protoOf(value: unknown): "TCP" | "UDP" {
 }
 
 /** Every forwarded port and leased IP in a lease status whose host and ports are sound. */
-export function tcpEndpoints(status: LeaseStatus | null | undefined): TcpEndpoint[] {
+export function tcpEndpoints(status: LeaseStatus | null | undefined, hints: Record<string, ServiceHint> = {}): TcpEndpoint[] {
   if (!status) return [];
   const out: TcpEndpoint[] = [];
   const add = (service: string, host: unknown, port: unknown, containerPort: unknown, proto: unknown) => {
     if (typeof host !== "string" || !isSafeHost(host) || !isPort(port) || !isPort(containerPort)) return;
     const p = protoOf(proto);
     if (out.some((e) => e.host === host && e.port === port && e.proto === p)) return;
-    out.push({ service, host, port, containerPort, proto: p, ...connectionCommand(host, port, containerPort, p) });
+    out.push({ service, host, port, containerPort, proto: p, ...connectionCommand(host, port, containerPort, p, hints[service]) });
   };
   for (const [service, ports] of Object.entries(status.forwarded_ports ?? {})) {
     if (!Array.isArray(ports)) continue;
