@@ -1,3 +1,4 @@
+import { useMemo } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
@@ -5,11 +6,12 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Term } from "@/components/ui/term";
 import { leaseKey, type Lease } from "@/lib/chain/market";
-import { tcpEndpoints } from "@/lib/deployment/endpoints";
+import { serviceHints, tcpEndpoints, type ServiceHint } from "@/lib/deployment/endpoints";
 import { leaseUriHref } from "@/lib/deployment/lease-uri";
 import { shortenAddress } from "@/lib/format/coins";
 import type { LeaseStatus } from "@/lib/provider-proxy";
 import { BlockHeight } from "@/shared/chain-data/block-height";
+import { useDeploymentRecord } from "@/shared/chain-data/records";
 import { useAuditedProviders, useBlockTiming } from "@/shared/chain-data";
 import { NoProxyNotice, useNetwork } from "@/shared/network";
 import { TcpEndpointList } from "@/shared/lease-endpoints";
@@ -39,6 +41,10 @@ export function LeasesTab({ leases }: { leases: Lease[] }) {
 }
 
 function LeaseCard({ lease }: { lease: Lease }) {
+  // The saved SDL (when this browser has it) names each service's image and database user for its connection command.
+  const record = useDeploymentRecord(lease.owner, lease.dseq);
+  const recordSdl = record.data?.sdl;
+  const hints = useMemo(() => serviceHints(recordSdl), [recordSdl]);
   const { byOwner } = useAuditedProviders();
   const org = byOwner.get(lease.provider)?.organization;
   const active = lease.state === "active";
@@ -103,14 +109,14 @@ function LeaseCard({ lease }: { lease: Lease }) {
               It has not received the manifest yet; if that lasts more than a few blocks, resend it from the Update tab.
             </Alert>
           ) : (
-            <ServicesList status={status.data} />
+            <ServicesList status={status.data} hints={hints} />
           ))}
       </CardBody>
     </Card>
   );
 }
 
-function ServicesList({ status }: { status: LeaseStatus }) {
+function ServicesList({ status, hints }: { status: LeaseStatus; hints: Record<string, ServiceHint> }) {
   const services = Object.values(status.services ?? {});
   return (
     <div className="flex flex-col gap-3">
@@ -119,7 +125,7 @@ function ServicesList({ status }: { status: LeaseStatus }) {
         const ready = s.ready_replicas ?? s.available;
         const total = s.replicas ?? s.total;
         // Forwarded ports and leased IPs are not HTTP: host:port with a connection command, never a link.
-        const endpoints = tcpEndpoints({ services: {}, forwarded_ports: { [s.name]: status.forwarded_ports?.[s.name] ?? [] }, ips: { [s.name]: status.ips?.[s.name] ?? [] } });
+        const endpoints = tcpEndpoints({ services: {}, forwarded_ports: { [s.name]: status.forwarded_ports?.[s.name] ?? [] }, ips: { [s.name]: status.ips?.[s.name] ?? [] } }, hints);
         return (
           <section key={s.name} aria-label={`Service ${s.name}`} className="rounded-lg border border-border px-4 py-3">
             <div className="flex flex-wrap items-center justify-between gap-2">
