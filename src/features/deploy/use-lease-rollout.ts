@@ -6,7 +6,7 @@
  * when it is read.
  */
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Lease } from "@/lib/chain/market";
 import type { AuditedProvider } from "@/lib/chain/provider";
 import { leasePath, providerUrl, type ProviderProxyError, type ProviderScope, type SessionFrame } from "@/lib/provider-proxy";
@@ -14,7 +14,8 @@ import { useNetwork } from "@/shared/network";
 import { useProviderSession, useProviderSocket } from "@/shared/provider-session";
 import { leaseStatusQuery } from "@/shared/provider-session/lease-status-query";
 import { isCredentialError, rolloutError, rolloutState, statusPollMs } from "./rollout-policy";
-import { tcpEndpoints, type TcpEndpoint } from "@/lib/deployment/endpoints";
+import { serviceHints, tcpEndpoints, type TcpEndpoint } from "@/lib/deployment/endpoints";
+import { useDeploymentRecord } from "@/shared/chain-data/records";
 import { furthestStep, isLeaseReady, leaseUris, parseEventFrame, stepOfEvent, stepOfStatus, type ProviderEvent, type RolloutStep } from "./rollout-steps";
 import { useSendManifest } from "./use-send-manifest";
 
@@ -46,6 +47,9 @@ const MAX_EVENTS = 20;
 export function useLeaseRollout({ lease, provider: known, hasManifest, fresh = false }: { lease: Lease; provider: AuditedProvider | null | undefined; hasManifest: boolean; fresh?: boolean }) {
   const provider = known ?? undefined;
   const { network } = useNetwork();
+  // The saved SDL names each service's image and database user, for the TCP endpoints' connection commands.
+  const recordSdl = useDeploymentRecord(lease.owner, lease.dseq).data?.sdl;
+  const hints = useMemo(() => serviceHints(recordSdl), [recordSdl]);
   const session = useProviderSession();
   const manifest = useSendManifest();
   const [progress, setProgress] = useState<{ attempt: number; lastError: ProviderProxyError | null }>({ attempt: 0, lastError: null });
@@ -123,7 +127,7 @@ export function useLeaseRollout({ lease, provider: known, hasManifest, fresh = f
     step: furthestStep(accepted ? "manifest" : null, stepOfStatus(status.data), ...events.map((e) => stepOfEvent(e.reason))),
     attempt: progress.attempt,
     uris: leaseUris(status.data),
-    endpoints: tcpEndpoints(status.data),
+    endpoints: tcpEndpoints(status.data, hints),
     events,
     ...rolloutState({
       provider: known === undefined ? undefined : (known?.owner ?? null),
