@@ -36,17 +36,17 @@ test("the built-in wallet stays encrypted in this browser and unlocks only with 
   expect(record.iterations as number).toBeGreaterThanOrEqual(600_000);
   expect(JSON.stringify(record).split(" ").length).toBeLessThan(3);
 
-  await page.reload();
-  await page.getByRole("button", { name: "Unlock wallet" }).click();
-  const dialog = page.getByRole("dialog", { name: "Connect a wallet" });
-  await dialog.getByRole("button", { name: /Built-in devnet wallet/ }).click();
-  const builtin = page.getByRole("dialog", { name: "Built-in devnet wallet" });
+  // A new tab has no session of the wallet: "Unlock wallet" opens its password prompt, not the wallet picker.
+  const tab = await page.context().newPage();
+  await openApp(tab);
+  await tab.getByRole("banner").getByRole("button", { name: "Unlock wallet" }).click();
+  const builtin = tab.getByRole("dialog", { name: "Built-in devnet wallet" });
   await builtin.getByLabel("Password").fill("not the password");
   await builtin.getByRole("button", { name: "Unlock" }).click();
   await expect(builtin.getByText("Wrong password. Try again.")).toBeVisible();
   await builtin.getByLabel("Password").fill(PASSWORD);
   await builtin.getByRole("button", { name: "Unlock" }).click();
-  await expect(page.getByRole("button", { name: `Wallet ${address}` })).toBeVisible();
+  await expect(tab.getByRole("button", { name: `Wallet ${address}` })).toBeVisible();
 });
 
 test("importing a wrong recovery phrase explains what is wrong and keeps the form", async ({ page }) => {

@@ -7,7 +7,7 @@ import { testSdl } from "../src/lib/sdl/test-sdl.ts";
 // The wallet dialog and provider admin steps are shared with the deployment specs.
 export { approveTx, setProviderOnline } from "./deployments-helpers";
 
-/** In-app navigation (a reload would lock the built-in wallet). */
+/** In-app navigation (no reload: what a user clicking through does). */
 export async function navigate(page: Page, path: string) {
   // A string: the e2e tsconfig has no DOM library.
   await page.evaluate(`history.pushState({}, "", ${JSON.stringify(path)}); dispatchEvent(new PopStateEvent("popstate"));`);
@@ -33,9 +33,9 @@ export async function deployFromEditor(page: Page, path: string): Promise<string
   return /deployments\/(\d+)\/bids/.exec(page.url())![1]!;
 }
 
+/** In a tab without the wallet's session (a new tab): "Unlock wallet" opens the built-in wallet's password prompt. */
 export async function unlockBuiltinWallet(page: Page, password = PASSWORD) {
-  await page.getByRole("button", { name: "Unlock wallet" }).click();
-  await page.getByRole("dialog", { name: "Connect a wallet" }).getByRole("button", { name: /Built-in devnet wallet/ }).click();
+  await page.getByRole("banner").getByRole("button", { name: "Unlock wallet" }).click();
   const builtin = page.getByRole("dialog", { name: "Built-in devnet wallet" });
   await builtin.getByLabel("Password").fill(password);
   await builtin.getByRole("button", { name: "Unlock" }).click();

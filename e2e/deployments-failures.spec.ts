@@ -1,4 +1,4 @@
-import { expect, openApp, PASSWORD, test } from "./fixtures";
+import { expect, openApp, test } from "./fixtures";
 import { approveTx, closeLeaseAsProvider, createCertificate, deploymentInfo, env, importWallet, navigate, seedLeasedDeployment, setProviderOnline } from "./deployments-helpers";
 
 test.describe.configure({ timeout: 180_000 });
@@ -101,18 +101,20 @@ test("an update interrupted by a node outage loses no SDL and lands once on retr
   await page.getByRole("tab", { name: "Update" }).click();
   await page.getByLabel("SDL (YAML)").fill(seed.sdl);
   await page.getByRole("button", { name: "Verify and import" }).click();
-  const editor = page.getByRole("region", { name: "Update" }).getByLabel("SDL (YAML)");
-  const edited = seed.sdl.replace("nginx:1.25", "nginx:1.27");
-  await editor.fill(edited);
+  // The Update tab is the Deploy editor (Monaco + form): edit the image in the form; the YAML shows the edit.
+  const update = page.getByRole("region", { name: "Update" });
+  const edited = update.locator(".monaco-editor .view-line").filter({ hasText: "image: nginx:1.27" });
+  await expect(update.getByTestId("sdl-status")).toHaveText("Valid", { timeout: 30_000 });
+  await update.getByTestId("mode-form").click();
+  await update.getByTestId("image-web").fill("nginx:1.27");
+  await update.getByTestId("image-web").press("Enter");
+  await expect(update.getByTestId("sdl-status")).toHaveText("Valid");
 
-  // A reload (the wallet locks) keeps the unsent edit.
+  // A reload keeps the unsent edit (and the wallet stays unlocked within the tab's session).
   await page.reload();
-  await page.getByRole("banner").getByRole("button", { name: "Unlock wallet" }).click();
-  await page.getByRole("dialog", { name: "Connect a wallet" }).getByRole("button", { name: /Built-in devnet wallet/ }).click();
-  await page.getByRole("dialog", { name: "Built-in devnet wallet" }).getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("dialog", { name: "Built-in devnet wallet" }).getByRole("button", { name: "Unlock" }).click();
+  await expect(page.getByRole("banner").getByRole("button", { name: /^Wallet akash1/ })).toBeVisible({ timeout: 20_000 });
   await page.getByRole("tab", { name: "Update" }).click();
-  await expect(editor).toHaveValue(edited, { timeout: 20_000 });
+  await expect(edited).toBeVisible({ timeout: 30_000 });
 
   const rpc = env("E2E_RPC_URL");
   const dropBroadcast = (route: import("@playwright/test").Route) => (route.request().postData()?.includes("broadcast_tx") ? route.abort("connectionrefused") : route.fallback());
@@ -127,7 +129,7 @@ test("an update interrupted by a node outage loses no SDL and lands once on retr
   await expect(failed).toBeVisible({ timeout: 30_000 });
   await failed.getByRole("button", { name: "Close", exact: true }).click();
   expect((await deploymentInfo(seed.address, seed.dseq)).deployment.hash).toBe(before);
-  await expect(editor).toHaveValue(edited);
+  await expect(edited).toBeVisible();
   await expect(page.getByTestId("sdl-diff")).toContainText("+     image: nginx:1.27");
 
   await page.unrouteAll({ behavior: "ignoreErrors" });

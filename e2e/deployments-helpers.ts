@@ -165,13 +165,22 @@ export async function importWallet(page: Page, mnemonic: string) {
   await expect(page.getByRole("button", { name: /^Wallet akash1/ })).toBeVisible();
 }
 
-/** Approves the wallet's review dialog and waits for the block. */
-export async function approveTx(page: Page, title: string | RegExp) {
-  const review = page.getByRole("dialog", { name: title });
+/**
+ * Approves the wallet's review dialog and waits for the block. Every signing dialog states what moves before the
+ * fee (`moves`: text the amounts must contain, e.g. /5\.00 ACT \(\$5\.00\)/); the confirmation is a toast with
+ * the transaction hash, and the dialog is gone so the flow underneath goes on. Returns the hash.
+ */
+export async function approveTx(page: Page, title: string | RegExp, { moves = [] }: { moves?: string | RegExp | Array<string | RegExp> } = {}): Promise<string> {
+  // The wallet's dialog (a form dialog may carry the same name, e.g. "Top up deployment 42").
+  const review = page.getByRole("dialog", { name: title }).filter({ has: page.getByTestId("tx-fee") });
   await expect(review.getByTestId("tx-fee")).toContainText("AKT", { timeout: 20_000 });
+  await expect(review.getByTestId("tx-moves")).toBeVisible();
+  for (const expected of Array.isArray(moves) ? moves : [moves]) await expect(review.getByTestId("tx-moves")).toContainText(expected);
   await review.getByRole("button", { name: "Approve and send" }).click();
-  await expect(review.getByText("Transaction confirmed")).toBeVisible({ timeout: 30_000 });
-  await review.getByRole("button", { name: "Close", exact: true }).click();
+  await expect(review).toBeHidden({ timeout: 30_000 });
+  const toast = page.locator("[data-sonner-toast]").filter({ hasText: title }).filter({ has: page.getByTestId("tx-confirmed") }).last();
+  await expect(toast).toBeVisible();
+  return (await toast.getByTestId("tx-hash").textContent()) ?? "";
 }
 
 /** Settings → Certificates → create (the built-in wallet reaches providers over mTLS with it). */
@@ -184,7 +193,7 @@ export async function createCertificate(page: Page, options: { preferMtls?: bool
   await expect(section.getByRole("listitem").filter({ hasText: "Valid" }).filter({ hasText: "Key in this browser" })).toHaveCount(1, { timeout: 20_000 });
 }
 
-/** Client-side navigation (a reload would lock the built-in wallet again). */
+/** Client-side navigation through the app's links. */
 export async function navigate(page: Page, name: string) {
   const link = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true });
   // Narrow windows hide the side navigation behind the menu button.

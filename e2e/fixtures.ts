@@ -72,8 +72,11 @@ export async function mintAct(page: Page, akt: string): Promise<number> {
   await page.getByRole("button", { name: "Mint ACT" }).click();
   const review = page.getByRole("dialog", { name: /Mint ACT with/ });
   await expect(review.getByTestId("tx-fee")).toContainText("AKT");
+  // The signature states what it moves: the AKT burnt and the ACT it buys.
+  await expect(review.getByTestId("tx-moves")).toContainText(`${Number(akt).toFixed(2)} AKT`);
+  await expect(review.getByTestId("tx-moves")).toContainText("ACT minted");
   await review.getByRole("button", { name: "Approve and send" }).click();
-  await expect(review.getByText("Transaction confirmed")).toBeVisible({ timeout: 30_000 });
-  await review.getByRole("button", { name: "Close", exact: true }).click();
+  await expect(review).toBeHidden({ timeout: 30_000 });
+  await expect(page.locator("[data-sonner-toast]").filter({ hasText: /Mint ACT with/ }).getByTestId("tx-hash").last()).toBeVisible();
   return previewed;
 }

@@ -1,24 +1,24 @@
 import { Link } from "react-router";
-import { buttonClasses, Button } from "@/components/ui/button";
+import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Page } from "@/components/ui/page";
 import { cn } from "@/components/ui/cn";
 import { BalancesCard } from "@/features/account";
 import { useBalances, useRefreshOnNewBlock } from "@/shared/chain-data";
 import { useNetwork, useNodeHealth } from "@/shared/network";
-import { useWallet } from "@/shared/wallet";
+import { ConnectWalletButton, useWallet } from "@/shared/wallet";
 import { amountOf } from "@/lib/chain/coins";
 
 export function HomePage() {
   const { network } = useNetwork();
   const { health } = useNodeHealth();
-  const { wallet, openConnectDialog } = useWallet();
+  const { wallet } = useWallet();
   useRefreshOnNewBlock(wallet?.address);
   const balances = useBalances(wallet?.address);
   const hasAkt = amountOf(balances.data, network.denoms.fee) > 0n;
   const hasAct = amountOf(balances.data, network.denoms.compute) > 0n;
   const steps = [
-    { done: Boolean(wallet), title: "Connect a wallet", text: network.builtinWallet ? "Use the built-in devnet wallet or a browser extension." : "Keplr, Leap or Cosmostation.", action: wallet ? null : <Button size="sm" onClick={openConnectDialog}>Connect wallet</Button> },
+    { done: Boolean(wallet), title: "Connect a wallet", text: network.builtinWallet ? "Use the built-in devnet wallet or a browser extension." : "Keplr, Leap or Cosmostation.", action: wallet ? null : <ConnectWalletButton size="sm" /> },
     { done: hasAkt, title: network.faucetUrl ? "Fund it with test AKT" : "Hold some AKT", text: network.faucetUrl ? "One click on the faucet in your account page." : "AKT pays network fees and is burnt to mint ACT.", action: wallet && !hasAkt ? <Link className={buttonClasses("secondary", "sm")} to="/account">Open account</Link> : null },
     { done: hasAct, title: "Mint ACT", text: "Deployments are priced and funded in ACT, minted by burning AKT.", action: wallet && hasAkt && !hasAct ? <Link className={buttonClasses("secondary", "sm")} to="/account">Mint ACT</Link> : null },
     { done: false, title: "Deploy from a template", text: "Pick a template, adjust the SDL, review the cost, and choose a provider's bid.", action: <Link className={buttonClasses("secondary", "sm")} to="/templates">Browse templates</Link> },

@@ -167,7 +167,7 @@ export function useAuction(dseq: string) {
       const picks = cheapestPerGroup(rows, orderGroups, { auditedOnly: true });
       const missing = orderGroups.filter((g) => !picks.get(orderKey(g)));
       if (missing.length) {
-        setAcceptError(`No audited provider has bid on ${missing.map((g) => g.name || `group ${g.gseq}`).join(", ")} yet. Wait for more bids or pick one yourself.`);
+        setAcceptError(`No audited provider that is online has bid on ${missing.map((g) => g.name || `group ${g.gseq}`).join(", ")} yet. Wait for more bids or pick one yourself.`);
         return;
       }
       const picked = orderGroups.map((g) => picks.get(orderKey(g))!.bid);

@@ -31,3 +31,9 @@ describe("mintMoves", () => {
     expect(mintMoves(1_000_000n, undefined)).toEqual([{ label: "AKT burnt", amount: { denom: "uakt", base: 1_000_000n }, usd: undefined, note: "From your AKT balance" }]);
   });
 });
+
+describe("mintMoves note", () => {
+  it("writes the price as money", () => {
+    expect(mintMoves(1_000_000n, { priceUsd: "3.000000000000000000", spreadBps: 25 })[1]!.note).toMatch(/^At \$3\.00 per AKT less the 0\.25% mint spread/);
+  });
+});

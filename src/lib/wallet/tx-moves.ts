@@ -3,7 +3,7 @@
  * AKT with the dollar value the caller knows (the mint quote), never in exponent notation.
  */
 import { denomInfo } from "@/lib/format/coins";
-import { formatAct, formatTokenAmount, formatUsdValue } from "@/lib/format/numbers";
+import { formatAct, formatPricePerToken, formatTokenAmount, formatUsdValue } from "@/lib/format/numbers";
 import { parseDecimal, previewMint, type MintQuote } from "@/lib/chain/bme";
 import { isUsdcDenom, UACT, UAKT } from "@/lib/pricing/denoms";
 
@@ -39,7 +39,7 @@ export function mintMoves(uakt: bigint, quote: Pick<MintQuote, "priceUsd" | "spr
   const price = quotePriceUsd(quote);
   const burnt: TxMove = { label: "AKT burnt", amount: { denom: UAKT, base: uakt }, usd: price !== undefined ? (Number(uakt) / 1e6) * price : undefined, note: "From your AKT balance" };
   if (!quote) return [burnt];
-  return [burnt, { label: "ACT minted (about)", amount: { denom: UACT, base: previewMint(uakt, quote) }, note: `At ${quote.priceUsd} USD per AKT less the ${quote.spreadBps / 100}% mint spread; the chain settles at its price in the block` }];
+  return [burnt, { label: "ACT minted (about)", amount: { denom: UACT, base: previewMint(uakt, quote) }, note: `At ${formatPricePerToken(price ?? 0, "AKT")} less the ${quote.spreadBps / 100}% mint spread; the chain settles at its price in the block` }];
 }
 
 function toDisplay({ denom, base }: MoveAmount): number {

@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useWallet } from "@/shared/wallet";
+import { ConnectWalletButton, useWallet } from "@/shared/wallet";
 import type { CertificateRow, CertificateStatus } from "./model";
 import { useCertificates } from "./use-certificates";
 import { useProviderCredentials } from "./provider-credentials";
@@ -38,7 +38,7 @@ const dateText = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString
 
 /** Settings → Certificates: create, list, revoke, export, renew the wallet's provider (mTLS) certificates. */
 export function SettingsCertificatesSection() {
-  const { wallet, openConnectDialog } = useWallet();
+  const { wallet } = useWallet();
   const certs = useCertificates();
   const { preferMtls, setPreferMtls } = useProviderCredentials();
 
@@ -68,7 +68,7 @@ export function SettingsCertificatesSection() {
       />
       <CardBody className="flex flex-col gap-3">
         {!wallet ? (
-          <Alert title="Connect a wallet to manage its certificates" actions={<Button size="sm" onClick={openConnectDialog}>Connect wallet</Button>} />
+          <Alert title="Connect a wallet to manage its certificates" actions={<ConnectWalletButton size="sm" />} />
         ) : certs.loading ? (
           <div className="flex flex-col gap-2">
             <Skeleton className="h-4 w-full" />
