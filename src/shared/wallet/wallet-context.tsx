@@ -210,9 +210,12 @@ export function WalletProvider({ children }: { children: ReactNode }) {
     toast("Wallet disconnected");
   }, [wallet, rememberKind, network.id]);
 
+  // The built-in wallet was used last here and is still saved: the next step is to unlock it.
+  const unlockFirst = lastKind === "builtin" && network.builtinWallet && hasSavedVault(network.id);
   const send = useCallback<WalletContextValue["send"]>(
     async (messages, options) => {
       if (!wallet) {
+        setConnectView(unlockFirst ? "builtin" : "choose");
         setConnectDialogOpen(true);
         return null;
       }
@@ -247,11 +250,9 @@ export function WalletProvider({ children }: { children: ReactNode }) {
         client?.disconnect();
       }
     },
-    [wallet, network.rpcUrl, network.restUrl, network.id, chainId, queryClient],
+    [wallet, unlockFirst, network.rpcUrl, network.restUrl, network.id, chainId, queryClient],
   );
 
-  // The built-in wallet was used last here and is still saved: the next step is to unlock it.
-  const unlockFirst = lastKind === "builtin" && network.builtinWallet && hasSavedVault(network.id);
   const value = useMemo<WalletContextValue>(
     () => ({
       wallet,
