@@ -2,6 +2,9 @@
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { ChartRow } from "./chart-data";
 
+/** Axis ticks short enough for a 390 px screen: 0.00024, 12.5, 1.2k. */
+const tick = (v: number): string => (Math.abs(v) >= 1000 ? `${(v / 1000).toLocaleString(undefined, { maximumFractionDigits: 1 })}k` : v.toLocaleString(undefined, { maximumSignificantDigits: 3 }));
+
 const COLORS = ["#2563eb", "#d97706", "#059669", "#db2777", "#7c3aed", "#0891b2", "#65a30d", "#dc2626", "#6b7280"];
 
 export default function SpendChart({ rows, series, unit, label }: { rows: ChartRow[]; series: string[]; unit: string; label: (name: string) => string }) {
@@ -11,8 +14,8 @@ export default function SpendChart({ rows, series, unit, label }: { rows: ChartR
         <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border, #d4d4d8)" />
           <XAxis dataKey="day" tickFormatter={(d: string) => d.slice(5)} fontSize={12} minTickGap={16} />
-          <YAxis yAxisId="day" fontSize={12} width={48} />
-          <YAxis yAxisId="cum" orientation="right" fontSize={12} width={48} />
+          <YAxis yAxisId="day" fontSize={12} width={64} tickFormatter={tick} />
+          <YAxis yAxisId="cum" orientation="right" fontSize={12} width={64} tickFormatter={tick} />
           <Tooltip formatter={(value, name) => [`${Number(value).toLocaleString(undefined, { maximumFractionDigits: 6 })} ${unit}`, String(name)]} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {series.map((name, i) => (

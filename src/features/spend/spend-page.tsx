@@ -31,7 +31,8 @@ const SpendChart = lazy(() => import("./spend-chart"));
 const utcToday = (): string => new Date().toISOString().slice(0, 10);
 const money = (a: DenomAmounts, fallbackDenom = "uact"): string => {
   const entries = Object.entries(a).filter(([, v]) => v !== 0n);
-  return entries.length ? entries.map(([d, v]) => formatCoin(wholeMicro(v), d, 2)).join(" + ") : formatCoin(0n, fallbackDenom);
+  // Up to 6 decimals (whole micro-units): small devnet or per-hour amounts must not read as 0.
+  return entries.length ? entries.map(([d, v]) => formatCoin(wholeMicro(v), d, 6)).join("\n") : formatCoin(0n, fallbackDenom);
 };
 const when = (ms: number | null): string => (ms === null ? "—" : new Date(ms).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }));
 
@@ -39,7 +40,7 @@ function Figure({ label, value, detail }: { label: string; value: string; detail
   return (
     <div className="min-w-0">
       <dt className="text-xs text-muted">{label}</dt>
-      <dd className="truncate text-lg font-semibold tabular-nums" title={value}>
+      <dd className="text-lg font-semibold break-words whitespace-pre-line tabular-nums">
         {value}
       </dd>
       {detail && <dd className="text-xs text-muted">{detail}</dd>}
