@@ -95,6 +95,9 @@ function ServiceForm({ name, sdl, set, del, onEdit }: ServiceProps) {
   // Mount settings for volumes none of this service's profiles has (left by an edit in the YAML view): an error until removed.
   const declared = new Set(deployments.flatMap(([, d]) => volumesOf(sdl, str(obj(d).profile)).filter((v) => v.named).map((v) => v.name)));
   const orphans = Object.keys(obj(obj(svc.params).storage)).filter((v) => !declared.has(v));
+  // Other services often reach this one by its name (DB_HOST=db); a rename cannot know which env values mean it.
+  const hostname = new RegExp(`(^|[=@/:,\\s])${name.replace(/[-]/g, "\\-")}($|[:/.,\\s])`);
+  const mentionedBy = Object.entries(obj(sdl.services)).filter(([other, value]) => other !== name && strings(obj(value).env).some((e) => hostname.test(e))).map(([other]) => other);
   return (
     <section className="space-y-3 rounded-lg border border-border p-3" data-testid={`service-form-${name}`}>
       <div className="flex items-center justify-between">
@@ -123,6 +126,11 @@ function ServiceForm({ name, sdl, set, del, onEdit }: ServiceProps) {
         <LinesField label="Args (one per line)" value={strings(svc.args)} onCommit={(v) => set([...sp, "args"], v)} />
         <LinesField label="Env (NAME=value, one per line)" value={strings(svc.env)} onCommit={(v) => set([...sp, "env"], v)} testId={`env-${name}`} />
       </div>
+      {mentionedBy.length > 0 && (
+        <p className="text-xs text-muted" data-testid={`service-mentioned-${name}`}>
+          The env of {mentionedBy.map((m) => `“${m}”`).join(", ")} names “{name}”: renaming this service does not change env values, so update them too.
+        </p>
+      )}
       {orphans.map((volume) => (
         <div key={volume} role="alert" className="flex items-center gap-3 rounded border border-red-300 bg-red-50 p-2 text-sm text-red-900" data-testid={`orphan-mount-${name}-${volume}`}>
           <span className="grow">A mount setting names volume “{volume}”, which this service’s profile does not have.</span>
