@@ -2,7 +2,7 @@
  * Authorizations: the deposit authorizations and fee allowances this wallet gave and received. A treasury funds
  * teammates here; a teammate sees what it may draw on. Everything is read from the chain (x/authz, x/feegrant).
  */
-import { useState, type ReactNode } from "react";
+import { useId, useState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -19,9 +19,10 @@ import { AuthzGrantList, FeeAllowanceList } from "./grant-lists";
 import { useRevokeGrant } from "./mutations";
 
 function Section<T>({ title, description, query, empty, children, action }: { title: string; description: string; query: { data?: T[]; error: Error | null; isPending: boolean }; empty: string; children: (items: T[]) => ReactNode; action?: ReactNode }) {
+  const id = useId();
   return (
-    <Card>
-      <CardHeader title={title} description={description} actions={action} />
+    <Card labelledBy={id}>
+      <CardHeader id={id} title={title} description={description} actions={action} />
       <CardBody>
         {query.error ? (
           <Alert tone="error" title="Could not read these from the node">
