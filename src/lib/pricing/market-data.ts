@@ -8,6 +8,7 @@ import { parseAktPriceFromLedger, parseBids, parseCapabilities, parseProviderSca
 import { parseMinDeposits } from "./deposit";
 import { ProviderProxyClient } from "../provider-proxy/client";
 import { getErrorMessage } from "../errors";
+import { joinUrl, requestJson } from "../chain/http";
 
 export interface MarketSnapshot {
   market: MarketData;
@@ -19,18 +20,14 @@ export interface MarketSnapshot {
 
 const TIMEOUT_MS = 5000;
 
-async function getJson(url: string): Promise<unknown> {
-  const res = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  return res.json();
-}
-
+/** Raw gateway JSON through the chain module's one HTTP reader (timeouts, error kinds); parsed by ./market. */
+const getJson = (url: string) => requestJson<unknown>(url, { timeoutMs: TIMEOUT_MS });
 
 /** Everything the cost estimate can learn from the chain (and providers' /status through the proxy). */
 /** `proxyNetwork`: the name the proxy knows this network by (empty: its default). */
 export async function fetchMarketSnapshot(restUrl: string, proxyUrl: string, proxyNetwork = ""): Promise<MarketSnapshot> {
   const proxy = proxyUrl ? new ProviderProxyClient({ proxyUrl, network: proxyNetwork }) : null;
-  const rest = restUrl.replace(/\/$/, "");
+  const rest = (path: string) => joinUrl(restUrl, path);
   const problems: string[] = [];
   const settle = async <T>(label: string, p: Promise<T>): Promise<T | undefined> => {
     try {
@@ -41,11 +38,11 @@ export async function fetchMarketSnapshot(restUrl: string, proxyUrl: string, pro
     }
   };
   const [providersJson, bidsJson, ordersJson, ledgerJson, paramsJson] = await Promise.all([
-    settle("providers", getJson(`${rest}/akash/provider/v1beta4/providers?pagination.limit=100`)),
-    settle("recent bids", getJson(`${rest}/akash/market/v1beta5/bids/list?pagination.limit=200&pagination.reverse=true`)),
-    settle("orders", getJson(`${rest}/akash/market/v1beta5/orders/list?pagination.limit=200&pagination.reverse=true`)),
-    settle("AKT price", getJson(`${rest}/akash/bme/v1/ledger?pagination.limit=20&pagination.reverse=true`)),
-    settle("deployment params", getJson(`${rest}/akash/deployment/v1beta4/params`)),
+    settle("providers", getJson(rest("/akash/provider/v1beta4/providers?pagination.limit=100"))),
+    settle("recent bids", getJson(rest("/akash/market/v1beta5/bids/list?pagination.limit=200&pagination.reverse=true"))),
+    settle("orders", getJson(rest("/akash/market/v1beta5/orders/list?pagination.limit=200&pagination.reverse=true"))),
+    settle("AKT price", getJson(rest("/akash/bme/v1/ledger?pagination.limit=20&pagination.reverse=true"))),
+    settle("deployment params", getJson(rest("/akash/deployment/v1beta4/params"))),
   ]);
   const providers: ProviderPriceScale[] = parseProviderScales(providersJson);
   const known = new Set(providers.map((p) => p.provider));
