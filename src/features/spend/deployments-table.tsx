@@ -24,7 +24,7 @@ interface Row {
 
 type SortKey = "dseq" | "owner" | "provider" | "perHour" | "spent" | "escrowLeft" | "secondsLeft" | "state";
 
-const money = (atoms: bigint | null, denom: string): string => (atoms === null ? "—" : formatCoin(wholeMicro(atoms), denom, 4));
+const money = (atoms: bigint | null, denom: string): string => (atoms === null ? "—" : formatCoin(wholeMicro(atoms), denom, 6));
 
 export function buildRows(spend: TeamSpend): Row[] {
   const runways = new Map(spend.runways.map((r) => [`${r.owner}/${r.dseq}`, r]));
