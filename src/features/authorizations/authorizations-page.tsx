@@ -16,6 +16,7 @@ import { ConnectWalletButton, useWallet } from "@/shared/wallet";
 import { GrantDepositDialog } from "./grant-deposit-dialog";
 import { GrantFeeDialog } from "./grant-fee-dialog";
 import { AuthzGrantList, FeeAllowanceList } from "./grant-lists";
+import { GrantUsageCard } from "./grant-usage-card";
 import { useRevokeGrant } from "./mutations";
 
 function Section<T>({ title, description, query, empty, children, action }: { title: string; description: string; query: { data?: T[]; error: Error | null; isPending: boolean }; empty: string; children: (items: T[]) => ReactNode; action?: ReactNode }) {
@@ -92,6 +93,13 @@ export default function AuthorizationsPage() {
       <Section title="Deposit authorizations you received" description="Treasuries you may fund deployments from: offered when you deploy or top up." query={received} empty="No one has granted you deposits.">
         {(grants) => <AuthzGrantList grants={grants} direction="received" now={now} />}
       </Section>
+      {(given.data?.some((g) => g.authorization.kind === "deposit") || received.data?.some((g) => g.authorization.kind === "deposit")) && (
+        <GrantUsageCard
+          viewer={address}
+          grants={[...(given.data ?? []), ...(received.data ?? [])]}
+          grantees={[...new Set([...(given.data ?? []).filter((g) => g.authorization.kind === "deposit").map((g) => g.grantee), address])]}
+        />
+      )}
       <Section title="Fee allowances you gave" description="Teammates whose transaction fees this wallet pays." query={feeGiven} empty="You are not paying anyone's fees.">
         {(allowances) => <FeeAllowanceList allowances={allowances} direction="given" now={now} revoking={revoking} onRevoke={(g) => revokeOne("fee", g.granter, g.grantee)} />}
       </Section>
