@@ -82,6 +82,13 @@ test("a treasury funds a tokenless member: grant → deploy from the grant with 
   await approveTx(member, /Accept bid from/);
   await expect(member.locator('[data-step="manifest"][data-done]').first()).toBeVisible({ timeout: 30_000 });
 
+  // The spend dashboard shows the deployment funded by the treasury's grant, and what is left to draw.
+  await navigate(member, "Spend");
+  const usage = member.getByTestId("grant-usage");
+  await expect(usage).toContainText(`${treasuryAddress.slice(0, 10)}`, { timeout: 30_000 });
+  await expect(usage).toContainText("4.5 ACT");
+  await expect(usage).toContainText(dseq);
+
   // Close: the dialog says the treasury's part goes back to it.
   await member.goto(`/deployments/${dseq}`);
   await member.getByRole("button", { name: "Close deployment" }).click();

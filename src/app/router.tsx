@@ -16,7 +16,7 @@ const AuctionPage = lazy(() => import("@/features/deploy/auction-page"));
 const DeploymentsPage = lazy(() => import("@/features/deployments").then((m) => ({ default: m.DeploymentsListPage })));
 const DeploymentDetailPage = lazy(() => import("@/features/deployments").then((m) => ({ default: m.DeploymentDetailPage })));
 const ProvidersPage = lazy(() => import("@/features/providers/providers-page"));
-const SpendPage = lazy(() => import("@/features/spend/spend-page"));
+const SpendPage = lazy(() => import("./routes/spend-page"));
 const ProviderDetailPage = lazy(() => import("@/features/providers/provider-detail-page"));
 const NotFoundPage = lazy(() => import("./routes/not-found-page"));
 

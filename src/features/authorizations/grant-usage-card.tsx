@@ -15,7 +15,8 @@ import { grantUsage } from "@/lib/grants/usage";
 import { deploymentKeys } from "@/shared/chain-data";
 import { useNetwork } from "@/shared/network";
 
-export function GrantUsageCard({ grants, grantees, title = "Where your grants went", viewer }: { grants: readonly Grant[]; grantees: readonly string[]; title?: string; viewer: string }) {
+/** `viewer`: only pairs this wallet is part of (the Authorizations page); omitted: every pair among `grantees` (a team). */
+export function GrantUsageCard({ grants, grantees, title = "Where your grants went", viewer }: { grants: readonly Grant[]; grantees: readonly string[]; title?: string; viewer?: string }) {
   const { network } = useNetwork();
   const denom = network.denoms.compute;
   const id = useId();
@@ -28,7 +29,7 @@ export function GrantUsageCard({ grants, grantees, title = "Where your grants we
   });
   // Cheap (a pass over a few deployments' deposits): computed each render, no memo to keep in step.
   const byOwner = new Map<string, readonly Deployment[]>(grantees.map((owner, i) => [owner, reads[i]?.data ?? []]));
-  const usage = grantUsage(grants, byOwner, denom).filter((u) => u.granter === viewer || u.grantee === viewer);
+  const usage = grantUsage(grants, byOwner, denom).filter((u) => (viewer ? u.granter === viewer || u.grantee === viewer : grantees.includes(u.grantee)));
   const failed = reads.find((r) => r.error)?.error;
 
   return (
@@ -60,7 +61,7 @@ export function GrantUsageCard({ grants, grantees, title = "Where your grants we
                     <td className="py-2">
                       {u.deployments.length === 0
                         ? "none yet"
-                        : u.grantee === viewer
+                        : u.grantee === viewer || (!viewer && grantees.length === 1)
                           ? u.deployments.map((d) => (
                               <Link key={d.dseq} to={`/deployments/${d.dseq}`} className="mr-2 underline">
                                 {d.dseq}

@@ -3,7 +3,7 @@
  * month to date and forecast, the range against the period before, daily history (chart and table) and a table per
  * deployment, with CSV export of exact amounts.
  */
-import { lazy, Suspense, useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from "react";
 import { formatCoin, shortenAddress } from "@/lib/format/coins";
 import { formatDuration } from "@/lib/pricing/runway";
 import { addDays } from "@/lib/spend/days";
@@ -48,7 +48,8 @@ function Figure({ label, value, detail }: { label: string; value: string; detail
   );
 }
 
-export default function SpendPage() {
+/** `renderExtra`: what the route adds for the watched addresses (e.g. grant usage from the authorizations feature). */
+export default function SpendPage({ renderExtra }: { renderExtra?: (addresses: readonly string[]) => ReactNode } = {}) {
   const { wallet } = useWallet();
   const { teams, saveTeam, removeTeam } = useTeams();
   // A shared link (#team=…) adds its team and selects it.
@@ -173,6 +174,7 @@ export default function SpendPage() {
       ) : (
         <SpendView spend={query.data} team={team} labels={labels} split={split} setSplit={setSplit} view={view} setView={setView} />
       )}
+      {addresses.length > 0 && renderExtra?.(addresses)}
     </Page>
   );
 }

@@ -1,0 +1,1 @@
+export { TeamGrantUsage } from "./team-grant-usage";
