@@ -16,7 +16,7 @@ test("a newcomer creates the built-in wallet, funds it, mints ACT and sees balan
 
   // The preview uses the chain's oracle price (AKT/USD) and the BME mint spread.
   await page.getByLabel("AKT to burn").fill("10");
-  await expect(page.getByText(/USD per AKT \(oracle twap\), mint spread 0\.25%/)).toBeVisible();
+  await expect(page.getByText(/USD per AKT \(price oracle, time-weighted average\), mint spread 0\.25%/)).toBeVisible();
   const previewed = await mintAct(page, "10");
   expect(previewed).toBeGreaterThan(0);
   await expect.poll(() => balance(page, "act"), { timeout: 20_000 }).toBeGreaterThan(0);
