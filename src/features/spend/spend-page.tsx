@@ -25,6 +25,9 @@ import { downloadText } from "./download";
 import { TeamActions, TeamEditor } from "./team-editor";
 import { useTeams } from "./teams-store";
 import { useTeamSpend } from "./use-team-spend";
+import { AlertCentre } from "./alert-centre";
+import { TopUpAll } from "./top-up-all";
+import { useAlerts } from "./use-alerts";
 
 const SpendChart = lazy(() => import("./spend-chart"));
 
@@ -77,6 +80,9 @@ export default function SpendPage({ renderExtra }: { renderExtra?: (addresses: r
   const to = days === "custom" ? custom.to : utcToday();
   const from = days === "custom" ? custom.from : addDays(to, 1 - days);
   const query = useTeamSpend(addresses, from, to);
+  // Alert rules and history belong to what is watched: a team by name, or the connected wallet.
+  const alertScope = team ? `team:${team.name}` : wallet ? `wallet:${wallet.address}` : "none";
+  const alerts = useAlerts(alertScope, addresses.length ? query.data : undefined, team?.budget);
 
   return (
     <Page title="Spend" description="Spend from the chain alone: leases, escrow and block times. For your wallet or a team of addresses.">
@@ -172,14 +178,29 @@ export default function SpendPage({ renderExtra }: { renderExtra?: (addresses: r
           {getErrorMessage(query.error)}
         </Alert>
       ) : (
-        <SpendView spend={query.data} team={team} labels={labels} split={split} setSplit={setSplit} view={view} setView={setView} />
+        <SpendView
+          spend={query.data}
+          team={team}
+          labels={labels}
+          split={split}
+          setSplit={setSplit}
+          view={view}
+          setView={setView}
+          afterNow={
+            <>
+              <AlertCentre record={alerts.record} update={alerts.update} permission={alerts.permission} askPermission={alerts.askPermission} teamBudget={team?.budget} />
+              <TopUpAll spend={query.data} labels={labels} />
+            </>
+          }
+        />
       )}
       {addresses.length > 0 && renderExtra?.(addresses)}
     </Page>
   );
 }
 
-function SpendView({ spend, team, labels, split, setSplit, view, setView }: { spend: TeamSpend; team: Team | null; labels: (a: string) => string; split: SplitBy; setSplit: (s: SplitBy) => void; view: "chart" | "table"; setView: (v: "chart" | "table") => void }) {
+/** `afterNow`: shown after the "Now" card (the alert centre and top-up-all act on what it shows). */
+function SpendView({ spend, team, labels, split, setSplit, view, setView, afterNow }: { spend: TeamSpend; team: Team | null; labels: (a: string) => string; split: SplitBy; setSplit: (s: SplitBy) => void; view: "chart" | "table"; setView: (v: "chart" | "table") => void; afterNow?: ReactNode }) {
   const r = spend.range;
   const cmp = spend.comparison;
   const budget = team?.budget;
@@ -222,6 +243,7 @@ function SpendView({ spend, team, labels, split, setSplit, view, setView }: { sp
           )}
         </CardBody>
       </Card>
+      {afterNow}
 
       <Card>
         <CardHeader title="Period" description={`${r.from} … ${r.to} (blocks ${r.fromHeight.toLocaleString()}–${(r.toHeight - 1).toLocaleString()})`} />

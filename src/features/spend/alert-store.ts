@@ -1,0 +1,34 @@
+/** The alert centre's records (alert-record.ts) in localStorage, one per scope; validated on read. */
+import { useCallback, useSyncExternalStore } from "react";
+import { globalKey, readJson, subscribeStorage, writeJson } from "@/shared/network";
+import { emptyRecord, parseRecord, type AlertRecord } from "./alert-record";
+
+const storageKey = (scope: string) => globalKey(`spend-alerts:${scope}`);
+
+const EMPTY = emptyRecord();
+let cache = new Map<string, { text: string | null; record: AlertRecord }>();
+
+function snapshot(scope: string): AlertRecord {
+  const key = storageKey(scope);
+  const text = localStorage.getItem(key);
+  const hit = cache.get(scope);
+  if (hit && hit.text === text) return hit.record;
+  const record = parseRecord(readJson<unknown>(key));
+  cache = new Map(cache).set(scope, { text, record });
+  return record;
+}
+
+export function readAlertRecord(scope: string): AlertRecord {
+  return snapshot(scope);
+}
+
+export function writeAlertRecord(scope: string, record: AlertRecord): void {
+  writeJson(storageKey(scope), record);
+}
+
+/** The scope's record, live across tabs; `update` applies a change to the latest stored record. */
+export function useAlertRecord(scope: string) {
+  const record = useSyncExternalStore(subscribeStorage, () => snapshot(scope), () => EMPTY);
+  const update = useCallback((change: (r: AlertRecord) => AlertRecord) => writeAlertRecord(scope, change(snapshot(scope))), [scope]);
+  return { record, update };
+}
