@@ -40,8 +40,9 @@ function percentile(values: number[], p: number): number {
 async function approveTx(page: Page, title: RegExp) {
   const dialog = page.getByRole("dialog", { name: title });
   await dialog.getByRole("button", { name: "Approve and send" }).click({ timeout: 30_000 });
-  await dialog.getByText("Transaction confirmed").waitFor({ timeout: 60_000 });
-  await dialog.getByRole("button", { name: "Close", exact: true }).click();
+  // Confirmation is a toast; the dialog steps aside as soon as the tx is in a block.
+  await dialog.waitFor({ state: "hidden", timeout: 60_000 });
+  await page.locator("[data-sonner-toast]").filter({ has: page.getByTestId("tx-confirmed") }).filter({ hasText: title }).last().waitFor({ timeout: 10_000 });
 }
 
 async function navigate(page: Page, path: string) {
