@@ -60,7 +60,7 @@ export function Layout() {
         Skip to content
       </a>
       <header className="sticky top-0 z-20 border-b border-border bg-surface/95 backdrop-blur">
-        <div className="flex h-14 items-center gap-3 px-4">
+        <div className="flex h-14 items-center gap-2 px-3 sm:gap-3 sm:px-4">
           <button
             type="button"
             className="inline-flex size-8 items-center justify-center rounded-lg border border-border md:hidden"
@@ -73,11 +73,11 @@ export function Layout() {
               <path d="M3 6h14M3 10h14M3 14h14" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
             </svg>
           </button>
-          <NavLink to="/" className="flex items-center gap-2 font-semibold" aria-label="Akash Console home">
+          <NavLink to="/" className="flex shrink-0 items-center gap-2 font-semibold" aria-label="Akash Console home">
             <Logo />
             <span className="hidden lg:inline">Akash Console</span>
           </NavLink>
-          <div className="ml-auto flex items-center gap-2">
+          <div className="ml-auto flex min-w-0 items-center gap-1.5 sm:gap-2">
             <NetworkSwitcher />
             <NetworkStatus compact />
             <ThemeToggle />

@@ -27,7 +27,7 @@ export function RecentTxsCard({ address }: { address: string }) {
       ) : txs.data.length === 0 ? (
         <EmptyState title="No transactions yet">Transactions you sign from this account appear here.</EmptyState>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Recent transactions">
           <table className="w-full text-sm">
             <thead className="text-left text-xs text-muted">
               <tr>

@@ -45,7 +45,8 @@ function NetworkSection() {
             {runtimeConfigError}
           </Alert>
         )}
-        <fieldset className="flex flex-col gap-2">
+        {/* min-w-0: a fieldset is min-content wide by default, so a long URL would widen the page on a phone. */}
+        <fieldset className="flex min-w-0 flex-col gap-2">
           <legend className="sr-only">Network</legend>
           {NETWORK_IDS.map((id: NetworkId) => {
             const entry = networks[id];

@@ -45,13 +45,16 @@ export function TemplateDetailPage() {
           Deploy
         </Link>
       </div>
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <article className="prose prose-sm max-w-none rounded-lg border border-border p-4 [&_code]:rounded [&_code]:bg-surface-2 [&_code]:px-1 [&_h1]:text-xl [&_h1]:font-semibold [&_h2]:mt-4 [&_h2]:font-semibold [&_li]:ml-5 [&_li]:list-disc [&_p]:my-2 [&_pre]:overflow-auto [&_pre]:bg-surface-2 [&_pre]:p-2 [&_table]:text-sm [&_td]:border [&_td]:px-2 [&_th]:border [&_th]:px-2" data-testid="template-readme">
-          <Markdown remarkPlugins={[remarkGfm]}>{template.readme}</Markdown>
+          {/* A code block that scrolls sideways must be reachable by keyboard (WCAG 2.1.1). */}
+          <Markdown remarkPlugins={[remarkGfm]} components={{ pre: ({ node: _node, ...props }) => <pre {...props} tabIndex={0} role="region" aria-label="Code example" /> }}>
+            {template.readme}
+          </Markdown>
         </article>
         <div>
           <h2 className="mb-2 text-lg font-semibold">SDL</h2>
-          <pre className="max-h-[70vh] overflow-auto rounded bg-gray-900 p-4 text-xs text-gray-100" data-testid="template-sdl">{template.sdl}</pre>
+          <pre tabIndex={0} role="region" aria-label="SDL" className="max-h-[70vh] overflow-auto rounded bg-gray-900 p-4 text-xs text-gray-100" data-testid="template-sdl">{template.sdl}</pre>
         </div>
       </div>
     </section>

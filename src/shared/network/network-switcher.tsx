@@ -19,7 +19,7 @@ export function NetworkSwitcher() {
         }
         selectNetwork(id);
       }}
-      className="h-8 max-w-[11rem] rounded-lg border border-border bg-surface px-2 text-sm font-medium text-fg"
+      className="h-8 max-w-[11rem] min-w-0 rounded-lg max-sm:max-w-[7.5rem] border border-border bg-surface px-2 text-sm font-medium text-fg"
     >
       {NETWORK_IDS.map((id) => (
         <option key={id} value={id}>

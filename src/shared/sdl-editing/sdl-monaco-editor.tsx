@@ -107,7 +107,9 @@ export default function SdlMonacoEditor({ initialValue, onChange, diagnostics, c
     editor.getDomNode()?.querySelector("textarea")?.setAttribute("aria-describedby", hintId);
     // Follow the app's light/dark theme (the shell toggles `.dark` on <html>).
     const root = document.documentElement;
-    const applyTheme = () => monaco.editor.setTheme(root.classList.contains("dark") ? "vs-dark" : "vs");
+    // vs-dark's comment green (#608b4e on #1e1e1e, 4.2:1) is below WCAG AA's 4.5:1 for text; a lighter green (6:1).
+    monaco.editor.defineTheme("console-dark", { base: "vs-dark", inherit: true, rules: [{ token: "comment", foreground: "7ca668" }], colors: {} });
+    const applyTheme = () => monaco.editor.setTheme(root.classList.contains("dark") ? "console-dark" : "vs");
     applyTheme();
     const themeObserver = new MutationObserver(applyTheme);
     themeObserver.observe(root, { attributes: true, attributeFilter: ["class"] });

@@ -35,7 +35,9 @@ export function WalletButton() {
     <div className="relative" ref={ref}>
       <Button variant="secondary" size="sm" aria-haspopup="menu" aria-expanded={open} aria-label={`Wallet ${wallet.address}`} onClick={() => setOpen((v) => !v)}>
         <span className="size-2 rounded-full bg-ok" aria-hidden="true" />
-        <span className="font-mono text-xs">{shortenAddress(wallet.address, 8, 4)}</span>
+        {/* A phone's header has room for the address's tail only; the full address is the button's name. */}
+        <span className="font-mono text-xs max-sm:hidden">{shortenAddress(wallet.address, 8, 4)}</span>
+        <span className="font-mono text-xs sm:hidden">…{wallet.address.slice(-4)}</span>
       </Button>
       {open && (
         <div role="menu" className="absolute right-0 z-30 mt-2 w-64 rounded-lg border border-border bg-surface p-1 shadow-lg">

@@ -1,0 +1,272 @@
+/**
+ * `npm run bench:spend`: the spend dashboard over 1,000 leases and 90 days of blocks.
+ *
+ * History is made cheaply with a fast-forwarded clock: the devnet runs in this process, and while the history is
+ * made `Date.now` (which the devnet stamps its blocks with) runs WARP times faster than real time, starting 90 days
+ * ago, until it meets real time; from then on blocks come every second at real time. The chain is otherwise the
+ * real devnet: signed txs, per-block escrow settlement, the REST gateway the console reads. Ten waves of 100
+ * deployments (each with a bid and a lease) are created over the 90 days; the first 300 are closed part way.
+ *
+ * Then it measures:
+ *  1. loadTeamSpend (lib/spend/load.ts, what the dashboard computes) for the owner: cold (every header fetched) and
+ *     warm (headers cached, as the dashboard's later refreshes); target ≤ 300 ms warm;
+ *  2. time to an interactive /spend dashboard in headless Chromium (the built app, cold cache; the deployments
+ *     table rendered); target ≤ 1.5 s; and the requests the page made;
+ *  3. first-load JS of `/` (gzip), which must stay ≤ 200 KB (the charts are not on the first load).
+ *
+ * Env: BENCH_LEASES (1000), BENCH_DAYS (90), BENCH_RUNS (3).
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
+import { stringToPath } from "@cosmjs/crypto";
+import { SigningStargateClient } from "@cosmjs/stargate";
+import { TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
+import { Source } from "@akashnetwork/chain-sdk/private-types/akash.v1";
+import { MsgCloseDeployment, MsgCreateDeployment, MsgCreateProvider } from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
+import { MsgCreateBid, MsgCreateLease } from "@akashnetwork/chain-sdk/private-types/akash.v1beta5";
+import { startDevnet } from "../../server/devnet/index.ts";
+import { DEVNET_ADDRESS, DEVNET_CHAIN_ID, DEVNET_MNEMONIC, PROVIDER_MNEMONIC, providerHdPath } from "../../server/devnet/config.ts";
+import { getAccount } from "../../server/devnet/chain/accounts.ts";
+import { createAkashRegistry } from "../../server/shared/akash-registry.ts";
+import { loadTeamSpend } from "../../src/lib/spend/load.ts";
+import { cachedHeaderSource, restHeaderSource } from "../../src/lib/spend/header-source.ts";
+import { teamLinkFragment } from "../../src/lib/spend/teams.ts";
+import { buildApp } from "../serve/build-app.ts";
+import { startStaticServer } from "../serve/static-server.ts";
+import { launchChromium, requireChromium } from "../chromium.ts";
+
+const LEASES = Number(process.env.BENCH_LEASES ?? 1000);
+const DAYS = Number(process.env.BENCH_DAYS ?? 90);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const WAVES = 10;
+const PROVIDERS = 5;
+const CLOSED = Math.floor(LEASES * 0.3);
+/** Virtual seconds per real second while the history is made: 90 days in about two minutes. */
+const WARP = (DAYS * 86_400) / 120;
+const FEE = { amount: [{ denom: "uakt", amount: "12500" }], gas: "500000" };
+const TARGET = { computeMs: 300, interactiveMs: 1500, firstLoadJsKb: 200 };
+
+const rv = (n: number) => ({ val: new TextEncoder().encode(String(n)) });
+const resources = () => ({
+  id: 1,
+  cpu: { units: rv(500), attributes: [] },
+  memory: { quantity: rv(512 * 1024 * 1024), attributes: [] },
+  storage: [{ name: "default", quantity: rv(1024 * 1024 * 1024), attributes: [] }],
+  gpu: { units: rv(0), attributes: [] },
+  endpoints: [{ kind: 0, sequenceNumber: 0 }],
+});
+
+/** The warped clock: virtual time runs WARP× from `DAYS` ago until it reaches real time, then is real time. */
+function warpClock() {
+  const realNow = Date.now.bind(Date);
+  const startReal = realNow();
+  const startVirtual = startReal - DAYS * 86_400_000;
+  Date.now = () => Math.min(realNow(), startVirtual + (realNow() - startReal) * WARP);
+  return {
+    virtualNow: () => Date.now(),
+    caughtUp: () => Date.now() >= realNow(),
+    restore: () => {
+      Date.now = realNow;
+    },
+  };
+}
+
+async function broadcast(rpcUrl: string, txs: Uint8Array[]): Promise<string[]> {
+  const hashes: string[] = [];
+  for (let i = 0; i < txs.length; i += 50) {
+    const body = JSON.stringify(txs.slice(i, i + 50).map((tx, id) => ({ jsonrpc: "2.0", id, method: "broadcast_tx_sync", params: { tx: Buffer.from(tx).toString("base64") } })));
+    const res = await fetch(rpcUrl, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const replies = (await res.json()) as { id: number; result?: { code: number; log: string; hash: string } }[];
+    for (const r of replies.sort((a, b) => a.id - b.id)) {
+      if (!r.result || (r.result.code !== 0 && r.result.code !== 19)) throw new Error(`tx refused at CheckTx: ${r.result?.log ?? "no result"}`);
+      hashes.push(r.result.hash);
+    }
+  }
+  return hashes;
+}
+
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+const verdict = (ok: boolean) => (ok ? "OK" : "MISSED");
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function main(): Promise<void> {
+  requireChromium("npm run bench:spend");
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-spend-"));
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-spend-app-"));
+  const building = buildApp({ outDir, force: true, quiet: true });
+  const clock = warpClock();
+  const devnet = await startDevnet({ dataDir, reset: true, rpcPort: 0, restPort: 0, faucetPort: 0, noFaucet: true, blockMs: 1000 });
+  const { chain } = devnet;
+  try {
+    const registry = createAkashRegistry();
+    const owner = await SigningStargateClient.offline(await DirectSecp256k1HdWallet.fromMnemonic(DEVNET_MNEMONIC, { prefix: "akash" }), { registry });
+    const providerWallets = await Promise.all(Array.from({ length: PROVIDERS }, (_, i) => DirectSecp256k1HdWallet.fromMnemonic(PROVIDER_MNEMONIC, { prefix: "akash", hdPaths: [stringToPath(providerHdPath(i))] })));
+    const providerSigners = await Promise.all(providerWallets.map((w) => SigningStargateClient.offline(w, { registry })));
+    const providers = await Promise.all(providerWallets.map(async (w) => (await w.getAccounts())[0]!.address));
+    const sequences = new Map<string, number>();
+    const sign = async (client: SigningStargateClient, address: string, typeUrl: string, value: unknown) => {
+      const acc = getAccount(chain.queryContext().store, address);
+      if (!acc) throw new Error(`no account ${address}`);
+      const sequence = sequences.get(address) ?? Number(acc.sequence ?? 0);
+      sequences.set(address, sequence + 1);
+      return TxRaw.encode(await client.sign(address, [{ typeUrl, value }], FEE, "", { accountNumber: Number(acc.accountNumber), sequence, chainId: DEVNET_CHAIN_ID })).finish();
+    };
+    /** Sends one phase (each sender's txs in sequence order) and waits until all are in blocks and succeeded. */
+    const phase = async (txs: Uint8Array[]) => {
+      const hashes = await broadcast(devnet.rpcUrl, txs);
+      const results = await Promise.all(hashes.map((h) => chain.waitForTx(h, 120_000)));
+      const failed = results.find((r) => !r || r.result.code !== 0);
+      if (failed !== undefined) throw new Error(`a tx failed in its block: ${failed?.result.log ?? "timeout"}`);
+    };
+
+    const t0 = performance.now();
+    await phase(
+      await Promise.all(
+        providers.map((p, i) =>
+          sign(providerSigners[i]!, p, "/akash.provider.v1beta4.MsgCreateProvider", MsgCreateProvider.fromPartial({ owner: p, hostUri: `https://provider${i}.devnet.test:8443`, attributes: [{ key: "region", value: "devnet" }], info: { email: "ops@example.com", website: "" } })),
+        ),
+      ),
+    );
+    const perWave = Math.ceil(LEASES / WAVES);
+    const created: { dseq: string; provider: string }[] = [];
+    const firstVirtual = clock.virtualNow();
+    for (let wave = 0; wave < WAVES; wave++) {
+      // Each wave starts at its share of the 90 days (virtual time), so leases span the whole range.
+      const waveAt = firstVirtual + ((wave * DAYS) / WAVES) * 86_400_000;
+      while (clock.virtualNow() < waveAt) await new Promise((r) => setTimeout(r, 20));
+      const batch = Array.from({ length: Math.min(perWave, LEASES - created.length) }, (_, i) => ({ dseq: String(chain.latestHeight() * 10_000 + i), provider: providers[(created.length + i) % PROVIDERS]! }));
+      const deployments: Uint8Array[] = [];
+      for (const d of batch) {
+        deployments.push(
+          await sign(owner, DEVNET_ADDRESS, "/akash.deployment.v1beta4.MsgCreateDeployment", MsgCreateDeployment.fromPartial({
+            id: { owner: DEVNET_ADDRESS, dseq: d.dseq },
+            groups: [{ name: "dcloud", requirements: { signedBy: { allOf: [], anyOf: [] }, attributes: [] }, resources: [{ resource: resources(), count: 1, price: { denom: "uact", amount: "100" } }] }],
+            hash: new Uint8Array(32).fill(7),
+            deposit: { amount: { denom: "uact", amount: "5000000" }, sources: [Source.balance] },
+          })),
+        );
+      }
+      await phase(deployments);
+      const bids: Uint8Array[] = [];
+      for (const [i, d] of batch.entries()) {
+        const p = providers.indexOf(d.provider);
+        bids.push(
+          await sign(providerSigners[p]!, d.provider, "/akash.market.v1beta5.MsgCreateBid", MsgCreateBid.fromPartial({
+            id: { owner: DEVNET_ADDRESS, dseq: d.dseq, gseq: 1, oseq: 1, provider: d.provider, bseq: 0 },
+            price: { denom: "uact", amount: String(40 + (i % 20)) },
+            deposit: { amount: { denom: "uact", amount: "500000" }, sources: [Source.balance] },
+            resourcesOffer: [{ resources: resources(), count: 1 }],
+          })),
+        );
+      }
+      await phase(bids);
+      const leases: Uint8Array[] = [];
+      for (const d of batch) {
+        leases.push(await sign(owner, DEVNET_ADDRESS, "/akash.market.v1beta5.MsgCreateLease", MsgCreateLease.fromPartial({ bidId: { owner: DEVNET_ADDRESS, dseq: d.dseq, gseq: 1, oseq: 1, provider: d.provider, bseq: 0 } })));
+      }
+      await phase(leases);
+      created.push(...batch);
+      // Half way through the history, the first deployments close (they count only in the days they ran).
+      if (wave === WAVES / 2) {
+        const closes: Uint8Array[] = [];
+        for (const d of created.slice(0, CLOSED)) closes.push(await sign(owner, DEVNET_ADDRESS, "/akash.deployment.v1beta4.MsgCloseDeployment", MsgCloseDeployment.fromPartial({ id: { owner: DEVNET_ADDRESS, dseq: d.dseq } })));
+        await phase(closes);
+      }
+    }
+    while (!clock.caughtUp()) await new Promise((r) => setTimeout(r, 50));
+    // Real time from here: a few 1 s blocks so the measured block time is the real one.
+    const caughtUpAt = chain.latestHeight();
+    while (chain.latestHeight() < caughtUpAt + 3) await new Promise((r) => setTimeout(r, 100));
+    clock.restore();
+    const madeS = (performance.now() - t0) / 1000;
+    console.log(`bench:spend — ${created.length} leases (${CLOSED} closed) over ${DAYS} days, ${chain.latestHeight()} blocks, made in ${madeS.toFixed(0)} s`);
+    console.log("");
+
+    // 1. The dashboard's numbers.
+    const options = { restUrl: devnet.restUrl, addresses: [DEVNET_ADDRESS], rangeDays: DAYS };
+    let t = performance.now();
+    const cold = await loadTeamSpend(options);
+    const coldMs = performance.now() - t;
+    const headers = cachedHeaderSource(restHeaderSource(devnet.restUrl));
+    await loadTeamSpend({ ...options, headerSource: headers });
+    const warm: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      t = performance.now();
+      await loadTeamSpend({ ...options, headerSource: headers });
+      warm.push(performance.now() - t);
+    }
+    const warmMs = median(warm);
+    const total = Object.entries(cold.range.total ?? {}).map(([denom, v]) => `${String(v)} ${denom}`).join(", ");
+    console.log(`loadTeamSpend: ${cold.leases.length} leases, ${cold.deployments.length} deployments, ${cold.headerFetches} headers fetched; spent in range ${total}`);
+    console.log(`  cold (every header from the node): ${coldMs.toFixed(0)} ms`);
+    console.log(`  warm (headers cached, median of ${RUNS}): ${warmMs.toFixed(0)} ms — target ≤ ${TARGET.computeMs} ms: ${verdict(warmMs <= TARGET.computeMs)}`);
+
+    // 2 and 3. The built app in Chromium.
+    const build = await building;
+    const server = await startStaticServer({ root: build.outDir, config: { defaultNetwork: "devnet", networks: { devnet: { chainId: devnet.chainId, rpcUrl: devnet.rpcUrl, restUrl: devnet.restUrl, blockTimeMs: 1000 } } } });
+    const browser = await launchChromium();
+    try {
+      const team = { version: 1 as const, name: "Bench", members: [{ address: DEVNET_ADDRESS, label: "owner" }] };
+      const interactive: number[] = [];
+      let requests = 0;
+      let chainRequests = 0;
+      for (let run = 0; run < RUNS; run++) {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        let seen = 0;
+        let seenChain = 0;
+        page.on("request", (req) => {
+          seen++;
+          if (req.url().startsWith(devnet.restUrl) || req.url().startsWith(devnet.rpcUrl)) seenChain++;
+        });
+        const start = performance.now();
+        await page.goto(`${server.url}/spend#${teamLinkFragment(team)}`, { waitUntil: "commit" });
+        // Interactive: the deployments table has its rows and the range buttons answer.
+        await page.getByRole("table").last().locator("tbody tr").first().waitFor({ state: "visible", timeout: 60_000 });
+        interactive.push(performance.now() - start);
+        await page.waitForLoadState("networkidle").catch(() => undefined);
+        if (run === 0) {
+          requests = seen;
+          chainRequests = seenChain;
+        }
+        await context.close();
+      }
+      const interactiveMs = median(interactive);
+      console.log(`/spend in Chromium (cold cache, median of ${RUNS}): interactive in ${interactiveMs.toFixed(0)} ms [runs: ${interactive.map((x) => x.toFixed(0)).join(", ")}] — target ≤ ${TARGET.interactiveMs} ms: ${verdict(interactiveMs <= TARGET.interactiveMs)}`);
+      console.log(`  requests made by the page: ${requests} (${chainRequests} to the node)`);
+
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const js: { url: string; gzip: number }[] = [];
+      page.on("response", async (response) => {
+        const url = response.url();
+        if (!url.startsWith(server.url) || !/\.m?js(\?|$)/.test(url)) return;
+        const body = await response.body().catch(() => null);
+        if (body) js.push({ url: url.slice(server.url.length), gzip: gzipSync(body, { level: 9 }).length });
+      });
+      await page.goto(`${server.url}/`);
+      await page.getByRole("heading", { level: 1 }).waitFor({ state: "visible" });
+      await page.waitForLoadState("networkidle").catch(() => undefined);
+      await context.close();
+      const firstLoad = js.reduce((n, a) => n + a.gzip, 0);
+      const charts = js.filter((a) => /chart|recharts|spend/i.test(a.url)).map((a) => a.url);
+      console.log(`first-load JS of /: ${kb(firstLoad)} KB gzip in ${js.length} files — budget ≤ ${TARGET.firstLoadJsKb} KB: ${verdict(firstLoad / 1024 <= TARGET.firstLoadJsKb)}; chart/spend chunks on it: ${charts.length ? charts.join(", ") : "none"}`);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  } finally {
+    clock.restore();
+    await devnet.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
