@@ -78,8 +78,17 @@ async function broadcast(rpcUrl: string, txs: Uint8Array[]): Promise<string[]> {
   const hashes: string[] = [];
   for (let i = 0; i < txs.length; i += 50) {
     const body = JSON.stringify(txs.slice(i, i + 50).map((tx, id) => ({ jsonrpc: "2.0", id, method: "broadcast_tx_sync", params: { tx: Buffer.from(tx).toString("base64") } })));
-    const res = await fetch(rpcUrl, { method: "POST", headers: { "content-type": "application/json" }, body });
-    const replies = (await res.json()) as { id: number; result?: { code: number; log: string; hash: string } }[];
+    let replies: { id: number; result?: { code: number; log: string; hash: string } }[] = [];
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const res = await fetch(rpcUrl, { method: "POST", headers: { "content-type": "application/json" }, body });
+        replies = (await res.json()) as typeof replies;
+        break;
+      } catch (e) {
+        // A keep-alive connection closed under us; resending is safe (a duplicate is refused as code 19).
+        if (attempt >= 3) throw e;
+      }
+    }
     for (const r of replies.sort((a, b) => a.id - b.id)) {
       if (!r.result || (r.result.code !== 0 && r.result.code !== 19)) throw new Error(`tx refused at CheckTx: ${r.result?.log ?? "no result"}`);
       hashes.push(r.result.hash);
