@@ -216,8 +216,8 @@ function SpendView({ spend, team, labels, split, setSplit, view, setView, afterN
 
   return (
     <>
-      <Card>
-        <CardHeader title="Now" description={`At block ${spend.latest.height.toLocaleString()}, ${spend.secondsPerBlock.toFixed(2)} s per block (measured).`} />
+      <Card labelledBy="spend-now">
+        <CardHeader id="spend-now" title="Now" description={`At block ${spend.latest.height.toLocaleString()}, ${spend.secondsPerBlock.toFixed(2)} s per block (measured).`} />
         <CardBody>
           <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
             <Figure label="Burn per hour" value={money(spend.burn.perHour)} detail={`${money(spend.burn.perDay)} per day · ${money(spend.burn.perMonth)} per 30 d`} />
@@ -245,8 +245,8 @@ function SpendView({ spend, team, labels, split, setSplit, view, setView, afterN
       </Card>
       {afterNow}
 
-      <Card>
-        <CardHeader title="Period" description={`${r.from} … ${r.to} (blocks ${r.fromHeight.toLocaleString()}–${(r.toHeight - 1).toLocaleString()})`} />
+      <Card labelledBy="spend-period">
+        <CardHeader id="spend-period" title="Period" description={`${r.from} … ${r.to} (blocks ${r.fromHeight.toLocaleString()}–${(r.toHeight - 1).toLocaleString()})`} />
         <CardBody>
           <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
             <Figure label="Spent in range" value={money(r.total)} detail={Object.keys(r.errorBound).length ? `± ${money(r.errorBound)} at interpolated day boundaries` : "Exact"} />
@@ -261,8 +261,9 @@ function SpendView({ spend, team, labels, split, setSplit, view, setView, afterN
         </CardBody>
       </Card>
 
-      <Card>
+      <Card labelledBy="spend-history">
         <CardHeader
+          id="spend-history"
           title="History"
           description={`Daily spend in ${unit}${denoms.length > 1 ? ` (also spent: ${denoms.slice(1).join(", ")}, in the table and CSV)` : ""}`}
           actions={
@@ -326,8 +327,9 @@ function SpendView({ spend, team, labels, split, setSplit, view, setView, afterN
         </CardBody>
       </Card>
 
-      <Card>
+      <Card labelledBy="spend-deployments">
         <CardHeader
+          id="spend-deployments"
           title="Deployments"
           actions={
             <div className="flex flex-wrap gap-2">

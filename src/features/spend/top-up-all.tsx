@@ -26,8 +26,9 @@ export function TopUpAll({ spend, labels }: { spend: TeamSpend; labels: (address
   const { wallet } = useWallet();
   const timing = useBlockTiming();
   const [daysText, setDaysText] = useState("7");
-  const days = /^\d{1,4}$/.test(daysText.trim()) ? Number(daysText.trim()) : NaN;
-  const daysError = Number.isInteger(days) && days >= 1 && days <= 3650 ? null : "Whole days, 1 to 3650";
+  // Fractions too (0.5 d): a fast test network's days cost what weeks do on mainnet.
+  const days = /^\d{1,4}(\.\d{1,2})?$/.test(daysText.trim()) ? Number(daysText.trim()) : NaN;
+  const daysError = days >= 0.01 && days <= 3650 ? null : "Days, 0.01 to 3650";
   const plan = useMemo(() => topUpPlan(spend.runways, wallet?.address, daysError ? 0 : days, timing.secondsPerBlock), [spend.runways, wallet?.address, days, daysError, timing.secondsPerBlock]);
   const balances = useBalances(wallet?.address);
   const topUp = useTopUpAll();
@@ -78,7 +79,7 @@ export function TopUpAll({ spend, labels }: { spend: TeamSpend; labels: (address
         ) : (
           <>
             <div className="max-w-40">
-              <TextField label="Runway (days)" inputMode="numeric" value={daysText} onChange={(e) => setDaysText(e.target.value)} error={daysError ?? undefined} />
+              <TextField label="Runway (days)" inputMode="decimal" value={daysText} onChange={(e) => setDaysText(e.target.value)} error={daysError ?? undefined} />
             </div>
             {plan.lines.length === 0 ? (
               <p className="text-sm text-muted">The connected wallet has no running deployment among those watched.</p>
