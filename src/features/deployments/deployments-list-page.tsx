@@ -138,7 +138,8 @@ export function DeploymentsListPage() {
             {visible.length === 0 ? (
               <EmptyState title={filter === "active" ? "No active deployments" : "No deployments match"}>{filter === "active" ? "Show all to see closed ones." : "Try another search."}</EmptyState>
             ) : (
-              <div className="overflow-x-auto">
+              <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Deployments table">
+                {/* relative: the header's sr-only (absolute) text is clipped by this scroller instead of widening the page. */}
                 <table className="w-full text-sm">
                   <caption className="sr-only">Deployments</caption>
                   <thead className="text-left text-xs text-muted">
