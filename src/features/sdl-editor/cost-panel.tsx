@@ -1,7 +1,8 @@
+import { formatMoney } from "@/lib/format/money";
 import { useMemo, useState } from "react";
 import { estimateCost, type Periods } from "@/lib/pricing/estimate";
 import { depositFor, depositRunway } from "@/lib/pricing/deposit";
-import { microToAkt, microToUsd, MICRO, formatUsd } from "@/lib/pricing/denoms";
+import { MICRO } from "@/lib/pricing/denoms";
 import { describeEvidence } from "@/lib/pricing/market";
 import { formatDuration } from "@/lib/pricing/runway";
 import { blocksPerHour, describeBlockTiming, SECONDS_PER_MONTH } from "@/lib/pricing/time";
@@ -21,14 +22,8 @@ interface Props {
 
 const AKT_PRICE_KEY = "akash-console:akt-price-usd";
 
-function money(amountMicro: number, denom: string, aktPriceUsd?: number): string {
-  const usd = microToUsd(amountMicro, denom, aktPriceUsd);
-  const akt = microToAkt(amountMicro, denom, aktPriceUsd);
-  const parts: string[] = [];
-  if (usd !== undefined) parts.push(`${formatUsd(usd).replace("$", "")} ACT`);
-  if (akt !== undefined) parts.push(`${akt.toLocaleString("en-US", { maximumFractionDigits: akt < 1 ? 4 : 2 })} AKT`);
-  return parts.join(" · ") || `${(amountMicro / MICRO).toFixed(4)} ${denom}`;
-}
+/** The console's one money display: ACT with its USD value; AKT with USD at the typed or on-chain price. */
+const money = formatMoney;
 
 export function CostPanel({ summary, stale, snapshot, loadingMarket, deposit: depositAct, onDepositChange }: Props) {
   const [aktInput, setAktInput] = useState(() => localStorage.getItem(AKT_PRICE_KEY) ?? "");
