@@ -92,6 +92,8 @@ for (const theme of ["light", "dark"] as const) {
     const found: Record<string, unknown> = {};
     for (const { path, name } of mainPages()) {
       await settle(page, path);
+      // What a phone shows, kept with the test's output for a person to look at.
+      await page.screenshot({ path: test.info().outputPath(`${theme}-${name.replace(/\W+/g, "-")}.png`) });
       const problems = await phoneProblems(page);
       if (problems.length) found[`${name} (${path}) at 390 px`] = problems;
       const violations = await seriousViolations(page);
