@@ -85,7 +85,7 @@ export function AlertCentre({
         </section>
         <section aria-labelledby="alerts-history">
           <h3 id="alerts-history" className="text-sm font-medium">
-            History
+            Alert history
           </h3>
           {history.length === 0 ? (
             <p className="text-sm text-muted">No alert yet.</p>
