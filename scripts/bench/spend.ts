@@ -64,12 +64,23 @@ function warpClock() {
   const realNow = Date.now.bind(Date);
   const startReal = realNow();
   const startVirtual = startReal - DAYS * 86_400_000;
-  Date.now = () => Math.min(realNow(), startVirtual + (realNow() - startReal) * WARP);
+  const RealDate = Date;
+  const warped = () => Math.min(realNow(), startVirtual + (realNow() - startReal) * WARP);
+  // `new Date()` too (the devnet's genesis time): a Date with no arguments is the warped now.
+  class WarpDate extends RealDate {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(warped());
+      else super(...(args as [string | number | Date]));
+    }
+    static override now = warped;
+  }
+  globalThis.Date = WarpDate as DateConstructor;
   return {
-    virtualNow: () => Date.now(),
-    caughtUp: () => Date.now() >= realNow(),
+    virtualNow: warped,
+    caughtUp: () => warped() >= realNow(),
     restore: () => {
-      Date.now = realNow;
+      globalThis.Date = RealDate;
+      RealDate.now = realNow;
     },
   };
 }
