@@ -60,12 +60,12 @@ async function setTheme(page: Page, theme: "light" | "dark") {
 /** Problems on a phone: the page scrolls sideways (with the elements that stick out, to say where) or the wallet button is cut off. */
 async function phoneProblems(page: Page): Promise<string[]> {
   const problems: string[] = [];
-  const { scrollWidth, wide } = await page.evaluate((width) => {
-    const doc = document.documentElement;
+  // e2e code has no DOM types: the document is reached through <html>'s locator.
+  const { scrollWidth, wide } = await page.locator("html").evaluate((html, width) => {
     // The innermost elements reaching past the right edge name the culprit.
-    const outside = [...document.querySelectorAll("body *")].filter((el) => el.getBoundingClientRect().right > width + 0.5 && el.children.length === 0);
-    const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}.${[...el.classList].slice(0, 4).join(".")} "${(el.textContent ?? "").trim().slice(0, 30)}" right=${Math.round(el.getBoundingClientRect().right)}`;
-    return { scrollWidth: doc.scrollWidth, wide: outside.slice(0, 5).map(describe) };
+    const outside = [...html.ownerDocument.querySelectorAll("body *")].filter((el) => el.getBoundingClientRect().right > width + 0.5 && el.children.length === 0);
+    const describe = (el: (typeof outside)[number]) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}.${[...el.classList].slice(0, 4).join(".")} "${(el.textContent ?? "").trim().slice(0, 30)}" right=${Math.round(el.getBoundingClientRect().right)}`;
+    return { scrollWidth: html.scrollWidth, wide: outside.slice(0, 5).map(describe) };
   }, PHONE.width);
   if (scrollWidth > PHONE.width) problems.push(`page is ${scrollWidth} px wide: ${wide.join("; ")}`);
   const box = await page.getByRole("button", { name: /^Wallet akash1/ }).boundingBox();
@@ -107,7 +107,7 @@ for (const theme of ["light", "dark"] as const) {
 test("the header fits 390 px without a wallet too (the Connect button visible)", async ({ page }) => {
   await page.setViewportSize(PHONE);
   await openApp(page, "/");
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  expect(await page.locator("html").evaluate((html) => html.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   const box = await page.getByRole("banner").getByRole("button", { name: "Connect wallet" }).boundingBox();
   expect(box).not.toBeNull();
   expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.width);
