@@ -6,10 +6,9 @@ import { DeploymentStore } from "@/lib/deployment/local-store";
 import { MemoryStorage } from "@/lib/storage/memory-storage";
 import type { TxResult } from "@/lib/tx/signing";
 import { accountKeys, bidKeys, deploymentKeys, leaseKeys, recordKeys } from "@/shared/chain-data";
-import { closeDeploymentsMutation } from "@/shared/deployment-actions";
+import { closeDeploymentsMutation, mintActMutation } from "@/shared/deployment-actions";
 import { acceptBidsMutation } from "./use-accept-bids";
 import { forgetRecordMutation } from "./use-forget-record";
-import { mintActMutation } from "./use-mint-act";
 import { sendManifestMutation } from "./use-send-manifest";
 
 const net = "devnet";

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { Term } from "@/components/ui/term";
-import { previewMint, parseDecimal } from "@/lib/chain/bme";
+import { previewMint } from "@/lib/chain/bme";
 import { amountOf } from "@/lib/chain/coins";
 import { getErrorMessage } from "@/lib/errors";
 import { baseToDisplay, displayToBase } from "@/lib/format/coins";
@@ -23,21 +23,10 @@ import { useBalances, useBlockTiming, useDepositGrantsReceived, useMarketSnapsho
 import { useNetwork } from "@/shared/network";
 import { ConnectWalletButton, FaucetButton, useWallet } from "@/shared/wallet";
 import { DepositRunway } from "./deposit-runway";
-import { bidsPath } from "@/shared/deployment-actions";
+import { bidsPath, uaktForAct, useMintAct } from "@/shared/deployment-actions";
 import { ResourcesTable } from "./resources-table";
 import { useCreateDeployment } from "./create-deployment";
 import { useCreateFeeEstimate } from "./use-fee-estimate";
-import { useMintAct } from "./use-mint-act";
-
-const SCALE = 10n ** 18n;
-
-/** AKT (uakt) to burn to mint at least `uact` ACT at the quote, with 1% headroom for price moves. */
-export function uaktToMint(uact: bigint, quote: { priceUsd: string; spreadBps: number }): bigint | null {
-  const price = parseDecimal(quote.priceUsd);
-  if (!price || price <= 0n || uact <= 0n) return null;
-  const exact = (uact * SCALE * 10_000n + price * BigInt(10_000 - quote.spreadBps) - 1n) / (price * BigInt(10_000 - quote.spreadBps));
-  return (exact * 101n) / 100n + 1n;
-}
 
 /** Review before deploying: resources, estimated cost, deposit (minting ACT when short), fee, then one transaction. */
 /** `initialDeposit`: the deposit typed in the editor's cost panel (display units; empty: the chain minimum). */
@@ -80,7 +69,7 @@ export function ReviewDialog({ open, onClose, sdl, summary, defaultName, templat
   const belowMinimum = deposit !== null && minDeposit.data !== undefined && deposit < minimum;
   const short = deposit !== null && balances.data !== undefined ? deposit - actBalance - (fromGrant ? grantTotal : 0n) : 0n;
   const quote = useMintQuote({ enabled: open && short > 0n });
-  const mintUakt = short > 0n && quote.data ? uaktToMint(short, quote.data) : null;
+  const mintUakt = short > 0n && quote.data ? uaktForAct(short, quote.data) : null;
   const estimate = useMemo(() => estimateCost(summary, timing.secondsPerBlock, market.data?.market), [summary, market.data, timing.secondsPerBlock]);
   const depositError = !parsed.ok && depositValue ? parsed.error : belowMinimum ? `The chain requires at least ${baseToDisplay(minimum, 6)} ACT` : null;
   const fee = useCreateFeeEstimate({ wallet, sdl, deposit, fromGrant, enabled: open && !depositError && short <= 0n && balances.data !== undefined });
