@@ -86,6 +86,6 @@ test("the built-in wallet locks itself after 15 minutes without activity", async
   await page.clock.fastForward("14:00");
   await expect(page.getByRole("button", { name: /^Wallet akash1/ })).toBeVisible();
   await page.clock.fastForward("02:00");
-  await expect(page.getByRole("button", { name: "Unlock wallet" })).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("button", { name: "Unlock wallet" })).toBeVisible();
   await expect(page.getByText("The built-in wallet locked itself after 15 minutes without activity")).toBeVisible();
 });
