@@ -64,7 +64,8 @@ export interface BlockTiming {
 
 /** "1 s blocks, measured over blocks 800–1,000" or "6 s blocks (estimated: the block time is not measured yet)". */
 export function describeBlockTiming(timing: BlockTiming): string {
-  const s = `${timing.secondsPerBlock.toLocaleString("en-US", { maximumFractionDigits: timing.secondsPerBlock < 10 ? 2 : 1 })} s blocks`;
+  // Three significant digits: a sub-second devnet block (0.465 s) must not read as "0.47", 1 % off every figure.
+  const s = `${timing.secondsPerBlock.toLocaleString("en-US", { maximumSignificantDigits: 3 })} s blocks`;
   if (!timing.measured) return `${s} (estimated: the block time is not measured yet)`;
   return timing.fromHeight !== undefined && timing.toHeight !== undefined ? `${s}, measured over blocks ${timing.fromHeight.toLocaleString("en-US")}–${timing.toHeight.toLocaleString("en-US")}` : `${s}, measured`;
 }
