@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -10,6 +10,7 @@ import { shortenAddress } from "@/lib/format/coins";
 import { useNetwork } from "@/shared/network";
 import { checkDepositGrant } from "./grant-form";
 import { useGrantDeposit } from "./mutations";
+import { useGrantForm } from "./use-grant-form";
 
 /** A treasury lets a teammate fund deployments from it, up to a limit, until a date. */
 export function GrantDepositDialog({ open, granter, onClose }: { open: boolean; granter: string; onClose: () => void }) {
@@ -19,34 +20,18 @@ export function GrantDepositDialog({ open, granter, onClose }: { open: boolean; 
   const [limit, setLimit] = useState("");
   const [scopes, setScopes] = useState<DepositScope[]>(["deployment"]);
   const [expiry, setExpiry] = useState("");
-  const [touched, setTouched] = useState(false);
-  // When the dialog opened: "in the future" is judged against it (render stays pure).
-  const [now] = useState(() => Date.now());
-  const checked = checkDepositGrant({ grantee, limit, scopes, expiry }, { granter, prefix: network.bech32Prefix, now });
-  const errors = touched && !checked.ok ? checked.errors : {};
+  const { checked, errors, dismiss, submit } = useGrantForm(
+    (now) => checkDepositGrant({ grantee, limit, scopes, expiry }, { granter, prefix: network.bech32Prefix, now }),
+    grant,
+    onClose,
+    () => {
+      setGrantee("");
+      setLimit("");
+    },
+  );
 
   function toggle(scope: DepositScope) {
     setScopes((current) => (current.includes(scope) ? current.filter((s) => s !== scope) : [...current, scope]));
-  }
-
-  function dismiss() {
-    grant.reset();
-    setTouched(false);
-    onClose();
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setTouched(true);
-    if (!checked.ok) return;
-    grant.mutate(checked.value, {
-      onSuccess: (tx) => {
-        if (!tx) return;
-        setGrantee("");
-        setLimit("");
-        dismiss();
-      },
-    });
   }
 
   return (

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -9,6 +9,7 @@ import { shortenAddress } from "@/lib/format/coins";
 import { useNetwork } from "@/shared/network";
 import { checkFeeAllowance, type FeeAllowanceForm } from "./grant-form";
 import { useGrantFeeAllowance } from "./mutations";
+import { useGrantForm } from "./use-grant-form";
 
 const PERIOD_WORDS = { day: "a day", week: "a week", month: "every 30 days" } as const;
 
@@ -17,25 +18,8 @@ export function GrantFeeDialog({ open, granter, onClose }: { open: boolean; gran
   const { network } = useNetwork();
   const grant = useGrantFeeAllowance();
   const [form, setForm] = useState<FeeAllowanceForm>({ grantee: "", limit: "5", period: "", periodLimit: "", deploymentsOnly: true, expiry: "" });
-  const [touched, setTouched] = useState(false);
-  // When the dialog opened: "in the future" is judged against it (render stays pure).
-  const [now] = useState(() => Date.now());
-  const checked = checkFeeAllowance(form, { granter, prefix: network.bech32Prefix, now });
-  const errors = touched && !checked.ok ? checked.errors : {};
+  const { checked, errors, dismiss, submit } = useGrantForm((now) => checkFeeAllowance(form, { granter, prefix: network.bech32Prefix, now }), grant, onClose);
   const set = (patch: Partial<FeeAllowanceForm>) => setForm((f) => ({ ...f, ...patch }));
-
-  function dismiss() {
-    grant.reset();
-    setTouched(false);
-    onClose();
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setTouched(true);
-    if (!checked.ok) return;
-    grant.mutate(checked.value, { onSuccess: (tx) => (tx ? dismiss() : undefined) });
-  }
 
   return (
     <Dialog open={open} onClose={dismiss} title="Pay a teammate's fees" description="A fee allowance: their transactions' fees are paid from this wallet, so they need no AKT.">
