@@ -41,7 +41,7 @@ import { grpcErrors } from "./errors-grpc.ts";
 import { ensureAccount } from "./accounts.ts";
 import { isValidAddress } from "./address.ts";
 import { safeSubCoins, validatePositiveCoins } from "./coins.ts";
-import { paginate } from "./pagination.ts";
+import { listUnderPrefix } from "./prefix-listing.ts";
 import type { BlockContext, ChainEvent, Coin, KVStore, MessageFns, Module, MsgHandler, MsgRouter, QueryContext, TxContext } from "./types.ts";
 import { DevnetEventManager } from "./events.ts";
 
@@ -410,10 +410,6 @@ function rfc3339(d: Date): string {
   return d.toISOString().replace(/\.000Z$/, "Z");
 }
 
-function* grantsUnder(store: KVStore, prefix: string): Iterable<[string, GrantRecord]> {
-  yield* store.iterate<GrantRecord>(prefix);
-}
-
 function queryAddress(address: string, what: string): void {
   if (address === "") throw grpcErrors.invalidArgument(`empty ${what} address`);
   if (!isValidAddress(address)) throw grpcErrors.invalidArgument(`invalid ${what} address: decoding bech32 failed`);
@@ -517,8 +513,8 @@ export function authzModule(keeper: AuthzKeeper, router: () => MsgRouter | undef
             if (!g) throw authzErrors.noAuthorizationFound(`authorization not found for ${req.msgTypeUrl} type`);
             return QueryGrantsResponse.fromPartial({ grants: [keeper.grantMessage(g)] });
           }
-          const page = paginate(grantsUnder(ctx.store, `${GRANT}${req.granter}/${req.grantee}/`), ([k]) => k, req.pagination);
-          return QueryGrantsResponse.fromPartial({ grants: page.items.map(([, g]) => keeper.grantMessage(g)), pagination: page.pagination });
+          const page = listUnderPrefix(ctx.store, `${GRANT}${req.granter}/${req.grantee}/`, req.pagination, (g: GrantRecord) => keeper.grantMessage(g));
+          return QueryGrantsResponse.fromPartial({ grants: page.items, pagination: page.pagination });
         },
       },
       {
@@ -527,8 +523,8 @@ export function authzModule(keeper: AuthzKeeper, router: () => MsgRouter | undef
         response: QueryGranterGrantsResponse,
         handle(ctx: QueryContext, req: QueryGranterGrantsRequest) {
           queryAddress(req.granter, "granter");
-          const page = paginate(grantsUnder(ctx.store, `${GRANT}${req.granter}/`), ([k]) => k, req.pagination);
-          return QueryGranterGrantsResponse.fromPartial({ grants: page.items.map(([, g]) => keeper.grantAuthorizationMessage(g)), pagination: page.pagination });
+          const page = listUnderPrefix(ctx.store, `${GRANT}${req.granter}/`, req.pagination, (g: GrantRecord) => keeper.grantAuthorizationMessage(g));
+          return QueryGranterGrantsResponse.fromPartial({ grants: page.items, pagination: page.pagination });
         },
       },
       {
@@ -538,11 +534,8 @@ export function authzModule(keeper: AuthzKeeper, router: () => MsgRouter | undef
         handle(ctx: QueryContext, req: QueryGranteeGrantsRequest) {
           queryAddress(req.grantee, "grantee");
           // The SDK filters the whole grant store by grantee (granter order), as here.
-          const mine = function* () {
-            for (const [k, g] of grantsUnder(ctx.store, GRANT)) if (g.grantee === req.grantee) yield [k, g] as [string, GrantRecord];
-          };
-          const page = paginate(mine(), ([k]) => k, req.pagination);
-          return QueryGranteeGrantsResponse.fromPartial({ grants: page.items.map(([, g]) => keeper.grantAuthorizationMessage(g)), pagination: page.pagination });
+          const page = listUnderPrefix(ctx.store, GRANT, req.pagination, (g: GrantRecord) => keeper.grantAuthorizationMessage(g), (g) => g.grantee === req.grantee);
+          return QueryGranteeGrantsResponse.fromPartial({ grants: page.items, pagination: page.pagination });
         },
       },
     ],

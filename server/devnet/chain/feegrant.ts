@@ -32,7 +32,7 @@ import { grpcErrors } from "./errors-grpc.ts";
 import { ensureAccount } from "./accounts.ts";
 import { isValidAddress } from "./address.ts";
 import { isValidDenom, normalizeCoins, safeSubCoins } from "./coins.ts";
-import { paginate } from "./pagination.ts";
+import { listUnderPrefix } from "./prefix-listing.ts";
 import type { BlockContext, Coin, GasMeter, KVStore, Module, MsgHandler, QueryContext, TxContext } from "./types.ts";
 import { timeKey, type StoredAny } from "./authz.ts";
 
@@ -372,8 +372,8 @@ export function feegrantModule(keeper: FeegrantKeeper): Module & { keeper: Feegr
         response: QueryAllowancesResponse,
         handle(ctx: QueryContext, req: QueryAllowancesRequest) {
           queryAddress(req.grantee, "grantee");
-          const page = paginate(ctx.store.iterate<AllowanceRecord>(`${ALLOW}${req.grantee}/`), ([k]) => k, req.pagination);
-          return QueryAllowancesResponse.fromPartial({ allowances: page.items.map(([, r]) => keeper.grantMessage(r)), pagination: page.pagination });
+          const page = listUnderPrefix(ctx.store, `${ALLOW}${req.grantee}/`, req.pagination, (r: AllowanceRecord) => keeper.grantMessage(r));
+          return QueryAllowancesResponse.fromPartial({ allowances: page.items, pagination: page.pagination });
         },
       },
       {
@@ -383,11 +383,8 @@ export function feegrantModule(keeper: FeegrantKeeper): Module & { keeper: Feegr
         handle(ctx: QueryContext, req: QueryAllowancesByGranterRequest) {
           queryAddress(req.granter, "granter");
           // The SDK walks every allowance and keeps the granter's (grantee order), as here.
-          const issued = function* () {
-            for (const [k, r] of ctx.store.iterate<AllowanceRecord>(ALLOW)) if (r.granter === req.granter) yield [k, r] as [string, AllowanceRecord];
-          };
-          const page = paginate(issued(), ([k]) => k, req.pagination);
-          return QueryAllowancesByGranterResponse.fromPartial({ allowances: page.items.map(([, r]) => keeper.grantMessage(r)), pagination: page.pagination });
+          const page = listUnderPrefix(ctx.store, ALLOW, req.pagination, (r: AllowanceRecord) => keeper.grantMessage(r), (r) => r.granter === req.granter);
+          return QueryAllowancesByGranterResponse.fromPartial({ allowances: page.items, pagination: page.pagination });
         },
       },
     ],
