@@ -16,6 +16,13 @@
  *
  * Nodes prune old blocks: a header below the node's lowest height is refused ("height N is not available, lowest
  * height is M"). The clock then learns the lowest height, and an instant before its time is reported as `pruned`.
+ *
+ * Many instants at once (`heightsAt`, a range's day boundaries): first a handful of anchors, headers at the heights
+ * interpolated for instants spread evenly over the span, fetched in parallel, so every later bracket is at most a
+ * few days wide instead of the whole chain; then each instant is refined as above, several at a time (bounded
+ * concurrency, one fetch per height even when two instants ask for it). Each instant carries its own tolerance: an
+ * instant is refined only while its bracket (the spread between the anchors around it) is wider than that, so the
+ * stated bound above holds for every answer.
  */
 
 export interface HeaderPoint {
@@ -49,6 +56,19 @@ export interface HeightAtTime {
   pruned: boolean;
 }
 
+export interface HeightRequest {
+  timeMs: number;
+  /** Stop refining once known to within this many blocks (default: the clock's tolerance). */
+  toleranceBlocks?: number;
+}
+
+export interface HeightsAtOptions {
+  /** Header fetches in flight at once (default 6, a browser's connections per host). */
+  concurrency?: number;
+  /** Anchors fetched before refining (default 8). */
+  anchors?: number;
+}
+
 export interface BlockClockOptions {
   /** Stop refining a boundary once it is known to within this many blocks (default 0: exact). */
   toleranceBlocks?: number;
@@ -66,6 +86,9 @@ export class BlockClock {
   private sorted: HeaderPoint[] | null = null;
   private lowest: HeaderPoint | null = null;
   private lowestIsGenesis = false;
+  private lowestPending: Promise<void> | null = null;
+  /** Fetches in flight by height, so concurrent lookups share one request. */
+  private readonly inFlight = new Map<number, Promise<number>>();
   private fetchCount = 0;
 
   constructor(source: HeaderSource, latest: HeaderPoint, options: BlockClockOptions = {}) {
@@ -90,11 +113,24 @@ export class BlockClock {
   async timeOf(height: number): Promise<number> {
     const cached = this.known.get(height);
     if (cached !== undefined) return cached;
+    const pending = this.inFlight.get(height);
+    if (pending) return pending;
     if (this.fetchCount >= this.maxFetches) throw new Error(`Block clock: fetch budget of ${this.maxFetches} headers spent`);
     this.fetchCount++;
-    const header = await this.source(height);
-    this.remember(header);
-    return header.timeMs;
+    const fetching = this.source(height).then(
+      (header) => {
+        this.inFlight.delete(height);
+        if (header.height !== height) throw new Error(`Block clock: asked for block ${height}, the node sent block ${header.height}`);
+        this.remember(header);
+        return header.timeMs;
+      },
+      (error: unknown) => {
+        this.inFlight.delete(height);
+        throw error;
+      },
+    );
+    this.inFlight.set(height, fetching);
+    return fetching;
   }
 
   /** Mean seconds per block between two fetched heights (from the lowest to the latest once known). */
@@ -107,21 +143,22 @@ export class BlockClock {
   }
 
   /** The first height whose block time is ≥ timeMs (see the header for the method and its bound). */
-  async heightAt(timeMs: number): Promise<HeightAtTime> {
+  async heightAt(timeMs: number, toleranceBlocks = this.tolerance): Promise<HeightAtTime> {
     await this.findLowest();
     if (timeMs > this.latest.timeMs) return { timeMs, height: this.latest.height + 1, errorBlocks: 0, pruned: false };
     const lowest = this.lowest!;
     if (timeMs <= lowest.timeMs) return { timeMs, height: lowest.height, errorBlocks: 0, pruned: !this.lowestIsGenesis };
+    const tolerance = Math.max(0, Math.floor(toleranceBlocks));
     for (;;) {
       const { lo, hi } = this.bracket(timeMs);
       const gap = hi.height - lo.height - 1;
       const estimate = interpolate(lo, hi, timeMs);
-      if (gap <= this.tolerance || this.fetchCount + 1 > this.maxFetches) return { timeMs, height: estimate, errorBlocks: gap, pruned: false };
+      if (gap <= tolerance || this.fetchCount + 1 > this.maxFetches) return { timeMs, height: estimate, errorBlocks: gap, pruned: false };
       const probe = Math.min(hi.height - 1, estimate);
       const probeTime = await this.timeOf(probe);
       // Guard probe on the far side of the prediction, so the bracket closes from both ends.
       const msPerBlock = (hi.timeMs - lo.timeMs) / (hi.height - lo.height);
-      const margin = Math.ceil(this.tolerance / 2) + 1;
+      const margin = Math.ceil(tolerance / 2) + 1;
       const predicted = Math.ceil((timeMs - probeTime) / msPerBlock);
       if (probeTime < timeMs) {
         const guard = probe + predicted + margin;
@@ -131,6 +168,26 @@ export class BlockClock {
         if (guard > lo.height && this.fetchCount < this.maxFetches) await this.timeOf(guard);
       }
     }
+  }
+
+  /** Many instants: anchors spread over their span first, then every instant refined, a few at a time. */
+  async heightsAt(requests: ReadonlyArray<HeightRequest>, options: HeightsAtOptions = {}): Promise<HeightAtTime[]> {
+    await this.findLowest();
+    const concurrency = Math.max(1, Math.floor(options.concurrency ?? 6));
+    const inside = [...new Set(requests.map((r) => r.timeMs))].filter((t) => t > this.lowest!.timeMs && t <= this.latest.timeMs).sort((a, b) => a - b);
+    const anchorCount = Math.min(inside.length, Math.max(0, Math.floor(options.anchors ?? 8)));
+    if (anchorCount > 0) {
+      // Evenly spread instants (the first and last among them), each at its height interpolated from what is known.
+      const picks = anchorCount === 1 ? [inside[0]!] : Array.from({ length: anchorCount }, (_, i) => inside[Math.round((i * (inside.length - 1)) / (anchorCount - 1))]!);
+      const heights = new Set<number>();
+      for (const t of picks) {
+        const { lo, hi } = this.bracket(t);
+        if (hi.height - lo.height > 1) heights.add(Math.min(hi.height - 1, interpolate(lo, hi, t)));
+      }
+      const budget = [...heights].slice(0, Math.max(0, this.maxFetches - this.fetchCount));
+      await mapLimited(budget, concurrency, (h) => this.timeOf(h));
+    }
+    return mapLimited(requests, concurrency, (r) => this.heightAt(r.timeMs, r.toleranceBlocks ?? this.tolerance));
   }
 
   private remember(h: HeaderPoint): void {
@@ -162,6 +219,11 @@ export class BlockClock {
   /** Height 1, or the node's lowest served height when it has pruned. */
   private async findLowest(): Promise<void> {
     if (this.lowest) return;
+    this.lowestPending ??= this.learnLowest();
+    await this.lowestPending;
+  }
+
+  private async learnLowest(): Promise<void> {
     try {
       this.lowest = { height: 1, timeMs: await this.timeOf(1) };
       this.lowestIsGenesis = true;
@@ -176,4 +238,18 @@ function interpolate(lo: HeaderPoint, hi: HeaderPoint, timeMs: number): number {
   if (hi.timeMs === lo.timeMs) return hi.height;
   const raw = lo.height + Math.ceil(((timeMs - lo.timeMs) * (hi.height - lo.height)) / (hi.timeMs - lo.timeMs));
   return Math.min(hi.height, Math.max(lo.height + 1, raw));
+}
+
+/** `fn` over `items` with at most `limit` calls pending at once; results in the items' order. */
+async function mapLimited<T, R>(items: ReadonlyArray<T>, limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
 }

@@ -89,7 +89,11 @@ export function leaseSpentBetween(lease: SpendLease, from: number, to: number, l
 export function withEscrowShortfall(leases: ReadonlyArray<SpendLease>, deployments: ReadonlyArray<Deployment>, latestHeight: number): SpendLease[] {
   const byKey = new Map(deployments.map((d) => [deploymentKey(d), d]));
   const funds = new Map<string, bigint>();
-  const ordered = [...leases].sort((a, b) => (leaseId(a) < leaseId(b) ? -1 : 1));
+  const ordered = leases
+    .filter((l) => l.state === "active")
+    .map((l) => ({ l, id: leaseId(l) }))
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .map((x) => x.l);
   const shortfall = new Map<SpendLease, bigint>();
   for (const lease of ordered) {
     if (lease.state !== "active") continue;
@@ -152,80 +156,167 @@ export interface SpendHistory {
   headerFetches: number;
 }
 
-/** Boundary heights for exact spend: outside the leases' blocks any height on the right side is as good. */
-async function boundaryHeight(clock: BlockClock, timeMs: number, firstBlock: number | null, lastBlock: number | null, leases: ReadonlyArray<SpendLease>): Promise<HeightAtTime> {
-  if (firstBlock !== null && lastBlock !== null) {
-    try {
-      if (timeMs <= (await clock.timeOf(firstBlock))) return { timeMs, height: firstBlock, errorBlocks: 0, pruned: false };
-    } catch (error) {
-      if (!(error instanceof PrunedHeightError)) throw error;
-    }
-    if (lastBlock <= clock.latest.height && timeMs > (await clock.timeOf(lastBlock))) return { timeMs, height: lastBlock + 1, errorBlocks: 0, pruned: false };
-  } else {
+/** Options for resolving day boundaries. */
+export interface DayBoundaryOptions {
+  /**
+   * Inner day boundaries (between two days of the range) are known to within this many blocks; 0 (default): exact.
+   * The range's outer boundaries are always exact, so totals, per-lease spend and period sums stay exact; a day's
+   * `errorBound` states what its bar can be off by.
+   */
+  dayToleranceBlocks?: number;
+  /** Header fetches in flight at once (default 6). */
+  concurrency?: number;
+}
+
+export interface DayBoundary {
+  day: string;
+  /** The day's first block (estimated within `errorBlocks`). */
+  at: HeightAtTime;
+}
+
+/**
+ * The first block of each day, exactly where `exact` (or no tolerance) says so. Outside the leases' blocks any height
+ * on the right side is as good (no lease pays there), so those days cost no header. Refuses (PrunedRangeError) when
+ * the node has pruned blocks a lease ran in.
+ */
+export async function dayBoundaries(clock: BlockClock, leases: ReadonlyArray<SpendLease>, days: ReadonlyArray<string>, exact: ReadonlySet<string>, options: DayBoundaryOptions = {}): Promise<Map<string, HeightAtTime>> {
+  const latestHeight = clock.latest.height;
+  const live = leases.filter((l) => leaseEnd(l, latestHeight) > l.createdAt);
+  const out = new Map<string, HeightAtTime>();
+  const unique = [...new Set(days)].sort();
+  if (live.length === 0) {
     // No lease: every day is zero whatever its heights are.
-    return { timeMs, height: timeMs > clock.latest.timeMs ? clock.latest.height + 1 : clock.latest.height, errorBlocks: 0, pruned: false };
+    for (const day of unique) {
+      const timeMs = dayStartMs(day);
+      out.set(day, { timeMs, height: timeMs > clock.latest.timeMs ? latestHeight + 1 : latestHeight, errorBlocks: 0, pruned: false });
+    }
+    return out;
   }
-  const at = await clock.heightAt(timeMs);
-  if (at.pruned) {
+  let firstBlock = Infinity;
+  let lastBlock = 0;
+  for (const l of live) {
+    firstBlock = Math.min(firstBlock, l.createdAt + 1);
+    lastBlock = Math.max(lastBlock, leaseEnd(l, latestHeight));
+  }
+  const [firstTime, lastTime] = await Promise.all([
+    clock.timeOf(firstBlock).catch((error: unknown) => {
+      if (error instanceof PrunedHeightError) return null;
+      throw error;
+    }),
+    lastBlock <= latestHeight ? clock.timeOf(lastBlock) : Promise.resolve(null),
+  ]);
+  const pending: DayBoundary[] = [];
+  for (const day of unique) {
+    const timeMs = dayStartMs(day);
+    if (firstTime !== null && timeMs <= firstTime) out.set(day, { timeMs, height: firstBlock, errorBlocks: 0, pruned: false });
+    else if (lastTime !== null && timeMs > lastTime) out.set(day, { timeMs, height: lastBlock + 1, errorBlocks: 0, pruned: false });
+    else pending.push({ day, at: { timeMs, height: 0, errorBlocks: 0, pruned: false } });
+  }
+  const tolerance = Math.max(0, Math.floor(options.dayToleranceBlocks ?? 0));
+  const found = await clock.heightsAt(
+    pending.map((p) => ({ timeMs: p.at.timeMs, toleranceBlocks: exact.has(p.day) ? 0 : tolerance })),
+    { concurrency: options.concurrency },
+  );
+  pending.forEach((p, i) => out.set(p.day, found[i]!));
+  for (const day of unique) {
+    const at = out.get(day)!;
+    if (!at.pruned) continue;
     const lowest = clock.lowestHeight ?? at.height;
-    const early = leases.find((l) => l.createdAt + 1 < lowest);
+    const early = live.find((l) => l.createdAt + 1 < lowest);
     if (early) {
       throw new PrunedRangeError(
-        `The node has pruned the blocks before height ${lowest}, and lease ${leaseId(early)} ran before then (from height ${early.createdAt}): the range starting ${new Date(timeMs).toISOString().slice(0, 10)} needs a node that keeps older blocks (an archive node).`,
+        `The node has pruned the blocks before height ${lowest}, and lease ${leaseId(early)} ran before then (from height ${early.createdAt}): the range starting ${day} needs a node that keeps older blocks (an archive node).`,
         lowest,
       );
     }
   }
-  return at;
-}
-
-function rateAround(leases: ReadonlyArray<SpendLease>, height: number, spread: number, latestHeight: number): DenomAmounts {
-  const out: DenomAmounts = {};
-  if (spread === 0) return out;
-  for (const l of leases) {
-    if (l.createdAt + 1 <= height + spread && leaseEnd(l, latestHeight) >= height - spread) addTo(out, l.denom, l.priceAtoms * BigInt(spread));
+  // Interpolated estimates of neighbouring days can cross (each is within its own bound, the true heights cannot):
+  // lift a crossing one to its predecessor and widen its bound by the lift, so the stated bound still holds.
+  let previous: HeightAtTime | null = null;
+  for (const day of unique) {
+    const at = out.get(day)!;
+    if (previous && at.height < previous.height) out.set(day, { ...at, height: previous.height, errorBlocks: at.errorBlocks + (previous.height - at.height) });
+    previous = out.get(day)!;
   }
   return out;
 }
 
-/** Daily spend of `leases` over the UTC days [from, to] (inclusive). */
-export async function spendHistory(clock: BlockClock, leases: ReadonlyArray<SpendLease>, from: string, to: string): Promise<SpendHistory> {
+/** Σ prices × `spread` of the leases paying within `spread` blocks of `height`: what a boundary off by `spread` moves. */
+function rateAround(leases: ReadonlyArray<SpendLease>, height: number, spread: number, latestHeight: number): DenomAmounts {
+  const out: DenomAmounts = {};
+  if (spread === 0) return out;
+  const rate: DenomAmounts = {};
+  for (const l of leases) {
+    if (l.createdAt + 1 <= height + spread && leaseEnd(l, latestHeight) >= height - spread) addTo(rate, l.denom, l.priceAtoms);
+  }
+  for (const [denom, perBlock] of Object.entries(rate)) out[denom] = perBlock * BigInt(spread);
+  return out;
+}
+
+/** What the leases spent in the blocks [from, to), atoms per denom. */
+export function spentBetween(leases: ReadonlyArray<SpendLease>, from: number, to: number, latestHeight: number): DenomAmounts {
+  const out: DenomAmounts = {};
+  for (const l of leases) {
+    const spent = leaseSpentBetween(l, from, to, latestHeight);
+    if (spent !== 0n) addTo(out, l.denom, spent);
+  }
+  return out;
+}
+
+/**
+ * Daily spend over [from, to] from known day boundaries (`bounds` has the first block of every day of the range and
+ * of the day after it). Per lease, only the days its blocks fall in are visited, and a fully paid lease's share of a
+ * day is its price × the day's blocks it ran: O(leases × days they ran), no per-day cumulative recomputation.
+ */
+export function historyFromBounds(leases: ReadonlyArray<SpendLease>, from: string, to: string, bounds: ReadonlyMap<string, HeightAtTime>, latestHeight: number, headerFetches = 0): SpendHistory {
   if (to < from) throw new RangeError(`The range ends (${to}) before it starts (${from})`);
-  const latestHeight = clock.latest.height;
-  const fetchesBefore = clock.fetches;
   const days = daysBetween(from, to);
-  const live = leases.filter((l) => leaseEnd(l, latestHeight) > l.createdAt);
-  const firstBlock = live.length ? Math.min(...live.map((l) => l.createdAt + 1)) : null;
-  const lastBlock = live.length ? Math.max(...live.map((l) => leaseEnd(l, latestHeight))) : null;
-
-  const bounds: HeightAtTime[] = [];
-  for (const day of [...days, addDays(to, 1)]) bounds.push(await boundaryHeight(clock, dayStartMs(day), firstBlock, lastBlock, live));
-
-  const out: DaySpend[] = [];
+  const at = [...days, addDays(to, 1)].map((day) => {
+    const b = bounds.get(day);
+    if (!b) throw new RangeError(`No boundary for ${day}`);
+    return b;
+  });
+  const heights = at.map((b) => b.height);
+  const out: DaySpend[] = days.map((day, i) => ({ day, startHeight: heights[i]!, endHeight: heights[i + 1]!, total: {}, byDeployment: {}, byProvider: {}, byMember: {}, errorBound: {} }));
   const total: DenomAmounts = {};
-  days.forEach((day, i) => {
-    const a = bounds[i]!;
-    const b = bounds[i + 1]!;
-    const d: DaySpend = { day, startHeight: a.height, endHeight: b.height, total: {}, byDeployment: {}, byProvider: {}, byMember: {}, errorBound: {} };
-    for (const l of live) {
-      const spent = leaseSpentBetween(l, a.height, b.height, latestHeight);
+  const live = leases.filter((l) => leaseEnd(l, latestHeight) > l.createdAt);
+  for (const l of live) {
+    const firstPaid = l.createdAt + 1;
+    const lastPaid = leaseEnd(l, latestHeight);
+    // First day whose end is after the lease's first block (heights are non-decreasing).
+    let lo = 0;
+    let hi = days.length;
+    while (lo < hi) {
+      const m = (lo + hi) >> 1;
+      if (heights[m + 1]! <= firstPaid) lo = m + 1;
+      else hi = m;
+    }
+    const key = deploymentKey(l);
+    const capped = l.unsettledAtoms > 0n;
+    for (let i = lo; i < days.length && heights[i]! <= lastPaid; i++) {
+      let spent: bigint;
+      if (capped) spent = leaseSpentBetween(l, heights[i]!, heights[i + 1]!, latestHeight);
+      else {
+        const blocks = Math.min(heights[i + 1]! - 1, lastPaid) - Math.max(heights[i]!, firstPaid) + 1;
+        spent = blocks > 0 ? l.priceAtoms * BigInt(blocks) : 0n;
+      }
       if (spent === 0n) continue;
+      const d = out[i]!;
       addTo(d.total, l.denom, spent);
-      addTo((d.byDeployment[deploymentKey(l)] ??= {}), l.denom, spent);
+      addTo((d.byDeployment[key] ??= {}), l.denom, spent);
       addTo((d.byProvider[l.provider] ??= {}), l.denom, spent);
       addTo((d.byMember[l.owner] ??= {}), l.denom, spent);
       addTo(total, l.denom, spent);
     }
-    for (const [denom, atoms] of Object.entries(rateAround(live, a.height, a.errorBlocks, latestHeight))) addTo(d.errorBound, denom, atoms);
-    for (const [denom, atoms] of Object.entries(rateAround(live, b.height, b.errorBlocks, latestHeight))) addTo(d.errorBound, denom, atoms);
-    out.push(d);
-  });
-  const first = bounds[0]!;
-  const last = bounds[bounds.length - 1]!;
-  const errorBound: DenomAmounts = {};
-  for (const part of [rateAround(live, first.height, first.errorBlocks, latestHeight), rateAround(live, last.height, last.errorBlocks, latestHeight)]) {
-    for (const [denom, atoms] of Object.entries(part)) addTo(errorBound, denom, atoms);
   }
+  const errors = at.map((b) => rateAround(live, b.height, b.errorBlocks, latestHeight));
+  out.forEach((d, i) => {
+    for (const part of [errors[i]!, errors[i + 1]!]) for (const [denom, atoms] of Object.entries(part)) addTo(d.errorBound, denom, atoms);
+  });
+  const first = at[0]!;
+  const last = at[at.length - 1]!;
+  const errorBound: DenomAmounts = {};
+  for (const part of [errors[0]!, errors[errors.length - 1]!]) for (const [denom, atoms] of Object.entries(part)) addTo(errorBound, denom, atoms);
   return {
     from,
     to,
@@ -236,6 +327,15 @@ export async function spendHistory(clock: BlockClock, leases: ReadonlyArray<Spen
     leases: leases.map((lease) => ({ lease, spent: leaseSpentBetween(lease, first.height, last.height, latestHeight), lifetime: leasePaid(lease, latestHeight) })),
     total,
     errorBound,
-    headerFetches: clock.fetches - fetchesBefore,
+    headerFetches,
   };
+}
+
+/** Daily spend of `leases` over the UTC days [from, to] (inclusive); the outer boundaries exact. */
+export async function spendHistory(clock: BlockClock, leases: ReadonlyArray<SpendLease>, from: string, to: string, options: DayBoundaryOptions = {}): Promise<SpendHistory> {
+  if (to < from) throw new RangeError(`The range ends (${to}) before it starts (${from})`);
+  const fetchesBefore = clock.fetches;
+  const end = addDays(to, 1);
+  const bounds = await dayBoundaries(clock, leases, [...daysBetween(from, to), end], new Set([from, end]), options);
+  return historyFromBounds(leases, from, to, bounds, clock.latest.height, clock.fetches - fetchesBefore);
 }

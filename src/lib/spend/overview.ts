@@ -31,9 +31,18 @@ export interface DeploymentRunway {
 /** Runway of every open deployment, the ones that run dry first first. */
 export function deploymentRunways(deployments: ReadonlyArray<Deployment>, leases: ReadonlyArray<SpendLease>, latest: HeaderPoint, secondsPerBlock: number): DeploymentRunway[] {
   const out: DeploymentRunway[] = [];
+  // Active leases by deployment once, not a scan of every lease per deployment.
+  const activeBy = new Map<string, SpendLease[]>();
+  for (const l of leases) {
+    if (l.state !== "active") continue;
+    const key = deploymentKey(l);
+    const list = activeBy.get(key);
+    if (list) list.push(l);
+    else activeBy.set(key, [l]);
+  }
   for (const d of deployments) {
     if (d.state !== "active" || !d.escrow || d.escrow.state === "closed") continue;
-    const active = leases.filter((l) => l.state === "active" && deploymentKey(l) === deploymentKey(d));
+    const active = activeBy.get(deploymentKey(d)) ?? [];
     const denom = d.escrow.funds[0]?.denom || active[0]?.denom || "uact";
     const ratePerBlock = active.filter((l) => l.denom === denom).reduce((s, l) => s + l.priceAtoms, 0n);
     const funds = atomsOf(d.escrow.funds.find((f) => f.denom === denom)?.amount);
@@ -112,8 +121,12 @@ export function previousPeriod(from: string, to: string): { from: string; to: st
 
 export function comparePeriods(history: SpendHistory, from: string, to: string): PeriodComparison {
   const prev = previousPeriod(from, to);
-  const total = sumDays(history, from, to);
-  const previousTotal = sumDays(history, prev.from, prev.to);
+  return periodComparison(from, to, sumDays(history, from, to), sumDays(history, prev.from, prev.to));
+}
+
+/** The range's total against the previous period's (both summed elsewhere, e.g. between exact outer boundaries). */
+export function periodComparison(from: string, to: string, total: DenomAmounts, previousTotal: DenomAmounts): PeriodComparison {
+  const prev = previousPeriod(from, to);
   const changePercent: Record<string, number | null> = {};
   for (const denom of new Set([...Object.keys(total), ...Object.keys(previousTotal)])) {
     const before = previousTotal[denom] ?? 0n;
@@ -132,8 +145,12 @@ export interface MonthForecast {
 
 /** Forecast at today's burn rate (the running leases keep their price and nobody tops up or closes). */
 export function monthForecast(history: SpendHistory, today: string, burn: BurnRate, latest: HeaderPoint, secondsPerBlock: number): MonthForecast {
+  return forecastFrom(sumDays(history, `${today.slice(0, 7)}-01`, today), today, burn, latest, secondsPerBlock);
+}
+
+/** The forecast from a month-to-date sum (e.g. the leases' spend from the month's first block to the latest). */
+export function forecastFrom(monthToDate: DenomAmounts, today: string, burn: BurnRate, latest: HeaderPoint, secondsPerBlock: number): MonthForecast {
   const start = `${today.slice(0, 7)}-01`;
-  const monthToDate = sumDays(history, start, today);
   const secondsLeft = Math.max(0, (dayStartMs(nextMonthStart(today)) - latest.timeMs) / 1000);
   const forecast: DenomAmounts = { ...monthToDate };
   for (const [denom, perBlock] of Object.entries(burn.perBlock)) addTo(forecast, denom, ratePer(perBlock, secondsLeft, secondsPerBlock));
