@@ -1,12 +1,14 @@
 /**
  * Live bids for one deployment. REST gives the first load; then a CometBFT WebSocket subscription
  * (`tm.event='Tx' AND akash.market.v1.EventBidCreated.id CONTAINS '<owner>'`) delivers each bid the
- * moment its block is committed. New block headers on the same socket double as a liveness signal:
- * when the socket drops or goes quiet, REST polling takes over until the subscription is back.
+ * moment its block is committed. The moment the node confirms that subscription, REST is read once more: a bid
+ * committed between the first read and the subscription taking effect is in that read, so nothing waits for a
+ * later block. New block headers on the same socket double as a liveness signal: when the socket drops or goes
+ * quiet, REST polling takes over until the subscription is back.
  */
-import { Comet38Client, WebsocketClient } from "@cosmjs/tendermint-rpc";
+import type { Comet38Client } from "@cosmjs/tendermint-rpc";
 import { getLatestBlock } from "../chain/blocks";
-import { websocketUrl } from "../chain/http";
+import { openCometSocket } from "../chain/comet-socket";
 import { listBids } from "../chain/market";
 import { mergeBids, parseBidEvents, type Bid, type TxEventLike } from "./bids";
 
@@ -96,16 +98,25 @@ export class BidFeed {
       failed = true;
       this.lost(error instanceof Error ? error.message : "The node's WebSocket closed");
     };
+    // subscribeTx prefixes `tm.event='Tx' AND `.
+    const query = `akash.market.v1.EventBidCreated.id CONTAINS '${this.options.owner}'`;
+    let client: Comet38Client;
     try {
-      this.client = Comet38Client.create(new WebsocketClient(websocketUrl(this.options.rpcUrl), onSocketError));
+      client = openCometSocket(this.options.rpcUrl, {
+        onError: onSocketError,
+        // (A late reply from a socket already replaced is ignored.)
+        onSubscribed: (subscribed) => {
+          if (subscribed.endsWith(query) && this.client === client && !this.stopped) this.becameLive();
+        },
+      });
     } catch (error) {
       onSocketError(error);
       return;
     }
-    const query = `tm.event='Tx' AND akash.market.v1.EventBidCreated.id CONTAINS '${this.options.owner}'`;
+    this.client = client;
     const filter = { owner: this.options.owner, dseq: this.options.dseq };
     this.subscriptions.push(
-      this.client.subscribeTx(query).subscribe({
+      client.subscribeTx(query).subscribe({
         next: (event) => {
           this.lastSignal = Date.now();
           const bids = parseBidEvents(event as unknown as TxEventLike, filter);
@@ -117,9 +128,10 @@ export class BidFeed {
         error: onSocketError,
         complete: () => onSocketError(new Error("The bid subscription ended")),
       }),
-      this.client.subscribeNewBlockHeader().subscribe({
+      client.subscribeNewBlockHeader().subscribe({
         next: (header) => {
           this.lastSignal = Date.now();
+          // Blocks flowing also prove the socket live, should a gateway's subscribe reply not be recognised.
           if (this.statusValue !== "live") this.becameLive();
           this.options.onHeight?.(header.height);
         },
@@ -145,11 +157,12 @@ export class BidFeed {
     }, 400);
   }
 
+  /** The bid subscription is in effect: from here on every bid arrives as an event. */
   private becameLive(): void {
     this.attempts = 0;
     this.stopPolling();
     this.setStatus("live");
-    // Catch anything committed while we were connecting or polling.
+    // Catch anything committed before the subscription took effect (while connecting, or polling).
     void this.refresh();
   }
 
