@@ -60,3 +60,76 @@ describe("BlockClock", () => {
     expect(await clock.heightAt(t)).toMatchObject({ height: 700, pruned: false });
   });
 });
+
+describe("BlockClock.heightsAt (anchors, then bounded-concurrency refinement)", () => {
+  /** Wraps a source to count requests in flight at once. */
+  function concurrent(source: (h: number) => Promise<HeaderPoint>) {
+    let now = 0;
+    let peak = 0;
+    const wrapped = async (h: number) => {
+      now++;
+      peak = Math.max(peak, now);
+      await new Promise((r) => setTimeout(r, 1));
+      try {
+        return await source(h);
+      } finally {
+        now--;
+      }
+    };
+    return { source: wrapped, peak: () => peak };
+  }
+
+  it("finds every day boundary of a month exactly, about two headers each, never more than `concurrency` in flight", async () => {
+    const c = chain(600_000); // ≈ 41 days of 6 s blocks
+    const probe = concurrent(c.source);
+    const clock = new BlockClock(probe.source, c.latest);
+    const instants = Array.from({ length: 31 }, (_, d) => T0 + (d + 5) * 86_400_000);
+    const found = await clock.heightsAt(instants.map((timeMs) => ({ timeMs })), { concurrency: 4 });
+    expect(found.map((f) => f.height)).toEqual(instants.map(c.truth));
+    expect(found.every((f) => f.errorBlocks === 0 && !f.pruned)).toBe(true);
+    expect(probe.peak()).toBeLessThanOrEqual(4);
+    // Genesis + 8 anchors + ≈ 2 per boundary (a bisection would need ≈ 20 each).
+    expect(c.fetched()).toBeLessThanOrEqual(1 + 8 + 31 * 3);
+  });
+
+  it("refines each instant only to its tolerance; the true height is always within the stated bound", async () => {
+    const c = chain(600_000);
+    const clock = new BlockClock(c.source, c.latest);
+    const requests = Array.from({ length: 31 }, (_, d) => ({ timeMs: T0 + (d + 5) * 86_400_000 + 1234, toleranceBlocks: d % 2 ? 0 : 300 }));
+    const found = await clock.heightsAt(requests);
+    found.forEach((f, i) => {
+      expect(Math.abs(f.height - c.truth(requests[i]!.timeMs))).toBeLessThanOrEqual(f.errorBlocks);
+      expect(f.errorBlocks).toBeLessThanOrEqual(requests[i]!.toleranceBlocks);
+    });
+    expect(found.filter((_, i) => i % 2).every((f) => f.errorBlocks === 0)).toBe(true);
+  });
+
+  it("keeps the bound when block times are far from uniform (a halt of 9 hours between two blocks)", async () => {
+    const n = 200_000;
+    const times = [0, T0];
+    for (let h = 2; h <= n; h++) times.push(times[h - 1]! + (h === 90_000 ? 9 * 3_600_000 : 6000));
+    const source = async (h: number): Promise<HeaderPoint> => ({ height: h, timeMs: times[h]! });
+    const truth = (t: number) => times.findIndex((x, h) => h >= 1 && x >= t);
+    const instants = Array.from({ length: 12 }, (_, d) => T0 + d * 86_400_000 + 7);
+    for (const tolerance of [0, 50]) {
+      const clock = new BlockClock(source, { height: n, timeMs: times[n]! });
+      const found = await clock.heightsAt(instants.map((timeMs) => ({ timeMs, toleranceBlocks: tolerance })));
+      found.forEach((f, i) => expect(Math.abs(f.height - truth(instants[i]!))).toBeLessThanOrEqual(f.errorBlocks));
+      if (tolerance === 0) expect(found.map((f) => f.height)).toEqual(instants.map(truth));
+    }
+  });
+
+  it("fetches a height once even when several lookups need it at the same time", async () => {
+    const c = chain(1000);
+    const clock = new BlockClock(c.source, c.latest);
+    await Promise.all([clock.timeOf(500), clock.timeOf(500), clock.timeOf(500)]);
+    expect(c.fetched()).toBe(1);
+    expect(clock.fetches).toBe(1);
+  });
+
+  it("refuses a header for another height than the one asked (a node must not move the clock)", async () => {
+    const c = chain(1000);
+    const clock = new BlockClock(async (h) => c.source(h === 500 ? 501 : h), c.latest);
+    await expect(clock.timeOf(500)).rejects.toThrow(/asked for block 500/);
+  });
+});

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { Deployment } from "../chain/deployment";
 import type { Lease } from "../chain/market";
 import { BlockClock, PrunedHeightError, type HeaderPoint } from "./block-clock";
-import { leaseCumulative, leasePaid, leaseSpentBetween, PrunedRangeError, spendHistory, spendLease, withEscrowShortfall } from "./history";
+import { dayBoundaries, leaseCumulative, leasePaid, leaseSpentBetween, PrunedRangeError, spendHistory, spendLease, spentBetween, withEscrowShortfall, type SpendLease } from "./history";
+import { addDays, daysBetween } from "./days";
 import { atomsFromMicro, microString } from "./money";
 
 const T0 = Date.UTC(2026, 2, 1); // 2026-03-01, block 1
@@ -99,5 +100,70 @@ describe("spendHistory", () => {
     const recent = spendLease(lease({ price: "1", createdAt: 3 * BPD }));
     const h = await spendHistory(clockAt(4 * BPD, BPD), [recent], "2026-03-01", "2026-03-04");
     expect(h.total.uact).toBe(atomsFromMicro(BPD));
+  });
+});
+
+describe("day spans and outer boundaries", () => {
+  /** Deterministic pseudo-random leases over ~12 days: some closed, some overdrawn (their unpaid tail cut). */
+  function randomLeases(count: number): SpendLease[] {
+    let seed = 42;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    return Array.from({ length: count }, (_, i) => {
+      const createdAt = 1 + rnd(11 * BPD);
+      const closed = rnd(3) === 0;
+      const closedOn = closed ? createdAt + rnd(3 * BPD) : 0;
+      const over = rnd(5) === 0 ? { payment: { state: "overdrawn", rate: { denom: "uact", amount: "1" }, balance: { denom: "uact", amount: "0" }, unsettled: { denom: "uact", amount: String(rnd(5000)) + ".5" }, withdrawn: { denom: "uact", amount: "0" } } } : {};
+      return spendLease(lease({ price: `${1 + rnd(90)}.${rnd(1000)}`, owner: `akash1m${i % 3}`, dseq: String(i), provider: `akash1p${i % 4}`, createdAt, state: closed ? "closed" : "active", closedOn, ...over }));
+    });
+  }
+
+  it("each day equals Σ leaseSpentBetween over its blocks (the per-lease day spans, exactly)", async () => {
+    const latest = 12 * BPD + 1234;
+    const leases = randomLeases(150);
+    const h = await spendHistory(clockAt(latest), leases, "2026-03-02", "2026-03-13");
+    for (const d of h.days) {
+      const byHand = spentBetween(leases, d.startHeight, d.endHeight, latest);
+      expect(d.total).toEqual(byHand);
+      for (const l of leases) {
+        const spent = leaseSpentBetween(l, d.startHeight, d.endHeight, latest);
+        expect(d.byDeployment[`${l.owner}/${l.dseq}`]?.uact ?? 0n).toBe(spent);
+      }
+    }
+    expect(h.total).toEqual(spentBetween(leases, h.fromHeight, h.toHeight, latest));
+  });
+
+  it("the previous period and the month between exact outer boundaries equal the day-by-day sums", async () => {
+    const latest = 12 * BPD + 1234;
+    const leases = randomLeases(80);
+    const days = daysBetween("2026-03-01", "2026-03-13");
+    const bounds = await dayBoundaries(clockAt(latest), leases, [...days, addDays("2026-03-13", 1)], new Set(days));
+    const full = await spendHistory(clockAt(latest), leases, "2026-03-01", "2026-03-13");
+    const sumOf = (from: string, to: string) => full.days.filter((d) => d.day >= from && d.day <= to).reduce((s, d) => s + (d.total.uact ?? 0n), 0n);
+    expect(spentBetween(leases, bounds.get("2026-03-03")!.height, bounds.get("2026-03-08")!.height, latest).uact).toBe(sumOf("2026-03-03", "2026-03-07"));
+    expect(spentBetween(leases, bounds.get("2026-03-01")!.height, latest + 1, latest).uact).toBe(sumOf("2026-03-01", "2026-03-13"));
+  });
+
+  it("with a day tolerance, inner boundaries are interpolated and each day is within its stated error; outer ones stay exact", async () => {
+    // Uneven blocks (4–8 s), so interpolation misses: the bound must cover the miss.
+    const times = [0, T0];
+    for (let h = 2; h <= 200_000; h++) times.push(times[h - 1]! + 4000 + ((h * 7919) % 4001));
+    const latest = 150_000;
+    const source = async (h: number): Promise<HeaderPoint> => ({ height: h, timeMs: times[h]! });
+    const clock = () => new BlockClock(source, { height: latest, timeMs: times[latest]! });
+    const leases = randomLeases(60).map((l) => ({ ...l, createdAt: l.createdAt % 100_000 }));
+    const exact = await spendHistory(clock(), leases, "2026-03-02", "2026-03-09");
+    const rough = await spendHistory(clock(), leases, "2026-03-02", "2026-03-09", { dayToleranceBlocks: 400 });
+    expect(rough.total).toEqual(exact.total);
+    expect([rough.fromHeight, rough.toHeight]).toEqual([exact.fromHeight, exact.toHeight]);
+    expect(rough.errorBound).toEqual({});
+    rough.days.forEach((d, i) => {
+      const off = (d.total.uact ?? 0n) - (exact.days[i]!.total.uact ?? 0n);
+      expect(off < 0n ? -off : off).toBeLessThanOrEqual(d.errorBound.uact ?? 0n);
+    });
+    expect(rough.days.some((d) => (d.errorBound.uact ?? 0n) > 0n)).toBe(true);
+    expect(rough.headerFetches).toBeLessThanOrEqual(exact.headerFetches);
   });
 });
