@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assessHealth, type HealthInputs } from "./health";
+import { assessHealth, parseRpcStatus, type HealthInputs } from "./health";
 
 const target = { chainId: "akash-devnet-1", rpcUrl: "http://rpc", restUrl: "http://rest", blockTimeMs: 1000 };
 const now = Date.parse("2026-11-21T12:00:00Z");
@@ -45,5 +45,17 @@ describe("assessHealth", () => {
   });
   it("reports rpc-down when only RPC fails", () => {
     expect(setup({ rpc: { error: "Cannot reach rpc" } }).state).toBe("rpc-down");
+  });
+});
+
+describe("parseRpcStatus", () => {
+  const status = (result: unknown) => ({ jsonrpc: "2.0", id: -1, result });
+  it("reads the chain id and the sync state of CometBFT's /status", () => {
+    expect(parseRpcStatus(status({ node_info: { network: "akashnet-2" }, sync_info: { catching_up: true } }), "http://rpc")).toEqual({ chainId: "akashnet-2", catchingUp: true });
+  });
+  it("rejects answers without them (an RPC error, another service, a string for the flag)", () => {
+    for (const body of [null, "ok", { error: { code: -32603, message: "boom" } }, status({ node_info: {}, sync_info: { catching_up: false } }), status({ node_info: { network: "x" }, sync_info: { catching_up: "false" } })]) {
+      expect(() => parseRpcStatus(body, "http://rpc")).toThrow(/no chain id or sync state/);
+    }
   });
 });

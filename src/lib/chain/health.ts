@@ -1,7 +1,6 @@
 /** Node health: is the node answering, on the expected chain, and producing blocks? */
 import { getLatestBlock } from "./blocks";
-import { ChainRequestError } from "./http";
-import { cometClient } from "./txs";
+import { ChainRequestError, joinUrl, requestJson } from "./http";
 import { getErrorMessage } from "../errors";
 
 export type NodeState = "ok" | "lagging" | "down" | "wrong-chain" | "rpc-down";
@@ -60,11 +59,25 @@ export function assessHealth({ target, now, rest, rpc }: HealthInputs): NodeHeal
   return { ...base, state: "ok", chainId, height, blockTime: time, message: null };
 }
 
+/** What the health check needs from CometBFT's `/status`: the chain the RPC serves and whether it is catching up. */
+export function parseRpcStatus(body: unknown, rpcUrl: string): { chainId: string; catchingUp: boolean } {
+  const result = (body as { result?: { node_info?: { network?: unknown }; sync_info?: { catching_up?: unknown } } } | null)?.result;
+  const network = result?.node_info?.network;
+  const catchingUp = result?.sync_info?.catching_up;
+  if (typeof network !== "string" || typeof catchingUp !== "boolean") throw new ChainRequestError("invalid-response", rpcUrl, "The RPC's /status answer has no chain id or sync state");
+  return { chainId: network, catchingUp };
+}
+
+/**
+ * The RPC's `/status` as a plain GET (CometBFT's URI form, served by every node): the check runs on every page load,
+ * and a JSON read must not pull the cosmjs RPC client and its crypto onto the first load.
+ */
+export async function getRpcStatus(rpcUrl: string, signal?: AbortSignal, timeoutMs?: number): Promise<{ chainId: string; catchingUp: boolean }> {
+  return parseRpcStatus(await requestJson(joinUrl(rpcUrl, "/status"), { signal, timeoutMs }), rpcUrl);
+}
+
 export async function checkNodeHealth(target: HealthTarget, signal?: AbortSignal): Promise<NodeHealth> {
-  const [restResult, rpcResult] = await Promise.allSettled([
-    getLatestBlock(target.restUrl, signal, 5000),
-    cometClient(target.rpcUrl, 5000).status(),
-  ]);
+  const [restResult, rpcResult] = await Promise.allSettled([getLatestBlock(target.restUrl, signal, 5000), getRpcStatus(target.rpcUrl, signal, 5000)]);
   let rest: HealthInputs["rest"];
   if (restResult.status === "fulfilled") {
     const { chainId, height, time } = restResult.value;
@@ -74,7 +87,7 @@ export async function checkNodeHealth(target: HealthTarget, signal?: AbortSignal
   }
   let rpc: HealthInputs["rpc"];
   if (rpcResult.status === "fulfilled") {
-    rpc = { chainId: rpcResult.value.nodeInfo.network, catchingUp: rpcResult.value.syncInfo.catchingUp };
+    rpc = rpcResult.value;
   } else {
     rpc = { error: describe(rpcResult.reason) };
   }

@@ -1,6 +1,6 @@
 /** Transactions an address sent: the REST tx service, or CometBFT `tx_search` (Comet38Client) where the gateway cannot search. */
 import { toHex } from "@cosmjs/encoding";
-import { Comet38Client, HttpClient } from "@cosmjs/tendermint-rpc";
+import type { Comet38Client } from "@cosmjs/tendermint-rpc";
 import { joinUrl, requestJson } from "./http";
 
 export interface AccountTx {
@@ -19,8 +19,12 @@ interface RestTxsResponse {
 
 const RPC_TIMEOUT_MS = 8000;
 
-/** A JSON-RPC client for one call; HTTP clients hold no connection, so nothing to pool. */
-export function cometClient(rpcUrl: string, timeoutMs = RPC_TIMEOUT_MS): Comet38Client {
+/**
+ * A JSON-RPC client for one call; HTTP clients hold no connection, so nothing to pool. Loaded on demand: the cosmjs
+ * RPC client brings its crypto along, which pages that only read REST (Home's balances) must not download.
+ */
+async function cometClient(rpcUrl: string, timeoutMs = RPC_TIMEOUT_MS): Promise<Comet38Client> {
+  const { Comet38Client, HttpClient } = await import("@cosmjs/tendermint-rpc");
   return Comet38Client.create(new HttpClient(rpcUrl, timeoutMs));
 }
 
@@ -41,7 +45,7 @@ export async function getRecentTxs(restUrl: string, rpcUrl: string, address: str
   } catch (restError) {
     if (signal?.aborted) throw restError;
     try {
-      const result = await cometClient(rpcUrl).txSearch({ query, prove: false, page: 1, per_page: limit, order_by: "desc" });
+      const result = await (await cometClient(rpcUrl)).txSearch({ query, prove: false, page: 1, per_page: limit, order_by: "desc" });
       return result.txs.map((t) => ({
         hash: toHex(t.hash).toUpperCase(),
         height: t.height,
