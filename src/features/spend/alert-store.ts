@@ -3,6 +3,10 @@ import { useCallback, useSyncExternalStore } from "react";
 import { globalKey, readJson, subscribeStorage, writeJson } from "@/shared/network";
 import { emptyRecord, parseRecord, type AlertRecord } from "./alert-record";
 
+/** Alert scopes: a team by name, or one wallet. */
+export const teamScope = (name: string): string => `team:${name}`;
+export const walletScope = (address: string): string => `wallet:${address}`;
+
 const storageKey = (scope: string) => globalKey(`spend-alerts:${scope}`);
 
 const EMPTY = emptyRecord();

@@ -1,5 +1,8 @@
-/** Per-deployment table: owner, provider, price per hour and month, spent in range, escrow and time left; sortable, filterable. */
-import { useMemo, useState } from "react";
+/**
+ * Per-deployment table: name (the saved SDL's, or a label given here), owner, provider, price per hour and month, spent
+ * in range, escrow and time left; sortable, filterable.
+ */
+import { useMemo, useState, type FormEvent } from "react";
 import { formatCoin, shortenAddress } from "@/lib/format/coins";
 import { formatDuration } from "@/lib/pricing/runway";
 import { deploymentKey } from "@/lib/spend/history";
@@ -7,11 +10,17 @@ import type { TeamSpend } from "@/lib/spend/load";
 import { wholeMicro } from "@/lib/spend/money";
 import { ratePer } from "@/lib/spend/overview";
 import { inputClasses } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
+import { DEPLOYMENT_LABEL_MAX } from "@/lib/spend/teams";
+import type { DeploymentName } from "./deployment-names";
 
 interface Row {
   key: string;
   owner: string;
   dseq: string;
+  /** "" when the deployment has no name. */
+  name: string;
+  nameSource: DeploymentName["source"] | null;
   provider: string;
   state: string;
   denom: string;
@@ -22,19 +31,22 @@ interface Row {
   secondsLeft: number | null;
 }
 
-type SortKey = "dseq" | "owner" | "provider" | "perHour" | "spent" | "escrowLeft" | "secondsLeft" | "state";
+type SortKey = "dseq" | "name" | "owner" | "provider" | "perHour" | "spent" | "escrowLeft" | "secondsLeft" | "state";
 
 const money = (atoms: bigint | null, denom: string): string => (atoms === null ? "—" : formatCoin(wholeMicro(atoms), denom, 6));
 
-export function buildRows(spend: TeamSpend): Row[] {
+export function buildRows(spend: TeamSpend, nameOf: (owner: string, dseq: string) => DeploymentName | null = () => null): Row[] {
   const runways = new Map(spend.runways.map((r) => [`${r.owner}/${r.dseq}`, r]));
   return spend.range.leases.map(({ lease: l, spent }) => {
     const r = runways.get(deploymentKey(l));
     const running = l.state === "active";
+    const name = nameOf(l.owner, l.dseq);
     return {
       key: `${l.owner}/${l.dseq}/${l.gseq}/${l.oseq}/${l.provider}`,
       owner: l.owner,
       dseq: l.dseq,
+      name: name?.name ?? "",
+      nameSource: name?.source ?? null,
       provider: l.provider,
       state: l.state,
       denom: l.denom,
@@ -59,6 +71,7 @@ function compare(a: Row, b: Row, key: SortKey): number {
 
 const COLUMNS: Array<{ key: SortKey; label: string; numeric?: boolean }> = [
   { key: "dseq", label: "Deployment" },
+  { key: "name", label: "Name" },
   { key: "owner", label: "Owner" },
   { key: "provider", label: "Provider" },
   { key: "perHour", label: "Per hour / month", numeric: true },
@@ -68,20 +81,71 @@ const COLUMNS: Array<{ key: SortKey; label: string; numeric?: boolean }> = [
   { key: "state", label: "State" },
 ];
 
-export function DeploymentsTable({ spend, labels }: { spend: TeamSpend; labels: (address: string) => string }) {
+/** A deployment's name: the saved SDL's as it is; any other can be given (or changed, or cleared) here. */
+function NameCell({ row, onRename }: { row: Row; onRename: (owner: string, dseq: string, label: string) => void }) {
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(row.name);
+  if (row.nameSource === "record") {
+    return <span title="The name saved with this deployment's SDL in this browser">{row.name}</span>;
+  }
+  if (!editing) {
+    return (
+      <span className="inline-flex flex-wrap items-center gap-x-2">
+        {row.name && <span>{row.name}</span>}
+        <Button
+          size="sm"
+          variant="ghost"
+          aria-label={`${row.name ? "Rename" : "Name"} deployment ${row.dseq}`}
+          onClick={() => {
+            setText(row.name);
+            setEditing(true);
+          }}
+        >
+          {row.name ? "Rename" : "Add name"}
+        </Button>
+      </span>
+    );
+  }
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    onRename(row.owner, row.dseq, text);
+    setEditing(false);
+  };
+  return (
+    <form className="flex flex-wrap items-center gap-1" onSubmit={save} onKeyDown={(e) => e.key === "Escape" && setEditing(false)}>
+      <input
+        className={`${inputClasses} w-40`}
+        aria-label={`Name for deployment ${row.dseq}`}
+        maxLength={DEPLOYMENT_LABEL_MAX}
+        value={text}
+        autoFocus
+        onChange={(e) => setText(e.target.value)}
+      />
+      <Button size="sm" type="submit">
+        Save
+      </Button>
+      <Button size="sm" variant="ghost" type="button" onClick={() => setEditing(false)}>
+        Cancel
+      </Button>
+    </form>
+  );
+}
+
+/** `onRename`: gives a deployment (without a saved SDL here) a label; a blank one removes it. */
+export function DeploymentsTable({ spend, labels, nameOf, onRename }: { spend: TeamSpend; labels: (address: string) => string; nameOf: (owner: string, dseq: string) => DeploymentName | null; onRename: (owner: string, dseq: string, label: string) => void }) {
   const [filter, setFilter] = useState("");
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: "spent", desc: true });
   const rows = useMemo(() => {
     const q = filter.trim().toLowerCase();
-    const all = buildRows(spend).filter((r) => r.spent > 0n || r.state === "active");
-    const shown = q ? all.filter((r) => [r.dseq, r.owner, r.provider, r.state, labels(r.owner)].some((v) => v.toLowerCase().includes(q))) : all;
+    const all = buildRows(spend, nameOf).filter((r) => r.spent > 0n || r.state === "active");
+    const shown = q ? all.filter((r) => [r.dseq, r.name, r.owner, r.provider, r.state, labels(r.owner)].some((v) => v.toLowerCase().includes(q))) : all;
     return shown.sort((a, b) => (sort.desc ? -1 : 1) * compare(a, b, sort.key));
-  }, [spend, filter, sort, labels]);
+  }, [spend, filter, sort, labels, nameOf]);
   return (
     <div className="flex flex-col gap-3">
       <label className="flex max-w-xs flex-col gap-1 text-sm">
         <span className="font-medium">Filter</span>
-        <input className={inputClasses} value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="dseq, owner, provider, state" />
+        <input className={inputClasses} value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="name, dseq, owner, provider, state" />
       </label>
       <div className="overflow-x-auto">
         <table className="w-full min-w-[720px] text-left text-sm">
@@ -101,6 +165,9 @@ export function DeploymentsTable({ spend, labels }: { spend: TeamSpend; labels: 
             {rows.map((r) => (
               <tr key={r.key} className="border-b border-border/60">
                 <td className="py-2 pr-3 font-mono">{r.dseq}</td>
+                <td className="py-2 pr-3">
+                  <NameCell key={`${r.key}:${r.name}`} row={r} onRename={onRename} />
+                </td>
                 <td className="py-2 pr-3" title={r.owner}>
                   {labels(r.owner)}
                 </td>

@@ -19,6 +19,8 @@ import { Alert } from "@/components/ui/alert";
 import { Spinner } from "@/components/ui/spinner";
 import { inputClasses } from "@/components/ui/field";
 import { useWallet } from "@/shared/wallet";
+import { useNetwork } from "@/shared/network";
+import { useDeploymentNamesOf } from "@/shared/chain-data";
 import { chartRows, spentDenoms, type SplitBy } from "./chart-data";
 import { DeploymentsTable } from "./deployments-table";
 import { downloadText } from "./download";
@@ -28,6 +30,10 @@ import { useTeamSpend } from "./use-team-spend";
 import { AlertCentre } from "./alert-centre";
 import { TopUpAll } from "./top-up-all";
 import { useAlerts } from "./use-alerts";
+import { teamScope, walletScope } from "./alert-store";
+import { readAllDeploymentLabels, useDeploymentLabels } from "./deployment-labels-store";
+import { deploymentNameOf, teamDeploymentLabels, type DeploymentName } from "./deployment-names";
+import { adoptTeam, teamForExport } from "./team-transfer";
 
 const SpendChart = lazy(() => import("./spend-chart"));
 
@@ -67,7 +73,7 @@ export default function SpendPage({ renderExtra }: { renderExtra?: (addresses: r
 
   useEffect(() => {
     if (!fromLink) return;
-    if (fromLink.ok) saveTeam(fromLink.value);
+    if (fromLink.ok) adoptTeam(fromLink.value, saveTeam);
     history.replaceState(null, "", window.location.pathname);
   }, [fromLink, saveTeam]);
 
@@ -81,8 +87,18 @@ export default function SpendPage({ renderExtra }: { renderExtra?: (addresses: r
   const from = days === "custom" ? custom.from : addDays(to, 1 - days);
   const query = useTeamSpend(addresses, from, to);
   // Alert rules and history belong to what is watched: a team by name, or the connected wallet.
-  const alertScope = team ? `team:${team.name}` : wallet ? `wallet:${wallet.address}` : "none";
+  const alertScope = team ? teamScope(team.name) : wallet ? walletScope(wallet.address) : "none";
   const alerts = useAlerts(alertScope, addresses.length ? query.data : undefined, team?.budget);
+  // Deployment names: the saved SDL's for deployments this browser created, a label given here for the others.
+  const { network } = useNetwork();
+  const recordNames = useDeploymentNamesOf(addresses);
+  const deploymentLabels = useDeploymentLabels(network.id);
+  const nameOf = useMemo(() => (owner: string, dseq: string) => deploymentNameOf(recordNames, deploymentLabels.labels, owner, dseq), [recordNames, deploymentLabels.labels]);
+  // What the team's file and link carry: its rules and its deployments' names, besides the team itself.
+  const exportable = useMemo(
+    () => (team ? teamForExport(team, alerts.record.rules, teamDeploymentLabels(team.members.map((m) => m.address), readAllDeploymentLabels().set(network.id, deploymentLabels.labels), { network: network.id, recordNames })) : null),
+    [team, alerts.record.rules, network.id, recordNames, deploymentLabels.labels],
+  );
 
   return (
     <Page title="Spend" description="Spend from the chain alone: leases, escrow and block times. For your wallet or a team of addresses.">
@@ -135,9 +151,9 @@ export default function SpendPage({ renderExtra }: { renderExtra?: (addresses: r
             />
           )}
           <TeamActions
-            team={team}
+            team={exportable}
             onImport={(t) => {
-              saveTeam(t);
+              adoptTeam(t, saveTeam);
               setSelected(`team:${t.name}`);
             }}
           />
@@ -182,6 +198,8 @@ export default function SpendPage({ renderExtra }: { renderExtra?: (addresses: r
           spend={query.data}
           team={team}
           labels={labels}
+          nameOf={nameOf}
+          onRename={deploymentLabels.setLabel}
           split={split}
           setSplit={setSplit}
           view={view}
@@ -200,7 +218,29 @@ export default function SpendPage({ renderExtra }: { renderExtra?: (addresses: r
 }
 
 /** `afterNow`: shown after the "Now" card (the alert centre and top-up-all act on what it shows). */
-function SpendView({ spend, team, labels, split, setSplit, view, setView, afterNow }: { spend: TeamSpend; team: Team | null; labels: (a: string) => string; split: SplitBy; setSplit: (s: SplitBy) => void; view: "chart" | "table"; setView: (v: "chart" | "table") => void; afterNow?: ReactNode }) {
+function SpendView({
+  spend,
+  team,
+  labels,
+  nameOf,
+  onRename,
+  split,
+  setSplit,
+  view,
+  setView,
+  afterNow,
+}: {
+  spend: TeamSpend;
+  team: Team | null;
+  labels: (a: string) => string;
+  nameOf: (owner: string, dseq: string) => DeploymentName | null;
+  onRename: (owner: string, dseq: string, label: string) => void;
+  split: SplitBy;
+  setSplit: (s: SplitBy) => void;
+  view: "chart" | "table";
+  setView: (v: "chart" | "table") => void;
+  afterNow?: ReactNode;
+}) {
   const r = spend.range;
   const cmp = spend.comparison;
   const budget = team?.budget;
@@ -210,7 +250,12 @@ function SpendView({ spend, team, labels, split, setSplit, view, setView, afterN
   const denom = denoms[0] ?? "uact";
   const { rows, series } = chartRows(r, denom, split);
   const unit = denom === "uakt" ? "AKT" : "ACT";
-  const seriesLabel = (name: string) => (split === "member" ? labels(name) : split === "provider" ? shortenAddress(name) : name.includes("/") ? `${labels(name.split("/")[0]!)} · ${name.split("/")[1]}` : name);
+  const seriesLabel = (name: string) => {
+    if (split === "member") return labels(name);
+    if (split === "provider") return shortenAddress(name);
+    const [owner, dseq] = name.split("/");
+    return owner && dseq ? `${labels(owner)} · ${nameOf(owner, dseq)?.name ?? dseq}` : name;
+  };
   const attention = spend.runways.filter((x) => x.secondsLeft !== null && x.secondsLeft < 7 * 86_400).slice(0, 5);
   const change = Object.entries(cmp.changePercent).map(([d, p]) => `${d === "uakt" ? "AKT" : "ACT"} ${p === null ? "new" : `${p > 0 ? "+" : ""}${p.toFixed(1)} %`}`).join(", ");
 
@@ -235,7 +280,8 @@ function SpendView({ spend, team, labels, split, setSplit, view, setView, afterN
               <ul className="mt-1 text-sm">
                 {attention.map((x) => (
                   <li key={`${x.owner}/${x.dseq}`}>
-                    {labels(x.owner)} · deployment {x.dseq}: {formatDuration(x.secondsLeft ?? 0)} left ({formatCoin(wholeMicro(x.escrowLeft), x.denom, 2)})
+                    {labels(x.owner)} · deployment {x.dseq}
+                    {nameOf(x.owner, x.dseq) ? ` (${nameOf(x.owner, x.dseq)!.name})` : ""}: {formatDuration(x.secondsLeft ?? 0)} left ({formatCoin(wholeMicro(x.escrowLeft), x.denom, 2)})
                   </li>
                 ))}
               </ul>
@@ -333,7 +379,7 @@ function SpendView({ spend, team, labels, split, setSplit, view, setView, afterN
           title="Deployments"
           actions={
             <div className="flex flex-wrap gap-2">
-              <Button size="sm" variant="secondary" onClick={() => downloadText(`spend-${r.from}-${r.to}-leases.csv`, leaseSpendCsv(r), "text/csv")}>
+              <Button size="sm" variant="secondary" onClick={() => downloadText(`spend-${r.from}-${r.to}-leases.csv`, leaseSpendCsv(r, (owner, dseq) => nameOf(owner, dseq)?.name), "text/csv")}>
                 CSV per lease
               </Button>
               <Button size="sm" variant="secondary" onClick={() => downloadText(`spend-${r.from}-${r.to}-daily.csv`, dailySpendCsv(r), "text/csv")}>
@@ -343,7 +389,7 @@ function SpendView({ spend, team, labels, split, setSplit, view, setView, afterN
           }
         />
         <CardBody>
-          <DeploymentsTable spend={spend} labels={labels} />
+          <DeploymentsTable spend={spend} labels={labels} nameOf={nameOf} onRename={onRename} />
         </CardBody>
       </Card>
     </>

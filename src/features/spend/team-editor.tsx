@@ -22,7 +22,7 @@ export function TeamEditor({ initial, onSave, onCancel }: { initial?: Team; onSa
     }
     const lines = members.split("\n").map((l) => l.trim()).filter(Boolean);
     const result = parseTeam({
-      version: 1,
+      version: 2,
       name,
       members: lines.map((l) => {
         const [address = "", ...label] = l.split(/\s+/);

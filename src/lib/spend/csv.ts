@@ -10,11 +10,14 @@ export function csvCell(v: string | number): string {
 
 export const LEASE_CSV_HEADER = ["owner", "dseq", "gseq", "oseq", "provider", "state", "denom", "price_per_block", "created_at", "closed_on", "from", "to", "from_height", "to_height", "spent", "spent_whole_micro"];
 
-export function leaseSpendCsv(range: SpendHistory): string {
-  const lines = [LEASE_CSV_HEADER.join(",")];
+/** `nameOf`: the deployment's name (saved SDL or a label), as a `name` column after `dseq`; without it, no such column. */
+export function leaseSpendCsv(range: SpendHistory, nameOf?: (owner: string, dseq: string) => string | undefined): string {
+  const header = nameOf ? [...LEASE_CSV_HEADER.slice(0, 2), "name", ...LEASE_CSV_HEADER.slice(2)] : LEASE_CSV_HEADER;
+  const lines = [header.join(",")];
   for (const { lease: l, spent } of range.leases) {
     if (spent === 0n) continue;
-    lines.push([l.owner, l.dseq, l.gseq, l.oseq, l.provider, l.state, l.denom, microString(l.priceAtoms), l.createdAt, l.closedOn, range.from, range.to, range.fromHeight, range.toHeight, microString(spent), wholeMicro(spent).toString()].map(csvCell).join(","));
+    const name = nameOf ? [nameOf(l.owner, l.dseq) ?? ""] : [];
+    lines.push([l.owner, l.dseq, ...name, l.gseq, l.oseq, l.provider, l.state, l.denom, microString(l.priceAtoms), l.createdAt, l.closedOn, range.from, range.to, range.fromHeight, range.toHeight, microString(spent), wholeMicro(spent).toString()].map(csvCell).join(","));
   }
   return `${lines.join("\n")}\n`;
 }

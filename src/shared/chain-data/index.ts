@@ -5,5 +5,5 @@ export { useDeployment, useDeployments, useLeases, useLeasesWithProvider, useMin
 export { useAuditedProviders, useAuditList, useProvider, useProviderAudits, useProviderList } from "./providers";
 export { useBalances, useMintQuote, useRecentTxs, useRefreshOnNewBlock } from "./account";
 export { useMarketSnapshot, type MarketSnapshot } from "./market";
-export { useDeploymentNames, useDeploymentRecord, useDeploymentRecords } from "./records";
+export { useDeploymentNames, useDeploymentNamesOf, useDeploymentRecord, useDeploymentRecords } from "./records";
 export { useDepositGrantsGiven, useDepositGrantsReceived, useFeeAllowancesGiven, useFeeAllowancesReceived } from "./grants";

@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQueries, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { deploymentStore } from "@/lib/deployment/local-store";
 import { useNetwork } from "@/shared/network";
@@ -20,6 +20,27 @@ export function useDeploymentRecords(owner: string | undefined) {
 export function useDeploymentNames(owner: string | undefined): Map<string, string> {
   const records = useDeploymentRecords(owner);
   return useMemo(() => new Map((records.data ?? []).filter((r) => r.name).map((r) => [r.dseq, r.name])), [records.data]);
+}
+
+/** `owner/dseq` → name over several owners' record lists (module-level: useQueries memoizes a stable `combine`). */
+function namesByDeployment(results: ReadonlyArray<{ data?: ReadonlyArray<{ owner: string; dseq: string; name: string }> }>): Map<string, string> {
+  return new Map(results.flatMap((r) => (r.data ?? []).filter((x) => x.name).map((x) => [`${x.owner}/${x.dseq}`, x.name] as const)));
+}
+
+/**
+ * Names given in this browser to several owners' deployments (a team's members), by `owner/dseq`: records exist only
+ * for the owners this browser deployed from, so the others simply have none.
+ */
+export function useDeploymentNamesOf(owners: readonly string[]): Map<string, string> {
+  const { network } = useNetwork();
+  return useQueries({
+    queries: owners.map((owner) => ({
+      queryKey: recordKeys.list(network.id, owner),
+      queryFn: () => deploymentStore().list(network.id, owner),
+      refetchInterval: 5000,
+    })),
+    combine: namesByDeployment,
+  });
 }
 
 /** The full local record (SDL + manifest) of one deployment; null when this browser has none. */
