@@ -27,7 +27,8 @@ const configSchema = z
     /** Addresses to watch, and/or a team file exported from the dashboard (relative to the config file). */
     addresses: z.array(z.string().refine(isAkashAddress, "Not an akash1… address")).default([]),
     team: z.string().optional(),
-    rules: alertRulesSchema,
+    /** The rules; without them, the team file's (the dashboard exports a team with its rules). */
+    rules: alertRulesSchema.optional(),
     webhooks: z.array(webhookSchema).min(1, "Name at least one webhook"),
     /** Where fired alerts are remembered across restarts (dedup); relative to the config file. */
     stateFile: z.string().optional(),
@@ -43,7 +44,8 @@ const configSchema = z
     retries: z.number().int().min(1).max(10).default(5),
     retryBaseMs: z.number().int().min(1).max(60_000).default(1000),
   })
-  .refine((c) => c.addresses.length > 0 || c.team, { message: "Give addresses or a team file", path: ["addresses"] });
+  .refine((c) => c.addresses.length > 0 || c.team, { message: "Give addresses or a team file", path: ["addresses"] })
+  .refine((c) => c.rules || c.team, { message: "Give rules, or a team file that has them", path: ["rules"] });
 
 export interface AlertsConfig {
   endpoints: Endpoints;
@@ -65,15 +67,22 @@ export function parseAlertsConfig(raw: unknown, baseDir: string): AlertsConfig {
   const c = parsed.data;
   const endpoints = typeof c.network === "string" ? resolveNetwork(c.network) : { name: new URL(c.network.restUrl).host, restUrl: c.network.restUrl.replace(/\/+$/, ""), rpcUrl: c.network.rpcUrl?.replace(/\/+$/, "") ?? "" };
   const addresses = [...c.addresses];
+  let rules = c.rules;
   if (c.team) {
     const team = importTeamJson(fs.readFileSync(path.resolve(baseDir, c.team), "utf8"));
     if (!team.ok) throw new Error(`Bad team file ${c.team}: ${team.error}`);
     addresses.push(...team.value.members.map((m) => m.address));
+    rules ??= team.value.rules;
+    if (!rules) throw new Error(`Bad alerts config: no rules: give "rules", or export the team ${c.team} again from the dashboard (a team file carries its rules since version 2)`);
+    // As on the dashboard: the team's monthly budget is checked at 80 % and 100 % unless the rules set their own.
+    const budget = team.value.budget;
+    if (budget && !rules.monthlyBudget) rules = { ...rules, monthlyBudget: { denom: budget.denom, amount: budget.monthly } };
   }
+  if (!rules) throw new Error("Bad alerts config: rules: Give rules, or a team file that has them");
   return {
     endpoints,
     addresses: [...new Set(addresses)],
-    rules: c.rules,
+    rules,
     webhooks: c.webhooks,
     stateFile: c.stateFile ? path.resolve(baseDir, c.stateFile) : undefined,
     logFile: c.logFile ? path.resolve(baseDir, c.logFile) : undefined,
