@@ -18,7 +18,8 @@ import { prepareManifest } from "../../src/lib/deployment/manifest.ts";
 import { buildCloseDeploymentMsg, buildCreateDeploymentMsg } from "../../src/lib/deployment/messages.ts";
 import { buildDepositGrantMsg, buildFeeAllowanceMsg, buildRevokeAllowanceMsg, buildRevokeDepositGrantMsg } from "../../src/lib/grants/messages.ts";
 import { testSdl } from "../../src/lib/sdl/test-sdl.ts";
-import { withFeeAllowance } from "../../src/lib/tx/fee-granter.ts";
+import { describeTxError } from "../../src/lib/tx/errors.ts";
+import { nodeFeeAllowances, retryWithoutGranter, withFeeAllowance, type FeeAllowanceReader } from "../../src/lib/tx/fee-granter.ts";
 import { TxClient } from "../../src/lib/tx/signing.ts";
 
 let stack: RunningStack;
@@ -61,7 +62,7 @@ describe("console grants on the devnet", () => {
     const dseq = String((await getLatestBlock(stack.restUrl)).height);
     const create = buildCreateDeploymentMsg({ owner: memberAddress, dseq, prepared: prepared.value, deposit: { denom: "uact", amount: 5_000_000n }, sources: ["grant", "balance"] });
     const tx = await member.prepare([create]);
-    const viaAllowance = await withFeeAllowance(tx, memberAddress, stack.restUrl);
+    const viaAllowance = await withFeeAllowance(tx, nodeFeeAllowances(stack.restUrl, memberAddress));
     expect(viaAllowance.fee.granter).toBe(DEVNET_ADDRESS);
     await member.signAndBroadcast(viaAllowance);
 
@@ -72,14 +73,27 @@ describe("console grants on the devnet", () => {
 
     // A message the allowance does not cover: the signer would pay (and, with no tokens, cannot).
     const send = { typeUrl: "/cosmos.bank.v1beta1.MsgSend", value: { fromAddress: memberAddress, toAddress: DEVNET_ADDRESS, amount: [{ denom: "uakt", amount: "1" }] } };
-    expect((await withFeeAllowance({ ...tx, messages: [send] }, memberAddress, stack.restUrl)).fee.granter).toBeUndefined();
+    expect((await withFeeAllowance({ ...tx, messages: [send] }, nodeFeeAllowances(stack.restUrl, memberAddress))).fee.granter).toBeUndefined();
 
-    await member.signAndBroadcast(await withFeeAllowance(await member.prepare([buildCloseDeploymentMsg(memberAddress, dseq)]), memberAddress, stack.restUrl));
+    await member.signAndBroadcast(await withFeeAllowance(await member.prepare([buildCloseDeploymentMsg(memberAddress, dseq)]), nodeFeeAllowances(stack.restUrl, memberAddress)));
     // The unspent deposit went back to the grant.
     expect(usableDepositGrants(await listGrantsByGrantee(stack.restUrl, memberAddress), "deployment", "uact")[0]?.remaining).toBe(20_000_000n);
 
+    const beforeRevoke = await listAllowances(stack.restUrl, memberAddress);
     await treasury.signAndBroadcast(await treasury.prepare([buildRevokeDepositGrantMsg(DEVNET_ADDRESS, memberAddress), buildRevokeAllowanceMsg(DEVNET_ADDRESS, memberAddress)]));
     expect(await listGrantsByGrantee(stack.restUrl, memberAddress)).toEqual([]);
     expect(await getAllowance(stack.restUrl, DEVNET_ADDRESS, memberAddress)).toBeNull();
+
+    // A cached list from before the revoke still names the treasury: the chain refuses its allowance, and the retry
+    // reads afresh and leaves that granter out (the member, with no tokens, would then pay and be told it cannot).
+    const stale: FeeAllowanceReader = (fresh) => (fresh ? listAllowances(stack.restUrl, memberAddress) : Promise.resolve(beforeRevoke));
+    const sent = await withFeeAllowance(tx, stale);
+    expect(sent.fee.granter).toBe(DEVNET_ADDRESS);
+    const refusal: unknown = await member.signAndBroadcast(sent).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(describeTxError(refusal).kind).toBe("fee-allowance");
+    expect(await retryWithoutGranter(refusal, tx, sent, stale)).toBe(tx);
   });
 });

@@ -1,8 +1,9 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getLatestBlock } from "@/lib/chain/blocks";
 import { prepareManifest } from "@/lib/deployment/manifest";
 import { buildCreateDeploymentMsg } from "@/lib/deployment/messages";
 import { deploymentKeys } from "@/shared/chain-data";
+import { feeAllowanceReader } from "@/shared/chain-data/grants";
 import { useNetwork } from "@/shared/network";
 import type { ConnectedWallet } from "@/shared/wallet";
 
@@ -13,6 +14,7 @@ import type { ConnectedWallet } from "@/shared/wallet";
 export function useCreateFeeEstimate(args: { wallet: ConnectedWallet | null; sdl: string; deposit: bigint | null; enabled: boolean; fromGrant?: boolean }) {
   const { wallet, sdl, deposit, enabled, fromGrant = false } = args;
   const { network } = useNetwork();
+  const queryClient = useQueryClient();
   return useQuery({
     queryKey: deploymentKeys.createFee(network.id, wallet?.address ?? "", sdl, deposit?.toString() ?? "", fromGrant),
     enabled: enabled && Boolean(wallet) && deposit !== null,
@@ -26,8 +28,8 @@ export function useCreateFeeEstimate(args: { wallet: ConnectedWallet | null; sdl
       const [{ TxClient }, { withFeeAllowance }] = await Promise.all([import("@/lib/tx/signing"), import("@/lib/tx/fee-granter")]);
       const client = await TxClient.connect({ address: wallet!.address, signer: wallet!.signer }, { rpcUrl: network.rpcUrl, chainId: network.chainId });
       try {
-        // The same choice the wallet makes at signing: a fee allowance that covers it pays.
-        const { fee } = await withFeeAllowance(await client.prepare([message]), wallet!.address, network.restUrl);
+        // The same choice the wallet makes at signing, from the same cached allowances: one that covers it pays.
+        const { fee } = await withFeeAllowance(await client.prepare([message]), feeAllowanceReader(queryClient, network, wallet!.address));
         return fee;
       } finally {
         client.disconnect();

@@ -4,7 +4,8 @@
  * one (or when the node cannot say), the signer pays as usual.
  */
 import { calculateFee, GasPrice } from "@cosmjs/stargate";
-import { listAllowances, pickFeeGranter } from "../chain/feegrant";
+import { listAllowances, pickFeeGranter, type FeeGrant } from "../chain/feegrant";
+import { describeTxError } from "./errors";
 import { GAS_MULTIPLIER, GAS_PRICE } from "./fee";
 import type { PreparedTx } from "./signing";
 
@@ -15,10 +16,53 @@ import type { PreparedTx } from "./signing";
  */
 export const FEE_GRANT_EXTRA_GAS = 80_000;
 
-export async function withFeeAllowance(prepared: PreparedTx, signer: string, restUrl: string, now = Date.now()): Promise<PreparedTx> {
-  const allowances = await listAllowances(restUrl, signer).catch(() => []);
-  if (allowances.length === 0) return prepared;
+/**
+ * The signer's fee allowances: `fresh` false may answer from a list read a few seconds ago (the browser's query
+ * cache), true reads the node now (and refreshes that list).
+ */
+export type FeeAllowanceReader = (fresh: boolean) => Promise<readonly FeeGrant[]>;
+
+/** Every read from the node (scripts and tests; the browser reads through its query cache). */
+export function nodeFeeAllowances(restUrl: string, grantee: string): FeeAllowanceReader {
+  return () => listAllowances(restUrl, grantee);
+}
+
+/**
+ * Names a granter when one of the signer's allowances covers this fee for these messages. A cached allowance that
+ * covers it is used as is; when the cached ones do not (spent since, or another granted), the node is asked again.
+ * A cached empty list is trusted: it is seconds old, and every signed transaction refreshes it.
+ * `refused`: a granter the chain just refused; it is left out and only a fresh read counts.
+ */
+export async function withFeeAllowance(prepared: PreparedTx, allowances: FeeAllowanceReader, options: { now?: number; refused?: string } = {}): Promise<PreparedTx> {
+  const { now = Date.now(), refused } = options;
   const fee = calculateFee(Math.ceil(prepared.gasUsed * GAS_MULTIPLIER) + FEE_GRANT_EXTRA_GAS, GasPrice.fromString(GAS_PRICE));
-  const granter = pickFeeGranter(allowances, fee.amount, prepared.messages.map((m) => m.typeUrl), now);
+  const messageTypes = prepared.messages.map((m) => m.typeUrl);
+  const read = (fresh: boolean) => allowances(fresh).catch((): readonly FeeGrant[] => []);
+  const choose = (grants: readonly FeeGrant[]) =>
+    pickFeeGranter(
+      grants.filter((g) => g.granter !== refused),
+      fee.amount,
+      messageTypes,
+      now,
+    );
+  let granter: string | null = null;
+  if (refused === undefined) {
+    const cached = await read(false);
+    if (cached.length === 0) return prepared;
+    granter = choose(cached);
+  }
+  granter ??= choose(await read(true));
   return granter ? { ...prepared, fee: { ...fee, granter } } : prepared;
+}
+
+/**
+ * After a transaction failed: when it named a granter and the chain refused that granter's allowance (revoked, used
+ * up, expired, not for these messages), the same transaction (`unsigned`: as prepared, before any granter) chosen
+ * again from a fresh read without that granter. Null for any other failure. Nothing was charged: the fee is taken
+ * in the ante handler, which is where the allowance was refused.
+ */
+export function retryWithoutGranter(error: unknown, unsigned: PreparedTx, sent: PreparedTx, allowances: FeeAllowanceReader, now?: number): Promise<PreparedTx> | null {
+  const granter = sent.fee.granter;
+  if (!granter || describeTxError(error).kind !== "fee-allowance") return null;
+  return withFeeAllowance(unsigned, allowances, { refused: granter, ...(now === undefined ? {} : { now }) });
 }

@@ -17,6 +17,8 @@ export interface TxFlowState {
   fee?: StdFee;
   gas?: number;
   error?: TxErrorDescription;
+  /** Why the user is asked again (the fee's payer changed after the chain refused a fee allowance). */
+  notice?: string;
 }
 
 /** The amounts a transaction moves, first in the dialog: nobody signs without seeing how much. */
@@ -72,6 +74,11 @@ export function TxDialog({ state, walletKind, onApprove, onClose }: { state: TxF
             <p className="flex items-center gap-2 text-sm text-muted" role="status">
               <Spinner className="size-4" /> {walletKind && walletKind !== "builtin" ? `Approve in ${walletLabel(walletKind)}, then waiting for the block…` : "Signing and waiting for the block…"}
             </p>
+          )}
+          {state.stage === "confirm" && state.notice && (
+            <Alert tone="warn" title="Who pays the fee changed">
+              <span data-testid="tx-notice">{state.notice}</span>
+            </Alert>
           )}
           {state.stage === "error" && state.error && <Alert tone="error" title={state.error.title}>{state.error.detail}</Alert>}
           <div className="flex justify-end gap-2">
