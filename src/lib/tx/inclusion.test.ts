@@ -12,10 +12,12 @@ function pushed(height: number): IncludedTx {
   return { hash: HASH, height, code: 0, codespace: "", rawLog: "", gasUsed: 1, gasWanted: 2, events: [] };
 }
 
-function manualSubscription(): TxSubscription & { push(tx: IncludedTx): void; closed: boolean } {
+function manualSubscription(): TxSubscription & { push(tx: IncludedTx): void; confirm(): void; closed: boolean } {
   let resolve: (tx: IncludedTx) => void = () => {};
+  let confirm: () => void = () => {};
   const event = new Promise<IncludedTx>((r) => (resolve = r));
-  const sub = { event, closed: false, push: (tx: IncludedTx) => resolve(tx), close: () => void (sub.closed = true) };
+  const subscribed = new Promise<void>((r) => (confirm = r));
+  const sub = { event, subscribed, closed: false, push: (tx: IncludedTx) => resolve(tx), confirm: () => confirm(), close: () => void (sub.closed = true) };
   return sub;
 }
 
@@ -31,6 +33,33 @@ describe("waitForInclusion", () => {
     expect(Date.now() - started).toBeLessThan(500);
     expect(getTx).not.toHaveBeenCalled();
     expect(sub.closed).toBe(true);
+  });
+
+  it("reads the tx at once when the node confirms the subscription: a block committed before it is never pushed", async () => {
+    const sub = manualSubscription();
+    const getTx = vi.fn(async () => indexed(5));
+    const started = Date.now();
+    const waiting = waitForInclusion({ rpcUrl: "http://node", hash: HASH, getTx, timeoutMs: 10_000, pollIntervalMs: 5000, subscribe: () => sub });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    // Not before the confirmation: until then the push may still come first.
+    expect(getTx).not.toHaveBeenCalled();
+    sub.confirm();
+    const tx = await waiting;
+    expect(tx.height).toBe(5);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(getTx).toHaveBeenCalledTimes(1);
+    expect(sub.closed).toBe(true);
+  });
+
+  it("after a confirmation that finds nothing, the push confirms the tx", async () => {
+    const sub = manualSubscription();
+    const getTx = vi.fn(async () => null);
+    const waiting = waitForInclusion({ rpcUrl: "http://node", hash: HASH, getTx, timeoutMs: 10_000, pollIntervalMs: 5000, subscribe: () => sub });
+    sub.confirm();
+    await vi.waitFor(() => expect(getTx).toHaveBeenCalledTimes(1));
+    sub.push(pushed(6));
+    expect((await waiting).height).toBe(6);
+    expect(getTx).toHaveBeenCalledTimes(1);
   });
 
   it("falls back to polling when the node has no usable WebSocket", async () => {

@@ -1,13 +1,15 @@
 /**
  * Waits for a broadcast transaction to land in a block. The node's WebSocket pushes the tx the moment its block
  * commits (`tm.event='Tx' AND tx.hash='…'`), so the next step (e.g. sending a manifest once a lease exists) starts
- * at once instead of up to one poll interval later. Polling `tx` by hash runs alongside it: nodes without a usable
- * WebSocket, a dropped socket or a subscription that raced the block still confirm, just a little later.
+ * at once instead of up to one poll interval later. The subscription is opened after the broadcast, so the block
+ * may commit before it takes effect: the tx is read by hash the moment the node confirms the subscription, and
+ * after that only the push can be first. Polling `tx` by hash runs alongside it: nodes without a usable
+ * WebSocket or a dropped socket still confirm, just a little later.
  */
 import { toHex } from "@cosmjs/encoding";
 import type { IndexedTx } from "@cosmjs/stargate";
-import { Comet38Client, WebsocketClient, type comet38 } from "@cosmjs/tendermint-rpc";
-import { websocketUrl } from "../chain/http";
+import type { Comet38Client, comet38 } from "@cosmjs/tendermint-rpc";
+import { openCometSocket } from "../chain/comet-socket";
 
 export interface IncludedTx {
   hash: string;
@@ -35,6 +37,8 @@ export interface InclusionOptions {
 export interface TxSubscription {
   /** Resolves with the first matching tx event; never rejects (a failed socket just leaves polling to it). */
   readonly event: Promise<IncludedTx>;
+  /** Resolves when the node confirmed the subscription (never, if it does not); never rejects. */
+  readonly subscribed?: Promise<void>;
   close(): void;
 }
 
@@ -76,20 +80,27 @@ export function subscribeToTx(rpcUrl: string, hash: string): TxSubscription | nu
   if (!/^[0-9A-F]{64}$/.test(hash)) return null;
   let client: Comet38Client;
   let settle: (tx: IncludedTx) => void = () => {};
+  let confirm: () => void = () => {};
   const event = new Promise<IncludedTx>((resolve) => (settle = resolve));
+  const subscribed = new Promise<void>((resolve) => (confirm = resolve));
   try {
-    // Socket errors are not fatal here: polling confirms the tx anyway.
-    client = Comet38Client.create(new WebsocketClient(websocketUrl(rpcUrl), () => {}));
+    // Socket errors are not fatal here: polling confirms the tx anyway. (subscribeTx prefixes `tm.event='Tx' AND `.)
+    client = openCometSocket(rpcUrl, {
+      onSubscribed: (query) => {
+        if (query.includes(hash)) confirm();
+      },
+    });
   } catch {
     return null;
   }
-  const subscription = client.subscribeTx(`tm.event='Tx' AND tx.hash='${hash}'`).subscribe({
+  const subscription = client.subscribeTx(`tx.hash='${hash}'`).subscribe({
     next: (tx) => settle(fromTxEvent(tx)),
     error: () => {},
     complete: () => {},
   });
   return {
     event,
+    subscribed,
     close() {
       subscription.unsubscribe();
       client.disconnect();
@@ -103,17 +114,24 @@ export async function waitForInclusion(options: InclusionOptions): Promise<Inclu
   let timer: ReturnType<typeof setTimeout> | undefined;
   let deadline: ReturnType<typeof setTimeout> | undefined;
   const polled = new Promise<IncludedTx>((resolve, reject) => {
+    let reading = false;
     const poll = async () => {
-      if (done) return;
+      if (done || reading) return;
+      reading = true;
+      clearTimeout(timer);
       try {
         const tx = await options.getTx(options.hash);
         if (tx) return resolve(fromIndexedTx(tx));
       } catch {
         // A failed read is retried at the next tick; the deadline bounds the wait.
+      } finally {
+        reading = false;
       }
       if (!done) timer = setTimeout(() => void poll(), options.pollIntervalMs);
     };
     timer = setTimeout(() => void poll(), options.pollIntervalMs);
+    // From the subscription's confirmation on, the push reports the block; one read then covers the blocks before.
+    void subscription?.subscribed?.then(() => void poll());
     deadline = setTimeout(() => {
       if (!done) reject(new TxTimeoutError(options.hash, options.timeoutMs));
     }, options.timeoutMs);
