@@ -5,8 +5,8 @@
 import { useMemo, useState, type FormEvent } from "react";
 import { formatCoin, shortenAddress } from "@/lib/format/coins";
 import { formatDuration } from "@/lib/pricing/runway";
-import { deploymentKey } from "@/lib/spend/history";
-import type { TeamSpend } from "@/lib/spend/load";
+import { deploymentKey, leaseId, type SpendHistory } from "@/lib/spend/history";
+import type { SpendNow } from "@/lib/spend/load";
 import { wholeMicro } from "@/lib/spend/money";
 import { ratePer } from "@/lib/spend/overview";
 import { inputClasses } from "@/components/ui/field";
@@ -26,7 +26,8 @@ interface Row {
   denom: string;
   perHour: bigint;
   perMonth: bigint;
-  spent: bigint;
+  /** null while the range's history is read. */
+  spent: bigint | null;
   escrowLeft: bigint | null;
   secondsLeft: number | null;
 }
@@ -35,9 +36,11 @@ type SortKey = "dseq" | "name" | "owner" | "provider" | "perHour" | "spent" | "e
 
 const money = (atoms: bigint | null, denom: string): string => (atoms === null ? "—" : formatCoin(wholeMicro(atoms), denom, 6));
 
-export function buildRows(spend: TeamSpend, nameOf: (owner: string, dseq: string) => DeploymentName | null = () => null): Row[] {
+/** One row per lease; `range` null while its history is read (spent in range unknown then). */
+export function buildRows(spend: SpendNow, range: SpendHistory | null, nameOf: (owner: string, dseq: string) => DeploymentName | null = () => null): Row[] {
   const runways = new Map(spend.runways.map((r) => [`${r.owner}/${r.dseq}`, r]));
-  return spend.range.leases.map(({ lease: l, spent }) => {
+  const spentIn = new Map(range?.leases.map((x) => [leaseId(x.lease), x.spent]));
+  return spend.leases.map((l) => {
     const r = runways.get(deploymentKey(l));
     const running = l.state === "active";
     const name = nameOf(l.owner, l.dseq);
@@ -52,7 +55,7 @@ export function buildRows(spend: TeamSpend, nameOf: (owner: string, dseq: string
       denom: l.denom,
       perHour: running ? ratePer(l.priceAtoms, 3600, spend.secondsPerBlock) : 0n,
       perMonth: running ? ratePer(l.priceAtoms, 30 * 86_400, spend.secondsPerBlock) : 0n,
-      spent,
+      spent: range ? (spentIn.get(leaseId(l)) ?? 0n) : null,
       escrowLeft: running && r ? r.escrowLeft : null,
       secondsLeft: running && r ? r.secondsLeft : null,
     };
@@ -132,15 +135,16 @@ function NameCell({ row, onRename }: { row: Row; onRename: (owner: string, dseq:
 }
 
 /** `onRename`: gives a deployment (without a saved SDL here) a label; a blank one removes it. */
-export function DeploymentsTable({ spend, labels, nameOf, onRename }: { spend: TeamSpend; labels: (address: string) => string; nameOf: (owner: string, dseq: string) => DeploymentName | null; onRename: (owner: string, dseq: string, label: string) => void }) {
+export function DeploymentsTable({ spend, range, labels, nameOf, onRename }: { spend: SpendNow; range: SpendHistory | null; labels: (address: string) => string; nameOf: (owner: string, dseq: string) => DeploymentName | null; onRename: (owner: string, dseq: string, label: string) => void }) {
   const [filter, setFilter] = useState("");
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: "spent", desc: true });
   const rows = useMemo(() => {
     const q = filter.trim().toLowerCase();
-    const all = buildRows(spend, nameOf).filter((r) => r.spent > 0n || r.state === "active");
+    // Until the range's history is read, the running deployments (closed ones show once their spend in range is known).
+    const all = buildRows(spend, range, nameOf).filter((r) => (r.spent !== null && r.spent > 0n) || r.state === "active");
     const shown = q ? all.filter((r) => [r.dseq, r.name, r.owner, r.provider, r.state, labels(r.owner)].some((v) => v.toLowerCase().includes(q))) : all;
     return shown.sort((a, b) => (sort.desc ? -1 : 1) * compare(a, b, sort.key));
-  }, [spend, filter, sort, labels, nameOf]);
+  }, [spend, range, filter, sort, labels, nameOf]);
   return (
     <div className="flex flex-col gap-3">
       <label className="flex max-w-xs flex-col gap-1 text-sm">
@@ -185,7 +189,15 @@ export function DeploymentsTable({ spend, labels, nameOf, onRename }: { spend: T
                     "—"
                   )}
                 </td>
-                <td className="py-2 pr-3 text-right tabular-nums">{money(r.spent, r.denom)}</td>
+                <td className="py-2 pr-3 text-right tabular-nums">
+                  {r.spent === null ? (
+                    <span className="text-muted" aria-busy="true" title="Reading the block headers that bound the range">
+                      …
+                    </span>
+                  ) : (
+                    money(r.spent, r.denom)
+                  )}
+                </td>
                 <td className="py-2 pr-3 text-right tabular-nums">{money(r.escrowLeft, r.denom)}</td>
                 <td className="py-2 pr-3 text-right tabular-nums">{r.secondsLeft === null ? "—" : formatDuration(r.secondsLeft)}</td>
                 <td className="py-2 pr-3">{r.state.replace(/_/g, " ")}</td>
@@ -193,7 +205,7 @@ export function DeploymentsTable({ spend, labels, nameOf, onRename }: { spend: T
             ))}
           </tbody>
         </table>
-        {rows.length === 0 && <p className="py-4 text-sm text-muted">No deployment spent anything in this range.</p>}
+        {rows.length === 0 && <p className="py-4 text-sm text-muted">{range ? "No deployment spent anything in this range." : "No deployment running; the spend in range is being read."}</p>}
       </div>
     </div>
   );

@@ -8,7 +8,7 @@ import { formatCoin, shortenAddress } from "@/lib/format/coins";
 import { formatDuration } from "@/lib/pricing/runway";
 import { addDays } from "@/lib/spend/days";
 import { dailySpendCsv, leaseSpendCsv } from "@/lib/spend/csv";
-import type { TeamSpend } from "@/lib/spend/load";
+import type { SpendNow, TeamSpend } from "@/lib/spend/load";
 import { wholeMicro, type DenomAmounts } from "@/lib/spend/money";
 import { teamFromLink, type Team } from "@/lib/spend/teams";
 import { getErrorMessage } from "@/lib/errors";
@@ -85,10 +85,10 @@ export default function SpendPage({ renderExtra }: { renderExtra?: (addresses: r
   }, [team, wallet]);
   const to = days === "custom" ? custom.to : utcToday();
   const from = days === "custom" ? custom.from : addDays(to, 1 - days);
-  const query = useTeamSpend(addresses, from, to);
+  const { now, period, spend } = useTeamSpend(addresses, from, to);
   // Alert rules and history belong to what is watched: a team by name, or the connected wallet.
   const alertScope = team ? teamScope(team.name) : wallet ? walletScope(wallet.address) : "none";
-  const alerts = useAlerts(alertScope, addresses.length ? query.data : undefined, team?.budget);
+  const alerts = useAlerts(alertScope, addresses.length ? spend : undefined, team?.budget);
   // Deployment names: the saved SDL's for deployments this browser created, a label given here for the others.
   const { network } = useNetwork();
   const recordNames = useDeploymentNamesOf(addresses);
@@ -185,17 +185,20 @@ export default function SpendPage({ renderExtra }: { renderExtra?: (addresses: r
 
       {addresses.length === 0 ? (
         <Alert tone="info">Connect a wallet, or create or import a team of addresses to watch.</Alert>
-      ) : query.isPending ? (
+      ) : now.isPending ? (
         <div className="flex items-center gap-2 text-sm text-muted" role="status">
-          <Spinner /> Reading leases, escrow and block headers…
+          <Spinner /> Reading leases, escrow and balances…
         </div>
-      ) : query.isError ? (
-        <Alert tone="error" title="Spend could not be read" actions={<Button size="sm" onClick={() => void query.refetch()}>Retry</Button>}>
-          {getErrorMessage(query.error)}
+      ) : now.isError ? (
+        <Alert tone="error" title="Spend could not be read" actions={<Button size="sm" onClick={() => void now.refetch()}>Retry</Button>}>
+          {getErrorMessage(now.error)}
         </Alert>
       ) : (
         <SpendView
-          spend={query.data}
+          spend={now.data}
+          period={period.data && spend ? spend : null}
+          periodError={period.isError && !period.data ? period.error : null}
+          retryPeriod={() => void period.refetch()}
           team={team}
           labels={labels}
           nameOf={nameOf}
@@ -207,7 +210,7 @@ export default function SpendPage({ renderExtra }: { renderExtra?: (addresses: r
           afterNow={
             <>
               <AlertCentre record={alerts.record} update={alerts.update} permission={alerts.permission} askPermission={alerts.askPermission} teamBudget={team?.budget} />
-              <TopUpAll spend={query.data} labels={labels} />
+              <TopUpAll spend={now.data} labels={labels} />
             </>
           }
         />
@@ -217,9 +220,29 @@ export default function SpendPage({ renderExtra }: { renderExtra?: (addresses: r
   );
 }
 
-/** `afterNow`: shown after the "Now" card (the alert centre and top-up-all act on what it shows). */
+/** While the period's block headers are read (or could not be), in place of its figures. */
+function PeriodPending({ error, retry }: { error: unknown; retry: () => void }) {
+  return error ? (
+    <Alert tone="error" title="The history could not be read" actions={<Button size="sm" onClick={retry}>Retry</Button>}>
+      {getErrorMessage(error)}
+    </Alert>
+  ) : (
+    <div className="flex items-center gap-2 text-sm text-muted" role="status">
+      <Spinner /> Reading the block headers that bound each day…
+    </div>
+  );
+}
+
+/**
+ * `afterNow`: shown after the "Now" card (the alert centre and top-up-all act on what it shows). `period`: the whole
+ * spend once the range's history is read (null until then: the period and history cards say they are loading, the
+ * deployments table shows everything but the spend in range).
+ */
 function SpendView({
   spend,
+  period,
+  periodError,
+  retryPeriod,
   team,
   labels,
   nameOf,
@@ -230,7 +253,10 @@ function SpendView({
   setView,
   afterNow,
 }: {
-  spend: TeamSpend;
+  spend: SpendNow;
+  period: TeamSpend | null;
+  periodError: unknown;
+  retryPeriod: () => void;
   team: Team | null;
   labels: (a: string) => string;
   nameOf: (owner: string, dseq: string) => DeploymentName | null;
@@ -241,15 +267,7 @@ function SpendView({
   setView: (v: "chart" | "table") => void;
   afterNow?: ReactNode;
 }) {
-  const r = spend.range;
-  const cmp = spend.comparison;
-  const budget = team?.budget;
-  const budgetAtoms = budget ? BigInt(budget.monthly) * 10n ** 18n : null;
-  const forecast = spend.month.forecast[budget?.denom ?? "uact"] ?? 0n;
-  const denoms = spentDenoms(r);
-  const denom = denoms[0] ?? "uact";
-  const { rows, series } = chartRows(r, denom, split);
-  const unit = denom === "uakt" ? "AKT" : "ACT";
+  const r = period?.range ?? null;
   const seriesLabel = (name: string) => {
     if (split === "member") return labels(name);
     if (split === "provider") return shortenAddress(name);
@@ -257,7 +275,6 @@ function SpendView({
     return owner && dseq ? `${labels(owner)} · ${nameOf(owner, dseq)?.name ?? dseq}` : name;
   };
   const attention = spend.runways.filter((x) => x.secondsLeft !== null && x.secondsLeft < 7 * 86_400).slice(0, 5);
-  const change = Object.entries(cmp.changePercent).map(([d, p]) => `${d === "uakt" ? "AKT" : "ACT"} ${p === null ? "new" : `${p > 0 ? "+" : ""}${p.toFixed(1)} %`}`).join(", ");
 
   return (
     <>
@@ -291,6 +308,63 @@ function SpendView({
       </Card>
       {afterNow}
 
+      {period ? (
+        <PeriodCards spend={period} team={team} split={split} setSplit={setSplit} view={view} setView={setView} seriesLabel={seriesLabel} />
+      ) : (
+        <>
+          <Card labelledBy="spend-period">
+            <CardHeader id="spend-period" title="Period" />
+            <CardBody>
+              <PeriodPending error={periodError} retry={retryPeriod} />
+            </CardBody>
+          </Card>
+          <Card labelledBy="spend-history">
+            <CardHeader id="spend-history" title="History" />
+            <CardBody>
+              <PeriodPending error={periodError} retry={retryPeriod} />
+            </CardBody>
+          </Card>
+        </>
+      )}
+
+      <Card labelledBy="spend-deployments">
+        <CardHeader
+          id="spend-deployments"
+          title="Deployments"
+          actions={
+            <div className="flex flex-wrap gap-2">
+              <Button size="sm" variant="secondary" disabled={!r} onClick={() => r && downloadText(`spend-${r.from}-${r.to}-leases.csv`, leaseSpendCsv(r, (owner, dseq) => nameOf(owner, dseq)?.name), "text/csv")}>
+                CSV per lease
+              </Button>
+              <Button size="sm" variant="secondary" disabled={!r} onClick={() => r && downloadText(`spend-${r.from}-${r.to}-daily.csv`, dailySpendCsv(r), "text/csv")}>
+                CSV per day
+              </Button>
+            </div>
+          }
+        />
+        <CardBody>
+          <DeploymentsTable spend={spend} range={r} labels={labels} nameOf={nameOf} onRename={onRename} />
+        </CardBody>
+      </Card>
+    </>
+  );
+}
+
+/** The period figures and the daily history, once the range's history is read. */
+function PeriodCards({ spend, team, split, setSplit, view, setView, seriesLabel }: { spend: TeamSpend; team: Team | null; split: SplitBy; setSplit: (s: SplitBy) => void; view: "chart" | "table"; setView: (v: "chart" | "table") => void; seriesLabel: (name: string) => string }) {
+  const r = spend.range;
+  const cmp = spend.comparison;
+  const budget = team?.budget;
+  const budgetAtoms = budget ? BigInt(budget.monthly) * 10n ** 18n : null;
+  const forecast = spend.month.forecast[budget?.denom ?? "uact"] ?? 0n;
+  const denoms = spentDenoms(r);
+  const denom = denoms[0] ?? "uact";
+  const { rows, series } = chartRows(r, denom, split);
+  const unit = denom === "uakt" ? "AKT" : "ACT";
+  const change = Object.entries(cmp.changePercent).map(([d, p]) => `${d === "uakt" ? "AKT" : "ACT"} ${p === null ? "new" : `${p > 0 ? "+" : ""}${p.toFixed(1)} %`}`).join(", ");
+
+  return (
+    <>
       <Card labelledBy="spend-period">
         <CardHeader id="spend-period" title="Period" description={`${r.from} … ${r.to} (blocks ${r.fromHeight.toLocaleString()}–${(r.toHeight - 1).toLocaleString()})`} />
         <CardBody>
@@ -370,26 +444,6 @@ function SpendView({
               </table>
             </div>
           )}
-        </CardBody>
-      </Card>
-
-      <Card labelledBy="spend-deployments">
-        <CardHeader
-          id="spend-deployments"
-          title="Deployments"
-          actions={
-            <div className="flex flex-wrap gap-2">
-              <Button size="sm" variant="secondary" onClick={() => downloadText(`spend-${r.from}-${r.to}-leases.csv`, leaseSpendCsv(r, (owner, dseq) => nameOf(owner, dseq)?.name), "text/csv")}>
-                CSV per lease
-              </Button>
-              <Button size="sm" variant="secondary" onClick={() => downloadText(`spend-${r.from}-${r.to}-daily.csv`, dailySpendCsv(r), "text/csv")}>
-                CSV per day
-              </Button>
-            </div>
-          }
-        />
-        <CardBody>
-          <DeploymentsTable spend={spend} labels={labels} nameOf={nameOf} onRename={onRename} />
         </CardBody>
       </Card>
     </>

@@ -13,7 +13,7 @@ import { getErrorMessage } from "@/lib/errors";
 import { baseToDisplay, formatCoin } from "@/lib/format/coins";
 import { formatPricePerToken } from "@/lib/format/numbers";
 import { formatDuration } from "@/lib/pricing/runway";
-import type { TeamSpend } from "@/lib/spend/load";
+import type { SpendNow } from "@/lib/spend/load";
 import { useBalances, useBlockTiming, useMintQuote, useRefreshOnNewBlock } from "@/shared/chain-data";
 import { uaktForAct, useMintAct } from "@/shared/deployment-actions";
 import { useNetwork } from "@/shared/network";
@@ -21,7 +21,7 @@ import { ConnectWalletButton, FaucetButton, useWallet } from "@/shared/wallet";
 import { topUpPlan } from "./top-up-plan";
 import { useTopUpAll } from "./top-up-all-mutation";
 
-export function TopUpAll({ spend, labels }: { spend: TeamSpend; labels: (address: string) => string }) {
+export function TopUpAll({ spend, labels }: { spend: SpendNow; labels: (address: string) => string }) {
   const { network } = useNetwork();
   const { wallet } = useWallet();
   const timing = useBlockTiming();

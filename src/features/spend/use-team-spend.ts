@@ -1,17 +1,36 @@
+import { useMemo } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { loadTeamSpend } from "@/lib/spend/load";
+import { loadSpendNow, loadSpendPeriod, type TeamSpend } from "@/lib/spend/load";
 import { spendKeys } from "@/shared/chain-data/keys";
+import { spendHeaderSource } from "@/shared/chain-data/spend-headers";
 import { useNetwork } from "@/shared/network";
 
-/** A team's spend from the chain (leases, escrow, balances, a few headers); refreshed every minute. */
+/**
+ * A team's spend from the chain, in two queries so the page is usable before the history arrives: `now` (leases,
+ * escrow, balances: burn, runways, the deployments) refreshed every minute, then `period` (the day boundaries' block
+ * headers, cached per network, and the range's history) for each new "now". While a refresh computes the same range
+ * again, the previous period stays shown; a new range shows as loading.
+ */
 export function useTeamSpend(addresses: ReadonlyArray<string>, from: string, to: string) {
   const { network } = useNetwork();
-  return useQuery({
-    queryKey: spendKeys.team(network.id, addresses, from, to),
-    queryFn: ({ signal }) => loadTeamSpend({ restUrl: network.restUrl, addresses, from, to, signal }),
-    enabled: addresses.length > 0 && from <= to,
+  const now = useQuery({
+    queryKey: spendKeys.now(network.id, addresses),
+    queryFn: ({ signal }) => loadSpendNow({ restUrl: network.restUrl, addresses, signal }),
+    enabled: addresses.length > 0,
     refetchInterval: 60_000,
     staleTime: 30_000,
     retry: 1,
   });
+  const current = now.data;
+  const period = useQuery({
+    queryKey: spendKeys.period(network.id, addresses, from, to, current?.latest.height ?? 0),
+    queryFn: ({ signal }) => loadSpendPeriod(current!, { from, to, signal, headerSource: spendHeaderSource(network.id, network.restUrl, signal) }),
+    enabled: current !== undefined && from <= to,
+    // Keyed by the latest height it was computed at: it never goes stale, a newer "now" makes a new key.
+    staleTime: Infinity,
+    placeholderData: (previous) => (previous && previous.range.from === from && previous.range.to === to ? previous : undefined),
+    retry: 1,
+  });
+  const spend = useMemo<TeamSpend | undefined>(() => (current && period.data ? { ...current, ...period.data } : undefined), [current, period.data]);
+  return { now, period, spend };
 }

@@ -89,6 +89,8 @@ export const recordKeys = {
 
 export const spendKeys = {
   all: (networkId: string) => [...chain(networkId), "spend"] as const,
-  /** A team's (or one wallet's) spend over [from, to]; addresses sorted so the same set has one key. */
-  team: (networkId: string, addresses: ReadonlyArray<string>, from: string, to: string) => [...spendKeys.all(networkId), [...addresses].sort().join(","), from, to] as const,
+  /** A team's (or one wallet's) leases, escrow, balances and burn now; addresses sorted so the same set has one key. */
+  now: (networkId: string, addresses: ReadonlyArray<string>) => [...spendKeys.all(networkId), "now", [...addresses].sort().join(",")] as const,
+  /** Its history over [from, to] as of `latestHeight` (the "now" it was computed from). */
+  period: (networkId: string, addresses: ReadonlyArray<string>, from: string, to: string, latestHeight: number) => [...spendKeys.all(networkId), "period", [...addresses].sort().join(","), from, to, latestHeight] as const,
 };
