@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { FeeGrant } from "../chain/feegrant";
 import { TxFailedError } from "./errors";
-import { retryWithoutGranter, withFeeAllowance, type FeeAllowanceReader } from "./fee-granter";
-import type { PreparedTx } from "./signing";
+import { approveAndSend, retryWithoutGranter, withFeeAllowance, type FeeAllowanceReader } from "./fee-granter";
+import type { PreparedTx, TxResult } from "./signing";
 
 const signer = "akash1member";
 const now = Date.UTC(2026, 11, 3, 12);
@@ -81,5 +81,76 @@ describe("retryWithoutGranter: after the chain refused the allowance", () => {
     expect(retryWithoutGranter(new TxFailedError(5, "sdk", "1uakt is smaller than 5uakt: insufficient funds"), prepared, sent, allowances)).toBeNull();
     expect(retryWithoutGranter(revoked, prepared, prepared, allowances)).toBeNull();
     expect(allowances.reads).toEqual([]);
+  });
+});
+
+describe("approveAndSend: the wallet's approve-and-send around a refused allowance", () => {
+  const revoked = () => new TxFailedError(38, "sdk", "akash1treasury does not allow to pay fees for akash1member: fee-grant not found: not found");
+  const included: TxResult = { hash: "AB", height: 9, gasUsed: 150_000, gasWanted: 210_000, events: [] };
+
+  /** Records each approval asked for (payer and notice) and answers sends from `outcomes` in turn. */
+  function wallet(outcomes: Array<TxResult | Error>, answers: boolean[] = [true, true]) {
+    const asked: Array<{ granter: string | undefined; notice: string | undefined }> = [];
+    const sent: Array<string | undefined> = [];
+    let rechosen = 0;
+    return {
+      asked,
+      sent,
+      rechosen: () => rechosen,
+      steps: {
+        approve: (tx: PreparedTx, notice?: string) => {
+          asked.push({ granter: tx.fee.granter, notice });
+          return Promise.resolve(answers[asked.length - 1] ?? false);
+        },
+        send: (tx: PreparedTx) => {
+          sent.push(tx.fee.granter);
+          const outcome = outcomes[sent.length - 1]!;
+          return outcome instanceof Error ? Promise.reject(outcome) : Promise.resolve(outcome);
+        },
+        rechoosing: () => void rechosen++,
+      },
+    };
+  }
+
+  it("sends what was approved, with the granter the cache named", async () => {
+    const w = wallet([included]);
+    expect(await approveAndSend(prepared, reader([allowance("akash1treasury", "9000")]), w.steps)).toBe(included);
+    expect(w.asked).toEqual([{ granter: "akash1treasury", notice: undefined }]);
+    expect(w.sent).toEqual(["akash1treasury"]);
+  });
+
+  it("sends nothing when the user declines", async () => {
+    const w = wallet([included], [false]);
+    expect(await approveAndSend(prepared, reader([]), w.steps)).toBeNull();
+    expect(w.sent).toEqual([]);
+  });
+
+  it("after the chain refused a revoked allowance, asks again with the signer paying and says why", async () => {
+    const w = wallet([revoked(), included]);
+    const allowances = reader([allowance("akash1treasury", "9000")], []);
+    expect(await approveAndSend(prepared, allowances, w.steps)).toBe(included);
+    expect(w.sent).toEqual(["akash1treasury", undefined]);
+    expect(w.asked[1]!.granter).toBeUndefined();
+    expect(w.asked[1]!.notice).toMatch(/^akash1treasury no longer pays this fee: .*Nothing was charged\. You pay it yourself this time\.$/);
+    expect(w.rechosen()).toBe(1);
+    expect(allowances.reads).toEqual([false, true]);
+  });
+
+  it("a declined second approval sends nothing more", async () => {
+    const w = wallet([revoked(), included], [true, false]);
+    expect(await approveAndSend(prepared, reader([allowance("akash1treasury", "9000")], []), w.steps)).toBeNull();
+    expect(w.sent).toEqual(["akash1treasury"]);
+  });
+
+  it("retries once: a second refusal, or any other failure, is the caller's to report", async () => {
+    const twice = wallet([revoked(), revoked(), included]);
+    const other = allowance("akash1other", "9000");
+    await expect(approveAndSend(prepared, reader([allowance("akash1treasury", "9000")], [other]), twice.steps)).rejects.toThrow(/does not allow to pay fees/);
+    expect(twice.sent).toEqual(["akash1treasury", "akash1other"]);
+    expect(twice.asked[1]!.notice).toContain("Another allowance pays it: akash1other's.");
+
+    const poor = wallet([new TxFailedError(5, "sdk", "1uakt is smaller than 5250uakt: insufficient funds")]);
+    await expect(approveAndSend(prepared, reader([]), poor.steps)).rejects.toThrow(/insufficient funds/);
+    expect(poor.asked).toHaveLength(1);
   });
 });

@@ -5,9 +5,10 @@
  */
 import { calculateFee, GasPrice } from "@cosmjs/stargate";
 import { listAllowances, pickFeeGranter, type FeeGrant } from "../chain/feegrant";
+import { shortenAddress } from "../format/coins";
 import { describeTxError } from "./errors";
 import { GAS_MULTIPLIER, GAS_PRICE } from "./fee";
-import type { PreparedTx } from "./signing";
+import type { PreparedTx, TxResult } from "./signing";
 
 /**
  * Gas a granted fee costs on top of the simulation: cosmjs simulates with no fee and no granter, so the ante
@@ -65,4 +66,36 @@ export function retryWithoutGranter(error: unknown, unsigned: PreparedTx, sent: 
   const granter = sent.fee.granter;
   if (!granter || describeTxError(error).kind !== "fee-allowance") return null;
   return withFeeAllowance(unsigned, allowances, { refused: granter, ...(now === undefined ? {} : { now }) });
+}
+
+/** The wallet's steps around a send: show the tx for approval (with why it is asked again), sign and broadcast it. */
+export interface SendSteps {
+  approve: (tx: PreparedTx, notice?: string) => Promise<boolean>;
+  send: (tx: PreparedTx) => Promise<TxResult>;
+  /** The allowances are being read again after a refusal. */
+  rechoosing?: () => void;
+}
+
+/**
+ * Chooses who pays the fee, asks for approval and sends. When the chain refuses the allowance the tx named (read
+ * from the cache, gone since), chooses once more from a fresh read without that granter and asks again, saying
+ * why: the payer changed, so the first approval does not stand. Null when the user declined; other failures throw.
+ */
+export async function approveAndSend(unsigned: PreparedTx, allowances: FeeAllowanceReader, steps: SendSteps): Promise<TxResult | null> {
+  let tx = await withFeeAllowance(unsigned, allowances);
+  let notice: string | undefined;
+  for (;;) {
+    if (!(await steps.approve(tx, notice))) return null;
+    try {
+      return await steps.send(tx);
+    } catch (error) {
+      const retry = notice === undefined ? retryWithoutGranter(error, unsigned, tx, allowances) : null;
+      if (!retry) throw error;
+      const refused = tx.fee.granter!;
+      steps.rechoosing?.();
+      tx = await retry;
+      const payer = tx.fee.granter ? `Another allowance pays it: ${shortenAddress(tx.fee.granter)}'s.` : "You pay it yourself this time.";
+      notice = `${shortenAddress(refused)} no longer pays this fee: its allowance was revoked, used up or expired since it was read. Nothing was charged. ${payer}`;
+    }
+  }
 }
