@@ -5,7 +5,6 @@ import { toast } from "sonner";
 import { chainKeys } from "@/shared/chain-data/keys";
 import { networkKey, readJson, useNetwork, useNodeHealth, writeJson } from "@/shared/network";
 import type { TxClient, TxResult } from "@/lib/tx/signing";
-import { shortenAddress } from "@/lib/format/coins";
 import type { BridgeRequest, BridgeResult } from "./cosmos-kit-bridge";
 import { TxDialog, type TxFlowState } from "./tx-dialog";
 import { toastTxConfirmed } from "./tx-toast";
@@ -220,7 +219,7 @@ export function WalletProvider({ children }: { children: ReactNode }) {
         setConnectDialogOpen(true);
         return null;
       }
-      const [signing, { describeTxError }, { retryWithoutGranter, withFeeAllowance }, { feeAllowanceReader }] = await Promise.all([
+      const [signing, { describeTxError }, { approveAndSend }, { feeAllowanceReader }] = await Promise.all([
         import("@/lib/tx/signing"),
         import("@/lib/tx/errors"),
         import("@/lib/tx/fee-granter"),
@@ -231,34 +230,24 @@ export function WalletProvider({ children }: { children: ReactNode }) {
       let client: TxClient | null = null;
       try {
         client = await signing.TxClient.connect({ address: wallet.address, signer: wallet.signer }, { rpcUrl: network.rpcUrl, chainId });
-        const unsigned = await client.prepare(messages, options.memo);
+        const connected = client;
         const allowances = feeAllowanceReader(queryClient, { id: network.id, restUrl: network.restUrl }, wallet.address);
-        let prepared = await withFeeAllowance(unsigned, allowances);
-        let notice: string | undefined;
-        let result: TxResult | undefined;
-        while (!result) {
-          setTx({ title: options.title, stage: "confirm", moves, fee: prepared.fee, gas: prepared.gasUsed, notice });
-          const approved = await new Promise<boolean>((resolve) => {
-            confirmRef.current = resolve;
-          });
-          if (!approved) {
-            setTx(null);
-            return null;
-          }
-          setTx((current) => current && { ...current, stage: "signing" });
-          try {
-            result = await client.signAndBroadcast(prepared);
-          } catch (err) {
-            // The allowance was read from the cache and is gone since (revoked, used up): once, choose again from a
-            // fresh read without that granter, and ask again since the payer changed.
-            const retry = notice === undefined ? retryWithoutGranter(err, unsigned, prepared, allowances) : null;
-            if (!retry) throw err;
-            const refused = prepared.fee.granter!;
-            setTx((current) => current && { ...current, stage: "estimating" });
-            prepared = await retry;
-            const payer = prepared.fee.granter ? `Another allowance pays it: ${shortenAddress(prepared.fee.granter)}'s.` : "You pay it yourself this time.";
-            notice = `${shortenAddress(refused)} no longer pays this fee: its allowance was revoked, used up or expired since it was read. Nothing was charged. ${payer}`;
-          }
+        const result = await approveAndSend(await connected.prepare(messages, options.memo), allowances, {
+          approve: (prepared, notice) => {
+            setTx({ title: options.title, stage: "confirm", moves, fee: prepared.fee, gas: prepared.gasUsed, notice });
+            return new Promise<boolean>((resolve) => {
+              confirmRef.current = resolve;
+            });
+          },
+          send: (prepared) => {
+            setTx((current) => current && { ...current, stage: "signing" });
+            return connected.signAndBroadcast(prepared);
+          },
+          rechoosing: () => setTx((current) => current && { ...current, stage: "estimating" }),
+        });
+        if (!result) {
+          setTx(null);
+          return null;
         }
         // The dialog steps aside at once: the flow underneath goes on, and a toast says what happened.
         setTx(null);
