@@ -54,4 +54,15 @@ describe("feeAllowanceReader", () => {
     expect((await read(false))[0]?.allowance.spendLimit[0]?.amount).toBe("4000");
     expect(urls).toHaveLength(2);
   });
+
+  it("does not retry a node that cannot answer: the fee choice goes on without allowances", async () => {
+    let calls = 0;
+    vi.stubGlobal("fetch", () => {
+      calls++;
+      return Promise.resolve(new Response(JSON.stringify({ code: 12, message: "Not Implemented" }), { status: 501 }));
+    });
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 3, retryDelay: 0 } } });
+    await expect(feeAllowanceReader(queryClient, network, grantee)(false)).rejects.toThrow();
+    expect(calls).toBe(1);
+  });
 });

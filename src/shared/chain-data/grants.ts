@@ -64,5 +64,6 @@ export const FEE_CHOICE_STALE_MS = 10_000;
 /** The signer's allowances for the fee choice (lib/tx/fee-granter), through the cache; a fresh read refreshes the page's list too. */
 export function feeAllowanceReader(queryClient: QueryClient, network: ChainEndpoint, grantee: string): FeeAllowanceReader {
   const query = feeAllowancesReceivedQuery(network, grantee);
-  return (fresh) => queryClient.fetchQuery({ ...query, staleTime: fresh ? 0 : FEE_CHOICE_STALE_MS });
+  // No retries: a node that cannot say (a gateway without x/feegrant) must not hold up signing; the signer pays.
+  return (fresh) => queryClient.fetchQuery({ ...query, staleTime: fresh ? 0 : FEE_CHOICE_STALE_MS, retry: false });
 }
