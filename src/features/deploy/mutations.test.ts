@@ -9,6 +9,7 @@ import { accountKeys, bidKeys, deploymentKeys, leaseKeys, recordKeys } from "@/s
 import { closeDeploymentsMutation, mintActMutation } from "@/shared/deployment-actions";
 import { acceptBidsMutation } from "./use-accept-bids";
 import { forgetRecordMutation } from "./use-forget-record";
+import { handoffKey, ManifestHandoffs } from "./manifest-handoff";
 import { sendManifestMutation } from "./use-send-manifest";
 
 const net = "devnet";
@@ -39,6 +40,7 @@ describe("deploy mutations own their cache effects", () => {
         { label: "Lease price", amount: { denom: "uact", base: expect.closeTo(1200, 9) }, per: "hour" },
         { label: "Per month", amount: { denom: "uact", base: expect.closeTo(1200 * 24 * 30.437, 6) }, per: "month", note: expect.stringContaining("escrow") },
       ],
+      onConfirmed: expect.any(Function),
     });
     expect(stale()).toEqual(["balances", "bids", "deployment", "leases"]);
   });
@@ -49,6 +51,33 @@ describe("deploy mutations own their cache effects", () => {
     const leases = queryClient.getQueryData<Lease[]>(leaseKeys.list(net, owner, dseq));
     expect(leases?.map(leaseKey)).toEqual([leaseKey(bid)]);
     expect(leases?.[0]).toMatchObject({ state: "active", createdAt: 42, bseq: 0, price: { denom: "uact", amount: "2" } });
+  });
+
+  it("the leases are in the cache and handed on the moment their block is confirmed, before the wallet's send returns", async () => {
+    const { queryClient } = setup();
+    let finish: () => void = () => undefined;
+    const seen: Array<{ leases: string[]; cached: string[] | undefined }> = [];
+    const send = vi.fn(async (_messages: unknown, options: { onConfirmed?: (result: TxResult) => void }) => {
+      options.onConfirmed?.({ ...tx, height: 43 });
+      // The wallet goes on refetching the chain queries before it returns.
+      await new Promise<void>((resolve) => (finish = resolve));
+      return { ...tx, height: 43 };
+    });
+    const accepting = run(acceptBidsMutation({ queryClient, networkId: net, send }), {
+      owner,
+      dseq,
+      bids: [bid],
+      title: "t",
+      secondsPerBlock: 6,
+      onLeases: (leases) => seen.push({ leases: leases.map(leaseKey), cached: queryClient.getQueryData<Lease[]>(leaseKeys.list(net, owner, dseq))?.map(leaseKey) }),
+    });
+    await vi.waitFor(() => expect(seen).toHaveLength(1));
+    expect(seen[0]).toEqual({ leases: [leaseKey(bid)], cached: [leaseKey(bid)] });
+    finish();
+    await accepting;
+    // Written once: the success effect keeps the same lease.
+    expect(queryClient.getQueryData<Lease[]>(leaseKeys.list(net, owner, dseq))?.map(leaseKey)).toEqual([leaseKey(bid)]);
+    expect(seen).toHaveLength(1);
   });
 
   it("a cancelled transaction changes nothing", async () => {
@@ -96,6 +125,29 @@ describe("deploy mutations own their cache effects", () => {
     const record = await store.load(net, owner, dseq);
     expect(record?.manifestSentAt?.["akash1p"]).toBeGreaterThan(0);
     expect(queryClient.getQueryData(recordKeys.one(net, owner, dseq))).toEqual(record);
+  });
+
+  it("a manifest already being sent for a lease just accepted is followed, not sent again", async () => {
+    const { queryClient } = setup();
+    const store = new DeploymentStore(new MemoryStorage(), null);
+    await store.save({ networkId: net, owner, dseq, name: "", sdl: "x", manifestJson: '["m"]', manifestVersion: "ab", createdAt: 1, updatedAt: 1 });
+    const handoffs = new ManifestHandoffs();
+    let accept: () => void = () => undefined;
+    handoffs.start(handoffKey(net, id), async (onAttempt) => {
+      onAttempt(1, null);
+      await new Promise<void>((resolve) => (accept = resolve));
+    });
+    const sendManifest = vi.fn(async () => undefined);
+    const attempts: number[] = [];
+    const sending = run(sendManifestMutation({ queryClient, networkId: net, sendManifest, store, handoffs }), { lease: id, provider: { owner: "akash1p", hostUri: "https://p:8443" }, onAttempt: (n) => attempts.push(n) });
+    await vi.waitFor(() => expect(attempts).toEqual([1]));
+    accept();
+    await sending;
+    expect(sendManifest).not.toHaveBeenCalled();
+    expect((await store.load(net, owner, dseq))?.manifestSentAt?.["akash1p"]).toBeGreaterThan(0);
+    // Taken once: a later send (e.g. a retry) goes out itself.
+    await run(sendManifestMutation({ queryClient, networkId: net, sendManifest, store, handoffs }), { lease: id, provider: { owner: "akash1p", hostUri: "https://p:8443" } });
+    expect(sendManifest).toHaveBeenCalledTimes(1);
   });
 });
 

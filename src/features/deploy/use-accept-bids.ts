@@ -16,6 +16,8 @@ export interface AcceptRequest {
   title: string;
   /** The network's measured block time: the lease price per hour and per month in the signing dialog. */
   secondsPerBlock: number;
+  /** Called with the new leases the moment their block is confirmed (they are in the cache by then). */
+  onLeases?: (leases: Lease[]) => void;
 }
 
 /** The signing dialog's lines: what the leases cost per hour and per month, paid from the escrow to the providers. */
@@ -54,13 +56,25 @@ export function withLeases(cached: Lease[] | undefined, created: Lease[]): Lease
 }
 
 export function acceptBidsMutation({ queryClient, networkId, send }: MutationDeps): MutationOptions<TxResult | null, Error, AcceptRequest> {
+  // The new leases go into the cache the moment their block is confirmed, so the rollout (and the manifest) starts
+  // without waiting for a read, nor for the wallet's refetch of the chain queries; the chain's own copy replaces
+  // them when the refetch lands.
+  const addLeases = ({ owner, dseq, bids }: AcceptRequest, tx: TxResult): Lease[] => {
+    const created = leasesFromAcceptedBids(owner, dseq, bids, tx.height);
+    queryClient.setQueryData<Lease[]>(leaseKeys.list(networkId, owner, dseq), (cached) => withLeases(cached, created));
+    return created;
+  };
   return {
-    mutationFn: ({ bids, title, secondsPerBlock }) => (bids.length ? send(bids.map(buildCreateLeaseMsg), { title, moves: leaseMoves(bids, secondsPerBlock) }) : Promise.resolve(null)),
-    onSuccess: (tx, { owner, dseq, bids }) => {
+    mutationFn: (request) => {
+      const { bids, title, secondsPerBlock, onLeases } = request;
+      if (!bids.length) return Promise.resolve(null);
+      return send(bids.map(buildCreateLeaseMsg), { title, moves: leaseMoves(bids, secondsPerBlock), onConfirmed: (tx) => onLeases?.(addLeases(request, tx)) });
+    },
+    onSuccess: (tx, request) => {
       if (!tx) return;
-      // The new leases go into the cache at once, so the rollout (and the manifest) starts without waiting for a
-      // read; the chain's own copy replaces them when the refetch below lands.
-      queryClient.setQueryData<Lease[]>(leaseKeys.list(networkId, owner, dseq), (cached) => withLeases(cached, leasesFromAcceptedBids(owner, dseq, bids, tx.height)));
+      const { owner, dseq } = request;
+      // Again, should the wallet not have said when the block was confirmed.
+      addLeases(request, tx);
       void invalidate(queryClient, leaseKeys.all(networkId, owner), bidKeys.list(networkId, owner, dseq), deploymentKeys.detail(networkId, owner, dseq), accountKeys.balances(networkId, owner));
     },
   };

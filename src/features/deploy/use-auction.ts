@@ -18,6 +18,7 @@ import { useAcceptBids } from "./use-accept-bids";
 import { useBidWindow } from "./use-bid-window";
 import { useBidderStatus } from "./use-bidder-status";
 import { useBids } from "./use-bids";
+import { useManifestHandoff } from "./use-manifest-handoff";
 import { excludedProviders, redeployPath, useCloseDeployments } from "@/shared/deployment-actions";
 import { usePreparedManifest } from "./use-prepared-manifest";
 
@@ -84,6 +85,7 @@ export function useAuction(dseq: string) {
   const complete = orderGroups.length > 0 && selection.every(Boolean);
 
   const acceptBids = useAcceptBids();
+  const handoff = useManifestHandoff(byOwner, Boolean(record.data));
   const closeDeployment = useCloseDeployments();
   const timing = useBlockTiming();
   // Bids from providers shown offline wait for the user to say "accept anyway" (a lease with them may never start).
@@ -119,7 +121,11 @@ export function useAuction(dseq: string) {
     setAcceptError(null);
     // Marked before the transaction: the leases reach the cache (and the rollout mounts) before mutateAsync returns.
     setFreshLeases((keys) => new Set([...keys, ...picked.map(leaseKey)]));
-    return once(() => acceptBids.mutateAsync({ owner, dseq, bids: picked, title, secondsPerBlock: timing.secondsPerBlock }).catch((error: unknown) => setAcceptError(getErrorMessage(error))));
+    // The manifests go out the moment the leases' block is confirmed (their rollouts follow those sends).
+    return once(() => {
+      handoff.prepare(picked);
+      return acceptBids.mutateAsync({ owner, dseq, bids: picked, title, secondsPerBlock: timing.secondsPerBlock, onLeases: handoff.start }).catch((error: unknown) => setAcceptError(getErrorMessage(error)));
+    });
   }
 
   return {

@@ -47,6 +47,12 @@ export type AuthGetter = (provider: string, scope: ProviderScope[], options?: { 
 
 export interface ProviderAuthApi {
   getAuth: AuthGetter;
+  /**
+   * Makes the credential `getAuth` will return for these scopes now, when that asks the user nothing (the
+   * built-in wallet signs without a prompt): e.g. while a lease is being created, for its manifest. A wallet that
+   * would prompt is left alone: the user is asked when the credential is needed, not before.
+   */
+  warmAuth: (provider: string, scope: ProviderScope[]) => void;
   /** What calls will use; "none" when neither a signing wallet nor a usable certificate is there. */
   method: "jwt" | "mtls" | "none";
   credentials: ProviderCredentials;
@@ -84,6 +90,15 @@ export function useProviderAuth(): ProviderAuthApi {
     },
     [cache, address, preferMtls, getMtlsAuth, problem],
   );
+  const silent = wallet?.kind === "builtin";
+  const warmAuth = useCallback<ProviderAuthApi["warmAuth"]>(
+    (provider, scope) => {
+      if (!silent || preferMtls || !cache || !address) return;
+      // A failure here is met again, and reported, by the call that needs the token.
+      cache.token({ address, provider, scope }).catch(() => undefined);
+    },
+    [silent, preferMtls, cache, address],
+  );
   const method = cache && !preferMtls ? "jwt" : credentials.serial ? "mtls" : "none";
-  return { getAuth, method, credentials };
+  return { getAuth, warmAuth, method, credentials };
 }

@@ -40,6 +40,11 @@ export interface SendOptions {
   /** What the transaction moves besides the fee, shown before signing and in the confirmation; [] when nothing does. */
   moves: readonly TxMove[];
   memo?: string;
+  /**
+   * Called the moment the tx is in a block, before the dialog closes and the chain queries are refetched (send
+   * resolves after those): for work that must follow the block at once, e.g. sending a new lease's manifest.
+   */
+  onConfirmed?: (result: TxResult) => void;
 }
 
 export interface WalletContextValue {
@@ -248,6 +253,12 @@ export function WalletProvider({ children }: { children: ReactNode }) {
         if (!result) {
           setTx(null);
           return null;
+        }
+        try {
+          options.onConfirmed?.(result);
+        } catch (error) {
+          // The tx is in a block whatever the callback does: never report it as failed.
+          console.error("onConfirmed failed:", error);
         }
         // The dialog steps aside at once: the flow underneath goes on, and a toast says what happened.
         setTx(null);
