@@ -170,24 +170,66 @@ export class BlockClock {
     }
   }
 
-  /** Many instants: anchors spread over their span first, then every instant refined, a few at a time. */
+  /**
+   * Many instants: anchors spread over their span first, then rounds in which every instant still too loosely known
+   * gets a pair of probes around its estimate (one round closes the bracket when the estimate is right to within the
+   * tolerance), all fetched in parallel. The estimate interpolates, unless the instant's last round did not halve its
+   * bracket (block times far from uniform, e.g. around a halt): then it bisects, so no instant needs more than
+   * ≈ 2·log2(bracket) headers.
+   */
   async heightsAt(requests: ReadonlyArray<HeightRequest>, options: HeightsAtOptions = {}): Promise<HeightAtTime[]> {
     await this.findLowest();
+    const lowest = this.lowest!;
     const concurrency = Math.max(1, Math.floor(options.concurrency ?? 6));
-    const inside = [...new Set(requests.map((r) => r.timeMs))].filter((t) => t > this.lowest!.timeMs && t <= this.latest.timeMs).sort((a, b) => a - b);
-    const anchorCount = Math.min(inside.length, Math.max(0, Math.floor(options.anchors ?? 8)));
+    const fetchAll = async (heights: Iterable<number>): Promise<void> => {
+      const fresh = [...new Set(heights)].filter((h) => !this.known.has(h)).slice(0, Math.max(0, this.maxFetches - this.fetchCount));
+      await mapLimited(fresh, concurrency, (h) => this.timeOf(h));
+    };
+    const wanted = requests
+      .map((r) => ({ timeMs: r.timeMs, tolerance: Math.max(0, Math.floor(r.toleranceBlocks ?? this.tolerance)), lastGap: Infinity }))
+      .filter((w) => w.timeMs > lowest.timeMs && w.timeMs <= this.latest.timeMs)
+      .sort((a, b) => a.timeMs - b.timeMs);
+    const anchorCount = Math.min(wanted.length, Math.max(0, Math.floor(options.anchors ?? 8)));
     if (anchorCount > 0) {
       // Evenly spread instants (the first and last among them), each at its height interpolated from what is known.
-      const picks = anchorCount === 1 ? [inside[0]!] : Array.from({ length: anchorCount }, (_, i) => inside[Math.round((i * (inside.length - 1)) / (anchorCount - 1))]!);
-      const heights = new Set<number>();
-      for (const t of picks) {
-        const { lo, hi } = this.bracket(t);
-        if (hi.height - lo.height > 1) heights.add(Math.min(hi.height - 1, interpolate(lo, hi, t)));
+      const picks = anchorCount === 1 ? [wanted[0]!] : Array.from({ length: anchorCount }, (_, i) => wanted[Math.round((i * (wanted.length - 1)) / (anchorCount - 1))]!);
+      const heights: number[] = [];
+      for (const w of picks) {
+        const { lo, hi } = this.bracket(w.timeMs);
+        if (hi.height - lo.height > 1) heights.push(Math.min(hi.height - 1, interpolate(lo, hi, w.timeMs)));
       }
-      const budget = [...heights].slice(0, Math.max(0, this.maxFetches - this.fetchCount));
-      await mapLimited(budget, concurrency, (h) => this.timeOf(h));
+      await fetchAll(heights);
     }
-    return mapLimited(requests, concurrency, (r) => this.heightAt(r.timeMs, r.toleranceBlocks ?? this.tolerance));
+    while (this.fetchCount < this.maxFetches) {
+      const probes: number[] = [];
+      for (const w of wanted) {
+        const { lo, hi } = this.bracket(w.timeMs);
+        const gap = hi.height - lo.height - 1;
+        if (gap <= w.tolerance) continue;
+        const middle = lo.height + Math.ceil((hi.height - lo.height) / 2);
+        const estimate = gap > w.lastGap / 2 ? middle : interpolate(lo, hi, w.timeMs);
+        w.lastGap = gap;
+        const margin = Math.ceil(w.tolerance / 2);
+        const below = estimate - 1 - margin;
+        const above = estimate + margin;
+        if (below > lo.height) probes.push(below);
+        if (above < hi.height) probes.push(above);
+        // Both outside the bracket: it is barely wider than the tolerance; its middle splits it.
+        if (below <= lo.height && above >= hi.height) probes.push(middle);
+      }
+      if (probes.length === 0) break;
+      await fetchAll(probes);
+    }
+    return requests.map((r) => this.answerFor(r.timeMs));
+  }
+
+  /** What the headers fetched so far say about an instant (the lowest block is known). */
+  private answerFor(timeMs: number): HeightAtTime {
+    const lowest = this.lowest!;
+    if (timeMs > this.latest.timeMs) return { timeMs, height: this.latest.height + 1, errorBlocks: 0, pruned: false };
+    if (timeMs <= lowest.timeMs) return { timeMs, height: lowest.height, errorBlocks: 0, pruned: !this.lowestIsGenesis };
+    const { lo, hi } = this.bracket(timeMs);
+    return { timeMs, height: interpolate(lo, hi, timeMs), errorBlocks: hi.height - lo.height - 1, pruned: false };
   }
 
   private remember(h: HeaderPoint): void {
