@@ -1,7 +1,7 @@
 /**
  * Block headers for the spend dashboard's day boundaries, kept per network across refreshes and reloads: a committed
- * block's time never changes, so each height is fetched once per browser. Bounded (the MAX most recently used
- * heights, in localStorage). Checked against the chain on every load before any cached time is used: height 1 is
+ * block's time never changes, so each height is fetched once per browser. Bounded (the most recently used
+ * MAX_CACHED_HEADERS heights, in localStorage). Checked against the chain on every load before any cached time is used: height 1 is
  * fetched fresh, and a different time than the cached one (a devnet reset, a network id now pointing at another
  * chain) drops the cache. A pruning node refuses height 1; its chain cannot be reset, so the cache is then used as is.
  */
@@ -10,7 +10,8 @@ import { restHeaderSource } from "@/lib/spend/header-source";
 import type { NetworkId } from "@/lib/networks/networks";
 import { networkKey } from "@/shared/network/storage";
 
-const MAX = 4000;
+/** Heights kept per network: a 90-day range and the period before it, several times over. */
+export const MAX_CACHED_HEADERS = 4000;
 const SAVE_DELAY_MS = 1000;
 
 interface StoredHeaders {
@@ -50,7 +51,7 @@ function cacheOf(networkId: NetworkId): HeaderCache {
     } catch {
       // Storage disabled: this session's memory only.
     }
-    cache = { genesisMs: stored?.genesisMs ?? null, times: new Map(stored?.headers.slice(-MAX)), saveTimer: null };
+    cache = { genesisMs: stored?.genesisMs ?? null, times: new Map(stored?.headers.slice(-MAX_CACHED_HEADERS)), saveTimer: null };
     caches.set(networkId, cache);
   }
   return cache;
@@ -60,7 +61,7 @@ function scheduleSave(networkId: NetworkId, cache: HeaderCache): void {
   if (cache.saveTimer) return;
   cache.saveTimer = setTimeout(() => {
     cache.saveTimer = null;
-    while (cache.times.size > MAX) cache.times.delete(cache.times.keys().next().value!);
+    while (cache.times.size > MAX_CACHED_HEADERS) cache.times.delete(cache.times.keys().next().value!);
     const stored: StoredHeaders = { v: 1, genesisMs: cache.genesisMs, headers: [...cache.times] };
     try {
       localStorage.setItem(storageKey(networkId), JSON.stringify(stored));
@@ -72,8 +73,12 @@ function scheduleSave(networkId: NetworkId, cache: HeaderCache): void {
 
 /** A header source for one load (its `signal`), over the network's shared cache. */
 export function spendHeaderSource(networkId: NetworkId, restUrl: string, signal?: AbortSignal): HeaderSource {
+  return cachedSpendHeaders(networkId, restHeaderSource(restUrl, signal));
+}
+
+/** `fetchHeader` behind the network's cache (checked against height 1 once per source). */
+export function cachedSpendHeaders(networkId: NetworkId, fetchHeader: HeaderSource): HeaderSource {
   const cache = cacheOf(networkId);
-  const fetchHeader = restHeaderSource(restUrl, signal);
   let checked: Promise<void> | null = null;
   const check = (): Promise<void> =>
     (checked ??= fetchHeader(1).then(
