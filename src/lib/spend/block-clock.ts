@@ -19,10 +19,12 @@
  *
  * Many instants at once (`heightsAt`, a range's day boundaries): first a handful of anchors, headers at the heights
  * interpolated for instants spread evenly over the span, fetched in parallel, so every later bracket is at most a
- * few days wide instead of the whole chain; then each instant is refined as above, several at a time (bounded
- * concurrency, one fetch per height even when two instants ask for it). Each instant carries its own tolerance: an
- * instant is refined only while its bracket (the spread between the anchors around it) is wider than that, so the
- * stated bound above holds for every answer.
+ * few days wide instead of the whole chain; then rounds: each instant still known more loosely than its tolerance gets
+ * a probe pair around its estimate (ĥ − 1 − m, ĥ + m with m = ⌈tolerance / 2⌉, so a right estimate closes its bracket
+ * in one round), every round's probes fetched in parallel (bounded concurrency, one fetch per height whichever instants
+ * ask for it), and every header fetched narrows every instant's bracket. An instant is refined only while its bracket
+ * (the spread between the fetched headers around it) is wider than its tolerance, so the bound above holds for every
+ * answer; where interpolation fails to halve a bracket (uneven block times, a halt) the next probe bisects.
  */
 
 export interface HeaderPoint {
