@@ -284,10 +284,21 @@ async function main(): Promise<void> {
         /** Opens /spend; ms until the deployments table has rows, and until the period figures are in. */
         const open = async (url: string) => {
           const start = performance.now();
+          // BENCH_TRACE=1: every request until the table is interactive, when it started and how long it took.
+          const trace: string[] = [];
+          const onDone = (req: import("@playwright/test").Request) => {
+            const t = req.timing();
+            trace.push(`${(t.startTime - performance.timeOrigin - start).toFixed(0).padStart(6)} ms +${t.responseEnd.toFixed(0).padStart(5)} ms  ${req.url().replace(server.url, "").replace(devnet.restUrl, "[rest]").replace(devnet.rpcUrl, "[rpc]").slice(0, 110)}`);
+          };
+          if (process.env.BENCH_TRACE) page.on("requestfinished", onDone);
           await page.goto(url, { waitUntil: "commit" });
           // Interactive: the deployments table has its rows and the range buttons answer.
           await page.getByRole("region", { name: "Deployments", exact: true }).locator("tbody tr").first().waitFor({ state: "visible", timeout: 60_000 });
           const interactiveMs = performance.now() - start;
+          if (process.env.BENCH_TRACE) {
+            page.off("requestfinished", onDone);
+            console.log(`  trace to interactive (${interactiveMs.toFixed(0)} ms):\n${trace.sort().map((l) => `    ${l}`).join("\n")}`);
+          }
           await page.getByRole("region", { name: "Period", exact: true }).getByText("Spent in range").waitFor({ state: "visible", timeout: 120_000 });
           return { interactiveMs, historyMs: performance.now() - start };
         };

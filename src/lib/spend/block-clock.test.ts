@@ -119,6 +119,22 @@ describe("BlockClock.heightsAt (anchors, then bounded-concurrency refinement)", 
     }
   });
 
+  it("a sparse history then a dense tip (a fast-forwarded devnet): exact, with a few headers per boundary", async () => {
+    const times = [0, T0];
+    for (let h = 2; h <= 10_000; h++) times.push(times[h - 1]! + (h < 200 ? 4 * 3_600_000 : 1000 + (h % 7)));
+    let fetched = 0;
+    const source = async (h: number): Promise<HeaderPoint> => {
+      fetched++;
+      return { height: h, timeMs: times[h]! };
+    };
+    const truth = (t: number) => times.findIndex((x, h) => h >= 1 && x >= t);
+    const clock = new BlockClock(source, { height: 10_000, timeMs: times[10_000]! });
+    const instants = Array.from({ length: 33 }, (_, d) => T0 + 3_600_000 + d * 86_400_000);
+    const found = await clock.heightsAt(instants.map((timeMs) => ({ timeMs })));
+    expect(found.map((f) => f.height)).toEqual(instants.map(truth));
+    expect(fetched).toBeLessThanOrEqual(33 * 4);
+  });
+
   it("fetches a height once even when several lookups need it at the same time", async () => {
     const c = chain(1000);
     const clock = new BlockClock(c.source, c.latest);

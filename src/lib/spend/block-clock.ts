@@ -19,10 +19,9 @@
  *
  * Many instants at once (`heightsAt`, a range's day boundaries): first a handful of anchors, headers at the heights
  * interpolated for instants spread evenly over the span, fetched in parallel, so every later bracket is at most a
- * few days wide instead of the whole chain; then rounds: each instant still known more loosely than its tolerance gets
- * a probe pair around its estimate (ĥ − 1 − m, ĥ + m with m = ⌈tolerance / 2⌉, so a right estimate closes its bracket
- * in one round), every round's probes fetched in parallel (bounded concurrency, one fetch per height whichever instants
- * ask for it), and every header fetched narrows every instant's bracket. An instant is refined only while its bracket
+ * few days wide instead of the whole chain; then rounds in which each instant still known more loosely than its
+ * tolerance gets its next probe or guard as above, every round's headers fetched in parallel (bounded concurrency, one
+ * fetch per height whichever instants ask for it), and every header fetched narrows every instant's bracket. An instant is refined only while its bracket
  * (the spread between the fetched headers around it) is wider than its tolerance, so the bound above holds for every
  * answer; where interpolation fails to halve a bracket (uneven block times, a halt) the next probe bisects.
  */
@@ -174,10 +173,9 @@ export class BlockClock {
 
   /**
    * Many instants: anchors spread over their span first, then rounds in which every instant still too loosely known
-   * gets a pair of probes around its estimate (one round closes the bracket when the estimate is right to within the
-   * tolerance), all fetched in parallel. The estimate interpolates, unless the instant's last round did not halve its
-   * bracket (block times far from uniform, e.g. around a halt): then it bisects, so no instant needs more than
-   * ≈ 2·log2(bracket) headers.
+   * gets a probe (or, the round after, its guard), all fetched in parallel. The probe interpolates, unless the
+   * instant's last probe and guard did not halve its bracket (block times far from uniform, e.g. around a halt): then
+   * it bisects, so no instant needs more than ≈ 2·log2(bracket) headers.
    */
   async heightsAt(requests: ReadonlyArray<HeightRequest>, options: HeightsAtOptions = {}): Promise<HeightAtTime[]> {
     await this.findLowest();
@@ -188,7 +186,7 @@ export class BlockClock {
       await mapLimited(fresh, concurrency, (h) => this.timeOf(h));
     };
     const wanted = requests
-      .map((r) => ({ timeMs: r.timeMs, tolerance: Math.max(0, Math.floor(r.toleranceBlocks ?? this.tolerance)), lastGap: Infinity }))
+      .map((r) => ({ timeMs: r.timeMs, tolerance: Math.max(0, Math.floor(r.toleranceBlocks ?? this.tolerance)), lastGap: Infinity, probe: null as number | null }))
       .filter((w) => w.timeMs > lowest.timeMs && w.timeMs <= this.latest.timeMs)
       .sort((a, b) => a.timeMs - b.timeMs);
     const anchorCount = Math.min(wanted.length, Math.max(0, Math.floor(options.anchors ?? 8)));
@@ -208,16 +206,24 @@ export class BlockClock {
         const { lo, hi } = this.bracket(w.timeMs);
         const gap = hi.height - lo.height - 1;
         if (gap <= w.tolerance) continue;
-        const middle = lo.height + Math.ceil((hi.height - lo.height) / 2);
-        const estimate = gap > w.lastGap / 2 ? middle : interpolate(lo, hi, w.timeMs);
+        const margin = Math.ceil(w.tolerance / 2) + 1;
+        if (w.probe !== null) {
+          // Guard on the far side of what the probe predicts, so the bracket closes from both ends.
+          const probeTime = this.known.get(w.probe)!;
+          const msPerBlock = (hi.timeMs - lo.timeMs) / (hi.height - lo.height);
+          const predicted = Math.ceil((w.timeMs - probeTime) / msPerBlock);
+          const guard = probeTime < w.timeMs ? w.probe + predicted + margin : w.probe + predicted - margin;
+          w.probe = null;
+          if (guard > lo.height && guard < hi.height) {
+            probes.push(guard);
+            continue;
+          }
+        }
+        // Interpolate, unless the last probe and guard did not halve the bracket: then bisect.
+        const estimate = gap > w.lastGap / 2 ? lo.height + Math.ceil((hi.height - lo.height) / 2) : interpolate(lo, hi, w.timeMs);
         w.lastGap = gap;
-        const margin = Math.ceil(w.tolerance / 2);
-        const below = estimate - 1 - margin;
-        const above = estimate + margin;
-        if (below > lo.height) probes.push(below);
-        if (above < hi.height) probes.push(above);
-        // Both outside the bracket: it is barely wider than the tolerance; its middle splits it.
-        if (below <= lo.height && above >= hi.height) probes.push(middle);
+        w.probe = Math.min(hi.height - 1, estimate);
+        probes.push(w.probe);
       }
       if (probes.length === 0) break;
       await fetchAll(probes);
