@@ -9,7 +9,8 @@
  *
  * Then it measures:
  *  1. loadTeamSpend (lib/spend/load.ts, what the dashboard computes) for the owner: cold (every header fetched) and
- *     warm (headers cached, as the dashboard's later refreshes); target ≤ 300 ms warm;
+ *     warm (the node's answers replayed, headers from the cache, as the dashboard's later refreshes); target ≤ 300 ms
+ *     warm; and its two steps apart (now: leases, escrow, burn; period: boundaries and history);
  *  2. time to an interactive /spend dashboard in headless Chromium (the built app, cold cache; the deployments
  *     table rendered, from leases and escrow alone); target ≤ 1.5 s; then until the history is in (the period
  *     figures, from the day boundaries' headers), the requests the page made, and a reload with the headers cached;
@@ -32,7 +33,8 @@ import { startDevnet } from "../../server/devnet/index.ts";
 import { DEVNET_ADDRESS, DEVNET_CHAIN_ID, DEVNET_MNEMONIC, PROVIDER_MNEMONIC, providerHdPath } from "../../server/devnet/config.ts";
 import { getAccount } from "../../server/devnet/chain/accounts.ts";
 import { createAkashRegistry } from "../../server/shared/akash-registry.ts";
-import { loadTeamSpend } from "../../src/lib/spend/load.ts";
+import { loadSpendNow, loadSpendPeriod, loadTeamSpend } from "../../src/lib/spend/load.ts";
+import { cachedHeaderSource, restHeaderSource } from "../../src/lib/spend/header-source.ts";
 import { teamLinkFragment } from "../../src/lib/spend/teams.ts";
 import { microString } from "../../src/lib/spend/money.ts";
 import { buildApp } from "../serve/build-app.ts";
@@ -237,17 +239,25 @@ async function main(): Promise<void> {
     console.log("");
 
     // 1. The dashboard's numbers.
-    const options = { restUrl: devnet.restUrl, addresses: [DEVNET_ADDRESS], rangeDays: DAYS };
+    // One header cache for every run, as the dashboard keeps one per network (shared/chain-data/spend-headers).
+    const options = { restUrl: devnet.restUrl, addresses: [DEVNET_ADDRESS], rangeDays: DAYS, headerSource: cachedHeaderSource(restHeaderSource(devnet.restUrl)) };
     const net = replayingFetch();
     let t = performance.now();
     const cold = await loadTeamSpend(options);
     const coldMs = performance.now() - t;
     net.startReplay();
     const compute: number[] = [];
+    const steps: { now: number; period: number }[] = [];
     for (let i = 0; i < RUNS + 1; i++) {
       t = performance.now();
-      await loadTeamSpend(options);
-      if (i > 0) compute.push(performance.now() - t); // the first replay warms the JIT
+      const now = await loadSpendNow(options);
+      const nowMs = performance.now() - t;
+      await loadSpendPeriod(now, options);
+      // The first replay warms the JIT.
+      if (i > 0) {
+        compute.push(performance.now() - t);
+        steps.push({ now: nowMs, period: performance.now() - t - nowMs });
+      }
     }
     net.restore();
     const computeMs = median(compute);
@@ -255,7 +265,8 @@ async function main(): Promise<void> {
     const bound = Object.entries(cold.range.errorBound).map(([denom, v]) => `${microString(v)} ${denom}`).join(", ");
     console.log(`loadTeamSpend: ${cold.leases.length} leases, ${cold.deployments.length} deployments, ${cold.headerFetches} block headers fetched; spent over the ${DAYS} days ${total} (± ${bound || "0"})`);
     console.log(`  with the node (this process serves REST too): ${coldMs.toFixed(0)} ms`);
-    console.log(`  compute (node answers replayed, median of ${RUNS}): ${computeMs.toFixed(0)} ms — target ≤ ${TARGET.computeMs} ms: ${verdict(computeMs <= TARGET.computeMs)}`);
+    console.log(`  compute (node answers replayed, headers cached, median of ${RUNS}): ${computeMs.toFixed(0)} ms — target ≤ ${TARGET.computeMs} ms: ${verdict(computeMs <= TARGET.computeMs)}`);
+    console.log(`    now (parse leases, deployments, balances; runways, burn): ${median(steps.map((x) => x.now)).toFixed(0)} ms; period (boundaries, history, previous period, month): ${median(steps.map((x) => x.period)).toFixed(0)} ms`);
 
     // 2 and 3. The built app in Chromium.
     const build = await building;
