@@ -280,6 +280,25 @@ export function historyFromBounds(leases: ReadonlyArray<SpendLease>, from: strin
   const out: DaySpend[] = days.map((day, i) => ({ day, startHeight: heights[i]!, endHeight: heights[i + 1]!, total: {}, byDeployment: {}, byProvider: {}, byMember: {}, errorBound: {} }));
   const total: DenomAmounts = {};
   const live = leases.filter((l) => leaseEnd(l, latestHeight) > l.createdAt);
+  const dayBlocks = days.map((_, i) => heights[i + 1]! - heights[i]!);
+  const dayBlocksBig = dayBlocks.map(BigInt);
+  // Whole days a fully paid lease ran are summed as rates: price added on its first whole day, taken off after its
+  // last, and each day's running rate × its blocks goes to the total, provider and member (one product per day and
+  // group, not per lease). Per deployment, and on the lease's partial first and last days, the lease's own amount.
+  const sweep = new Map<string, { provider: string | null; member: string | null; denom: string; diff: bigint[] }>();
+  const addRate = (group: "total" | "provider" | "member", name: string, denom: string, fromDay: number, toDay: number, price: bigint) => {
+    const key = `${group}\u0000${name}\u0000${denom}`;
+    let entry = sweep.get(key);
+    if (!entry) sweep.set(key, (entry = { provider: group === "provider" ? name : null, member: group === "member" ? name : null, denom, diff: new Array<bigint>(days.length + 1).fill(0n) }));
+    entry.diff[fromDay] = entry.diff[fromDay]! + price;
+    entry.diff[toDay] = entry.diff[toDay]! - price;
+  };
+  const addAll = (d: DaySpend, l: SpendLease, spent: bigint) => {
+    addTo(d.total, l.denom, spent);
+    addTo((d.byProvider[l.provider] ??= {}), l.denom, spent);
+    addTo((d.byMember[l.owner] ??= {}), l.denom, spent);
+    addTo(total, l.denom, spent);
+  };
   for (const l of live) {
     const firstPaid = l.createdAt + 1;
     const lastPaid = leaseEnd(l, latestHeight);
@@ -293,20 +312,48 @@ export function historyFromBounds(leases: ReadonlyArray<SpendLease>, from: strin
     }
     const key = deploymentKey(l);
     const capped = l.unsettledAtoms > 0n;
+    let wholeFrom = -1;
+    let wholeTo = -1;
     for (let i = lo; i < days.length && heights[i]! <= lastPaid; i++) {
-      let spent: bigint;
-      if (capped) spent = leaseSpentBetween(l, heights[i]!, heights[i + 1]!, latestHeight);
-      else {
-        const blocks = Math.min(heights[i + 1]! - 1, lastPaid) - Math.max(heights[i]!, firstPaid) + 1;
-        spent = blocks > 0 ? l.priceAtoms * BigInt(blocks) : 0n;
-      }
-      if (spent === 0n) continue;
       const d = out[i]!;
-      addTo(d.total, l.denom, spent);
+      if (capped) {
+        const spent = leaseSpentBetween(l, heights[i]!, heights[i + 1]!, latestHeight);
+        if (spent === 0n) continue;
+        addTo((d.byDeployment[key] ??= {}), l.denom, spent);
+        addAll(d, l, spent);
+        continue;
+      }
+      const blocks = Math.min(heights[i + 1]! - 1, lastPaid) - Math.max(heights[i]!, firstPaid) + 1;
+      if (blocks <= 0) continue;
+      const whole = blocks === dayBlocks[i];
+      const spent = l.priceAtoms * (whole ? dayBlocksBig[i]! : BigInt(blocks));
       addTo((d.byDeployment[key] ??= {}), l.denom, spent);
-      addTo((d.byProvider[l.provider] ??= {}), l.denom, spent);
-      addTo((d.byMember[l.owner] ??= {}), l.denom, spent);
-      addTo(total, l.denom, spent);
+      if (!whole) addAll(d, l, spent);
+      else {
+        // Whole days are contiguous: every day strictly inside the lease's life.
+        if (wholeFrom < 0) wholeFrom = i;
+        wholeTo = i + 1;
+      }
+    }
+    if (wholeFrom >= 0) {
+      addRate("total", "", l.denom, wholeFrom, wholeTo, l.priceAtoms);
+      addRate("provider", l.provider, l.denom, wholeFrom, wholeTo, l.priceAtoms);
+      addRate("member", l.owner, l.denom, wholeFrom, wholeTo, l.priceAtoms);
+    }
+  }
+  for (const entry of sweep.values()) {
+    let rate = 0n;
+    for (let i = 0; i < days.length; i++) {
+      rate += entry.diff[i]!;
+      if (rate === 0n || dayBlocks[i] === 0) continue;
+      const spent = rate * dayBlocksBig[i]!;
+      const d = out[i]!;
+      if (entry.provider !== null) addTo((d.byProvider[entry.provider] ??= {}), entry.denom, spent);
+      else if (entry.member !== null) addTo((d.byMember[entry.member] ??= {}), entry.denom, spent);
+      else {
+        addTo(d.total, entry.denom, spent);
+        addTo(total, entry.denom, spent);
+      }
     }
   }
   const errors = at.map((b) => rateAround(live, b.height, b.errorBlocks, latestHeight));
