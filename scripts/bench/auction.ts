@@ -84,17 +84,46 @@ async function main() {
   const manifestFromClient: number[] = [];
   const putFromHeader: number[] = [];
   const putToProvider: number[] = [];
+  const pushFromHeader: number[] = [];
+  const pushToPut: number[] = [];
   try {
     const context = await browser.newContext({ baseURL: server.url });
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     // When the browser sent each manifest PUT through the proxy (request start, browser clock = this machine's).
     const manifestPutAt = new Map<string, number>();
+    // Every manifest PUT's answer, by dseq (a retried PUT shows as several).
+    const manifestAnswers = new Map<string, string[]>();
     page.on("requestfinished", (request) => {
       if (request.method() !== "POST" || !stack.proxyUrl || !request.url().startsWith(stack.proxyUrl)) return;
       const target = /\/deployment\/(\d+)\/manifest"/.exec(request.postData() ?? "");
-      if (target && !manifestPutAt.has(target[1]!)) manifestPutAt.set(target[1]!, request.timing().startTime);
+      if (!target) return;
+      const dseq = target[1]!;
+      if (!manifestPutAt.has(dseq)) manifestPutAt.set(dseq, request.timing().startTime);
+      void request.response().then((response) => {
+        const timing = request.timing();
+        manifestAnswers.set(dseq, [...(manifestAnswers.get(dseq) ?? []), `${response?.status() ?? "no answer"} in ${Math.round(timing.responseEnd)} ms`]);
+      });
     });
+    // When the page's WebSocket received the push confirming each accept tx (its lease's block), by dseq, taken in
+    // the page (this process's event loop also runs the devnet, so its own timestamps may lag): the part of
+    // "lease block → PUT" spent before the browser knew, and the part spent in the app after it. The listener is
+    // added before the app's own, so app work does not delay it.
+    await page.addInitScript(`(() => {
+      const pushed = (window.__leasePushAt = {});
+      const Native = window.WebSocket;
+      window.WebSocket = class extends Native {
+        constructor(...args) {
+          super(...args);
+          this.addEventListener("message", (event) => {
+            const text = event.data;
+            if (typeof text !== "string" || !text.includes("tx.hash=") || !text.includes("EventLeaseCreated")) return;
+            const dseq = /\\\\"dseq\\\\":\\\\"(\\d+)\\\\"/.exec(text);
+            if (dseq && !(dseq[1] in pushed)) pushed[dseq[1]] = Date.now();
+          });
+        }
+      };
+    })()`);
     await page.goto("/account");
     await page.getByRole("status", { name: "Node status" }).getByText(/Block \d/).waitFor();
 
@@ -190,7 +219,13 @@ async function main() {
           putFromHeader.push(putAt - header);
           putToProvider.push(receivedAt - putAt);
         }
-        manifestNotes.push(`manifest at the provider ${receivedAt - header} ms after the lease block${putAt === undefined ? "" : ` (PUT sent at +${Math.round(putAt - header)} ms)`}`);
+        const pushedAt = ((await page.evaluate("window.__leasePushAt")) as Record<string, number>)[dseq];
+        if (pushedAt !== undefined) {
+          pushFromHeader.push(pushedAt - header);
+          if (putAt !== undefined) pushToPut.push(putAt - pushedAt);
+        }
+        const answers = manifestAnswers.get(dseq) ?? [];
+        manifestNotes.push(`manifest at the provider ${receivedAt - header} ms after the lease block${putAt === undefined ? "" : ` (PUT sent at +${Math.round(putAt - header)} ms; ${answers.length === 1 ? "answer" : "answers"} ${answers.join(", ")})`}`);
       }
       console.log(`deployment ${i + 1}/${DEPLOYMENTS} dseq ${dseq}: bids drawn ${perDeployment.map((v) => `${v} ms`).join(", ")} after their block; ${manifestNotes.join("; ")}; accept → URI ${acceptToUri.at(-1)} ms`);
     }
@@ -211,6 +246,8 @@ async function main() {
   line("lease committed (block header time) → manifest at provider", manifestFromHeader);
   line("lease committed (WS client saw block) → manifest at provider", manifestFromClient);
   line("  of which: lease block header time → browser sends PUT", putFromHeader);
+  line("    lease block header time → browser gets the tx pushed", pushFromHeader);
+  line("    tx pushed to the browser → browser sends PUT", pushToPut);
   line("  of which: browser sends PUT → manifest at provider", putToProvider);
   line("click accept → lease URI answers HTTP 200", acceptToUri);
   const p95 = percentile(fromClient.length ? fromClient : fromHeader, 95);
