@@ -19,7 +19,13 @@ export interface OnChainCertificate {
   serial: string;
 }
 
+/** Accounts whose public key is kept (a provider meets few tenants; the oldest is dropped past this). */
+const MAX_CACHED_PUBKEYS = 10_000;
+
 export class ChainRest {
+  /** An account's public key never changes once it is set: read once, not for every token a tenant sends. */
+  private readonly pubkeys = new Map<string, Uint8Array>();
+
   constructor(
     readonly restUrl: string,
     private readonly timeoutMs = 8000,
@@ -68,12 +74,18 @@ export class ChainRest {
 
   /** The account's secp256k1 public key (33 bytes), null if the account has none; throws if unknown. */
   async accountPubkey(address: string): Promise<Uint8Array | null> {
+    const known = this.pubkeys.get(address);
+    if (known) return known;
     const r = await this.find(`/cosmos/auth/v1beta1/accounts/${address}`);
     if (!r) return null;
     const acc = obj(r.account);
     const pk = obj(acc.pub_key ?? acc.pubKey ?? obj(acc.base_account).pub_key);
     const key = str(pk.key);
-    return key ? new Uint8Array(Buffer.from(key, "base64")) : null;
+    if (!key) return null;
+    const pubkey = new Uint8Array(Buffer.from(key, "base64"));
+    if (this.pubkeys.size >= MAX_CACHED_PUBKEYS) this.pubkeys.delete(this.pubkeys.keys().next().value!);
+    this.pubkeys.set(address, pubkey);
+    return pubkey;
   }
 
   async deployment(owner: string, dseq: string): Promise<{ hash: Uint8Array; state: string; groups: { gseq: number; spec: GroupSpecView }[] } | null> {
