@@ -16,7 +16,8 @@
  *     figures, from the day boundaries' headers), the requests the page made, and a reload with the headers cached;
  *  3. first-load JS of `/` (gzip), which must stay ≤ 200 KB (the charts are not on the first load).
  *
- * Env: BENCH_LEASES (1000), BENCH_DAYS (90), BENCH_RUNS (3).
+ * Env: BENCH_LEASES (1000), BENCH_DAYS (90), BENCH_RUNS (3); BENCH_TRACE=1 lists the requests until interactive;
+ * BENCH_SCREENSHOT=<dir> saves the page as it is when interactive.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -306,6 +307,8 @@ async function main(): Promise<void> {
           // Interactive: the deployments table has its rows and the range buttons answer.
           await page.getByRole("region", { name: "Deployments", exact: true }).locator("tbody tr").first().waitFor({ state: "visible", timeout: 60_000 });
           const interactiveMs = performance.now() - start;
+          // BENCH_SCREENSHOT=<dir>: the page as it is when it becomes interactive (history perhaps still loading).
+          if (process.env.BENCH_SCREENSHOT) await page.screenshot({ path: path.join(process.env.BENCH_SCREENSHOT, `spend-interactive-${run}.png`), fullPage: true });
           if (process.env.BENCH_TRACE) {
             page.off("requestfinished", onDone);
             console.log(`  trace to interactive (${interactiveMs.toFixed(0)} ms):\n${trace.sort().map((l) => `    ${l}`).join("\n")}`);
