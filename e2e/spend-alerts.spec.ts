@@ -135,9 +135,9 @@ test("team rules and names travel with the team; an alert fires in the app and a
     // By the dseq cell (one deployed from the browser has a block height for dseq: a short number).
     const row = (dseq: string) => deployments.getByRole("row").filter({ has: page.getByRole("cell", { name: dseq, exact: true }) });
     await expect(row(running.dseq)).toContainText("web-frontend");
-    await expect(row(running.dseq).getByRole("button", { name: /name deployment/i })).toHaveCount(0);
+    await expect(row(running.dseq).getByRole("button", { name: /(Rename|Add name to) deployment/ })).toHaveCount(0);
     await expect(row(mate.dseq)).toContainText("bob-api");
-    await row(dry.dseq).getByRole("button", { name: `Name deployment ${dry.dseq}` }).click();
+    await row(dry.dseq).getByRole("button", { name: `Add name to deployment ${dry.dseq}` }).click();
     await row(dry.dseq).getByLabel(`Name for deployment ${dry.dseq}`).fill("batch-job");
     await row(dry.dseq).getByRole("button", { name: "Save" }).click();
     await expect(row(dry.dseq)).toContainText("batch-job");

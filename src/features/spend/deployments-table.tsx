@@ -98,7 +98,7 @@ function NameCell({ row, onRename }: { row: Row; onRename: (owner: string, dseq:
         <Button
           size="sm"
           variant="ghost"
-          aria-label={`${row.name ? "Rename" : "Name"} deployment ${row.dseq}`}
+          aria-label={row.name ? `Rename deployment ${row.dseq}` : `Add name to deployment ${row.dseq}`}
           onClick={() => {
             setText(row.name);
             setEditing(true);
