@@ -28,7 +28,6 @@ import { TeamActions, TeamEditor } from "./team-editor";
 import { useTeams } from "./teams-store";
 import { useTeamSpend } from "./use-team-spend";
 import { AlertCentre } from "./alert-centre";
-import { TopUpAll } from "./top-up-all";
 import { useAlerts } from "./use-alerts";
 import { teamScope, walletScope } from "./alert-store";
 import { readAllDeploymentLabels, useDeploymentLabels } from "./deployment-labels-store";
@@ -36,6 +35,9 @@ import { deploymentNameOf, teamDeploymentLabels, type DeploymentName } from "./d
 import { adoptTeam, teamForExport } from "./team-transfer";
 
 const SpendChart = lazy(() => import("./spend-chart"));
+// Top-up-all signs transactions (chain-sdk messages, the mint): loaded after the page's own code, so the spend reads
+// start without waiting for it.
+const TopUpAll = lazy(() => import("./top-up-all").then((m) => ({ default: m.TopUpAll })));
 
 const utcToday = (): string => new Date().toISOString().slice(0, 10);
 const money = (a: DenomAmounts, fallbackDenom = "uact"): string => {
@@ -210,7 +212,9 @@ export default function SpendPage({ renderExtra }: { renderExtra?: (addresses: r
           afterNow={
             <>
               <AlertCentre record={alerts.record} update={alerts.update} permission={alerts.permission} askPermission={alerts.askPermission} teamBudget={team?.budget} />
-              <TopUpAll spend={now.data} labels={labels} />
+              <Suspense fallback={<div className="h-24" aria-busy="true" />}>
+                <TopUpAll spend={now.data} labels={labels} />
+              </Suspense>
             </>
           }
         />
