@@ -40,7 +40,7 @@ export function AlertCentre({
       <CardHeader
         id="alert-centre-title"
         title={`Alerts${unacknowledged ? ` (${unacknowledged} new)` : ""}`}
-        description="Rules kept in this browser for the wallet or team watched, checked each time the spend data refreshes (every minute). For alerts while the console is closed, run npm run alerts with the same rules."
+        description="Rules kept in this browser for the wallet or team watched, checked each time the spend data refreshes (every minute). For alerts while the console is closed, export the team (its file carries these rules) and give it to npm run alerts as its team."
         actions={
           <div className="flex flex-wrap gap-2">
             <Button size="sm" variant="secondary" onClick={() => setEditing(!editing)} aria-expanded={editing}>
