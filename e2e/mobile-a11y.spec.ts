@@ -43,7 +43,7 @@ function mainPages(): Array<{ path: string; name: string }> {
 async function settle(page: Page, path: string) {
   await page.goto(path);
   await expect(page.locator("main h1").first()).toBeVisible({ timeout: 30_000 });
-  await expect(page.locator("main").getByRole("status").filter({ hasText: /^(Loading…|Reading leases, escrow and block headers…)$/ })).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.locator("main").getByRole("status").filter({ hasText: /^(Loading…|Reading leases, escrow and balances…|Reading the block headers that bound each day…)$/ })).toHaveCount(0, { timeout: 30_000 });
   if (path === "/deploy") await expect(page.getByTestId("sdl-status")).toHaveText("Valid", { timeout: 30_000 });
   if (path === "/providers") await expect(page.getByText("Online").first()).toBeVisible({ timeout: 30_000 });
   if (path.startsWith("/templates/")) await expect(page.getByTestId("template-readme")).toBeVisible();

@@ -1,8 +1,12 @@
 /** Cosmos REST pagination and the one rule for "does not exist" (HTTP 404 / gRPC NotFound). */
 import { ChainRequestError, requestJson } from "./http";
 
-/** Page size for list reads; `collectPages` follows `next_key` past it. */
-export const PAGE_LIMIT = 100;
+/**
+ * Page size for list reads; `collectPages` follows `next_key` past it. Pages are sequential (each needs the
+ * previous `next_key`), so round trips, not bytes, bound a team's 1,000 leases: the SDK's gateway has no maximum
+ * limit, and a node that caps it lower still hands back `next_key`.
+ */
+export const PAGE_LIMIT = 1000;
 
 /** Follows `pagination.next_key` until the chain has no more pages (any number of items). */
 export async function collectPages<T>(firstUrl: string, pick: (body: unknown) => T[], signal?: AbortSignal, maxPages = 1000): Promise<T[]> {
