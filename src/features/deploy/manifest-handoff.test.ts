@@ -64,4 +64,18 @@ describe("manifest handoffs", () => {
     await expect(followed).rejects.toMatchObject({ name: "AbortError" });
     sent.resolve();
   });
+
+  it("start settles when the send does and never rejects (the wallet waits on it before its refetch)", async () => {
+    const handoffs = new ManifestHandoffs();
+    const sent = deferred();
+    let settled = false;
+    const started = handoffs.start("k", () => sent.promise).then(() => (settled = true));
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    sent.reject(new ProviderProxyError("offline", "down"));
+    await started;
+    expect(settled).toBe(true);
+    // A second start for the same lease follows the first send, it does not start another.
+    await expect(handoffs.start("k", () => Promise.reject(new Error("sent twice")))).resolves.toBeUndefined();
+  });
 });

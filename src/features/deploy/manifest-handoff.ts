@@ -21,9 +21,13 @@ const UNCLAIMED_MS = 60_000;
 export class ManifestHandoffs {
   private readonly sends = new Map<string, Handoff>();
 
-  /** Starts `send` for the lease named by `key`; `send` reports its attempts to the callback it is given. */
-  start(key: string, send: (onAttempt: Attempt) => Promise<void>): void {
-    if (this.sends.has(key)) return;
+  /**
+   * Starts `send` for the lease named by `key`; `send` reports its attempts to the callback it is given. Returns
+   * when it settles (never rejects: the rollout that takes it reports a failure).
+   */
+  start(key: string, send: (onAttempt: Attempt) => Promise<void>): Promise<void> {
+    const running = this.sends.get(key);
+    if (running) return running.outcome.catch(() => undefined);
     const handoff: Handoff = { outcome: Promise.resolve(), listeners: new Set(), last: null, forget: null };
     handoff.outcome = send((attempt, lastError) => {
       handoff.last = [attempt, lastError];
@@ -33,6 +37,7 @@ export class ManifestHandoffs {
     handoff.outcome.catch(() => undefined);
     handoff.forget = setTimeout(() => this.sends.delete(key), UNCLAIMED_MS);
     this.sends.set(key, handoff);
+    return handoff.outcome.catch(() => undefined);
   }
 
   /**

@@ -69,7 +69,9 @@ describe("deploy mutations own their cache effects", () => {
       bids: [bid],
       title: "t",
       secondsPerBlock: 6,
-      onLeases: (leases) => seen.push({ leases: leases.map(leaseKey), cached: queryClient.getQueryData<Lease[]>(leaseKeys.list(net, owner, dseq))?.map(leaseKey) }),
+      onLeases: (leases) => {
+        seen.push({ leases: leases.map(leaseKey), cached: queryClient.getQueryData<Lease[]>(leaseKeys.list(net, owner, dseq))?.map(leaseKey) });
+      },
     });
     await vi.waitFor(() => expect(seen).toHaveLength(1));
     expect(seen[0]).toEqual({ leases: [leaseKey(bid)], cached: [leaseKey(bid)] });

@@ -17,7 +17,8 @@ export interface AcceptRequest {
   /** The network's measured block time: the lease price per hour and per month in the signing dialog. */
   secondsPerBlock: number;
   /** Called with the new leases the moment their block is confirmed (they are in the cache by then). */
-  onLeases?: (leases: Lease[]) => void;
+  /** Starts the manifests' send; the promise settles when they are sent (the wallet holds its refetch until then). */
+  onLeases?: (leases: Lease[]) => Promise<unknown> | void;
 }
 
 /** The signing dialog's lines: what the leases cost per hour and per month, paid from the escrow to the providers. */

@@ -27,15 +27,17 @@ export function useManifestHandoff(providers: ReadonlyMap<string, AuditedProvide
   );
 
   const start = useCallback(
-    (leases: ReadonlyArray<Lease>) => {
-      if (!canSend) return;
+    (leases: ReadonlyArray<Lease>): Promise<unknown> => {
+      if (!canSend) return Promise.resolve();
       const store = deploymentStore();
+      const sends: Promise<void>[] = [];
       for (const lease of leases) {
         const provider = providers?.get(lease.provider);
         // Without the provider's host (list not read yet) the rollout sends it once it knows where.
         if (!provider) continue;
-        manifestHandoffs.start(handoffKey(network.id, lease), (onAttempt) => sendManifest(provider, lease.dseq, manifestLoader(store, network.id, lease), { onAttempt }));
+        sends.push(manifestHandoffs.start(handoffKey(network.id, lease), (onAttempt) => sendManifest(provider, lease.dseq, manifestLoader(store, network.id, lease), { onAttempt })));
       }
+      return Promise.all(sends);
     },
     [canSend, providers, network.id, sendManifest],
   );

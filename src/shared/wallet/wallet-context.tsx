@@ -14,6 +14,20 @@ import { endBuiltinSession, hasBuiltinSession, hasSavedVault, resumeBuiltinSessi
 
 const CosmosKitBridge = lazy(() => import("./cosmos-kit-bridge"));
 
+/** How long a confirmed tx's follow-up work (a lease's manifest PUT) goes before the refetch of every chain query. */
+const CONFIRMED_WORK_FIRST_MS = 1500;
+
+/** Waits for `work` to settle or `ms` to pass, whichever is first; never rejects. */
+function firstOf(work: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    work.then(
+      () => (clearTimeout(timer), resolve()),
+      () => (clearTimeout(timer), resolve()),
+    );
+  });
+}
+
 /** A failure inside the wallet libraries becomes a connection error, never a crashed app. */
 class BridgeBoundary extends Component<{ onError: (message: string) => void; children: ReactNode }, { failed: boolean }> {
   override state = { failed: false };
@@ -42,9 +56,11 @@ export interface SendOptions {
   memo?: string;
   /**
    * Called the moment the tx is in a block, before the dialog closes and the chain queries are refetched (send
-   * resolves after those): for work that must follow the block at once, e.g. sending a new lease's manifest.
+   * resolves after those): for work that must follow the block at once, e.g. sending a new lease's manifest. A
+   * returned promise holds the refetch until it settles (at most CONFIRMED_WORK_FIRST_MS), so that work does not
+   * queue behind a burst of chain reads.
    */
-  onConfirmed?: (result: TxResult) => void;
+  onConfirmed?: (result: TxResult) => Promise<unknown> | void;
 }
 
 export interface WalletContextValue {
@@ -254,8 +270,9 @@ export function WalletProvider({ children }: { children: ReactNode }) {
           setTx(null);
           return null;
         }
+        let confirmedWork: Promise<unknown> | void = undefined;
         try {
-          options.onConfirmed?.(result);
+          confirmedWork = options.onConfirmed?.(result);
         } catch (error) {
           // The tx is in a block whatever the callback does: never report it as failed.
           console.error("onConfirmed failed:", error);
@@ -263,6 +280,7 @@ export function WalletProvider({ children }: { children: ReactNode }) {
         // The dialog steps aside at once: the flow underneath goes on, and a toast says what happened.
         setTx(null);
         toastTxConfirmed(options.title, result, moves);
+        if (confirmedWork) await firstOf(confirmedWork, CONFIRMED_WORK_FIRST_MS);
         await queryClient.invalidateQueries({ queryKey: chainKeys.all(network.id) });
         return result;
       } catch (err) {
