@@ -134,10 +134,14 @@ function NameCell({ row, onRename }: { row: Row; onRename: (owner: string, dseq:
   );
 }
 
+/** Rows drawn at once: a team's 1,000 deployments in one table took longer to draw than the data took to read. */
+const PAGE_SIZE = 50;
+
 /** `onRename`: gives a deployment (without a saved SDL here) a label; a blank one removes it. */
 export function DeploymentsTable({ spend, range, labels, nameOf, onRename }: { spend: SpendNow; range: SpendHistory | null; labels: (address: string) => string; nameOf: (owner: string, dseq: string) => DeploymentName | null; onRename: (owner: string, dseq: string, label: string) => void }) {
   const [filter, setFilter] = useState("");
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: "spent", desc: true });
+  const [page, setPage] = useState(0);
   const rows = useMemo(() => {
     const q = filter.trim().toLowerCase();
     // Until the range's history is read, the running deployments (closed ones show once their spend in range is known).
@@ -145,11 +149,18 @@ export function DeploymentsTable({ spend, range, labels, nameOf, onRename }: { s
     const shown = q ? all.filter((r) => [r.dseq, r.name, r.owner, r.provider, r.state, labels(r.owner)].some((v) => v.toLowerCase().includes(q))) : all;
     return shown.sort((a, b) => (sort.desc ? -1 : 1) * compare(a, b, sort.key));
   }, [spend, range, filter, sort, labels, nameOf]);
+  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+  // A filter or a refresh may leave fewer pages than the one shown.
+  const current = Math.min(page, pages - 1);
+  const pageRows = rows.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
   return (
     <div className="flex flex-col gap-3">
       <label className="flex max-w-xs flex-col gap-1 text-sm">
         <span className="font-medium">Filter</span>
-        <input className={inputClasses} value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="name, dseq, owner, provider, state" />
+        <input className={inputClasses} value={filter} onChange={(e) => {
+            setFilter(e.target.value);
+            setPage(0);
+          }} placeholder="name, dseq, owner, provider, state" />
       </label>
       <div className="overflow-x-auto">
         <table className="w-full min-w-[720px] text-left text-sm">
@@ -157,7 +168,10 @@ export function DeploymentsTable({ spend, range, labels, nameOf, onRename }: { s
             <tr className="border-b border-border text-muted">
               {COLUMNS.map((c) => (
                 <th key={c.key} scope="col" className={c.numeric ? "py-2 pr-3 text-right" : "py-2 pr-3"} aria-sort={sort.key === c.key ? (sort.desc ? "descending" : "ascending") : "none"}>
-                  <button type="button" className="font-medium hover:text-fg" onClick={() => setSort((s) => ({ key: c.key, desc: s.key === c.key ? !s.desc : c.numeric === true }))}>
+                  <button type="button" className="font-medium hover:text-fg" onClick={() => {
+                      setSort((s) => ({ key: c.key, desc: s.key === c.key ? !s.desc : c.numeric === true }));
+                      setPage(0);
+                    }}>
                     {c.label}
                     {sort.key === c.key ? (sort.desc ? " ↓" : " ↑") : ""}
                   </button>
@@ -166,7 +180,7 @@ export function DeploymentsTable({ spend, range, labels, nameOf, onRename }: { s
             </tr>
           </thead>
           <tbody>
-            {rows.map((r) => (
+            {pageRows.map((r) => (
               <tr key={r.key} className="border-b border-border/60">
                 <td className="py-2 pr-3 font-mono">{r.dseq}</td>
                 <td className="py-2 pr-3">
@@ -205,6 +219,19 @@ export function DeploymentsTable({ spend, range, labels, nameOf, onRename }: { s
             ))}
           </tbody>
         </table>
+        {pages > 1 && (
+          <nav className="flex flex-wrap items-center gap-2 py-2 text-sm" aria-label="Deployments table pages">
+            <span className="text-muted" aria-live="polite">
+              {current * PAGE_SIZE + 1}–{current * PAGE_SIZE + pageRows.length} of {rows.length.toLocaleString("en-US")}
+            </span>
+            <Button size="sm" variant="ghost" type="button" disabled={current === 0} onClick={() => setPage(current - 1)}>
+              Previous
+            </Button>
+            <Button size="sm" variant="ghost" type="button" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
+              Next
+            </Button>
+          </nav>
+        )}
         {rows.length === 0 && <p className="py-4 text-sm text-muted">{range ? "No deployment spent anything in this range." : "No deployment running; the spend in range is being read."}</p>}
       </div>
     </div>

@@ -212,9 +212,11 @@ export default function SpendPage({ renderExtra }: { renderExtra?: (addresses: r
           afterNow={
             <>
               <AlertCentre record={alerts.record} update={alerts.update} permission={alerts.permission} askPermission={alerts.askPermission} teamBudget={team?.budget} />
-              <Suspense fallback={<div className="h-24" aria-busy="true" />}>
-                <TopUpAll spend={now.data} labels={labels} />
-              </Suspense>
+              <WhenIdle fallback={<div className="h-24" aria-busy="true" />}>
+                <Suspense fallback={<div className="h-24" aria-busy="true" />}>
+                  <TopUpAll spend={now.data} labels={labels} />
+                </Suspense>
+              </WhenIdle>
             </>
           }
         />
@@ -225,6 +227,23 @@ export default function SpendPage({ renderExtra }: { renderExtra?: (addresses: r
 }
 
 /** While the period's block headers are read (or could not be), in place of its figures. */
+/**
+ * Renders `children` once the browser is idle after the first paint: top-up-all's code (chain-sdk's messages) would
+ * otherwise load and run while a team's table is first drawn.
+ */
+function WhenIdle({ children, fallback }: { children: ReactNode; fallback: ReactNode }) {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    if (typeof window.requestIdleCallback === "function") {
+      const id = window.requestIdleCallback(() => setReady(true), { timeout: 1000 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const timer = setTimeout(() => setReady(true), 200);
+    return () => clearTimeout(timer);
+  }, []);
+  return ready ? children : fallback;
+}
+
 function PeriodPending({ error, retry }: { error: unknown; retry: () => void }) {
   return error ? (
     <Alert tone="error" title="The history could not be read" actions={<Button size="sm" onClick={retry}>Retry</Button>}>

@@ -1,7 +1,8 @@
 import { useMemo } from "react";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { listDeployments } from "@/lib/chain/deployment";
 import { loadSpendNow, loadSpendPeriod, type TeamSpend } from "@/lib/spend/load";
-import { spendKeys } from "@/shared/chain-data/keys";
+import { deploymentKeys, spendKeys } from "@/shared/chain-data/keys";
 import { spendHeaderSource } from "@/shared/chain-data/spend-headers";
 import { useNetwork } from "@/shared/network";
 
@@ -13,9 +14,19 @@ import { useNetwork } from "@/shared/network";
  */
 export function useTeamSpend(addresses: ReadonlyArray<string>, from: string, to: string) {
   const { network } = useNetwork();
+  const queryClient = useQueryClient();
   const now = useQuery({
     queryKey: spendKeys.now(network.id, addresses),
-    queryFn: ({ signal }) => loadSpendNow({ restUrl: network.restUrl, addresses, signal }),
+    queryFn: ({ signal }) =>
+      loadSpendNow({
+        restUrl: network.restUrl,
+        addresses,
+        signal,
+        // Through the cache: the grants card on this page lists the same deployments, and a team's 1,000 are the
+        // node's heaviest answer; one request serves both.
+        readDeployments: (owner) =>
+          queryClient.fetchQuery({ queryKey: deploymentKeys.list(network.id, owner), queryFn: ({ signal: s }) => listDeployments(network.restUrl, owner, s), staleTime: 5_000 }),
+      }),
     enabled: addresses.length > 0,
     refetchInterval: 60_000,
     staleTime: 30_000,

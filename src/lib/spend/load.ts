@@ -27,6 +27,9 @@ export interface LoadNowOptions {
   /** Seconds per block; default: measureBlockTime (lib/chain/block-time) over the last `blockTimeWindow` blocks. */
   secondsPerBlock?: number;
   blockTimeWindow?: number;
+  /** How an owner's deployments are read (default: the chain reader); a page passes its query cache's, so a
+   * card showing the same list on the same screen shares one request. */
+  readDeployments?: (owner: string, signal?: AbortSignal) => Promise<Deployment[]>;
   signal?: AbortSignal;
 }
 
@@ -115,12 +118,13 @@ export function spendRange(today: string, options: LoadPeriodOptions): { from: s
 export async function loadSpendNow(options: LoadNowOptions): Promise<SpendNow> {
   const { restUrl, signal } = options;
   const addresses = checkAddresses(options.addresses);
+  const readDeployments = options.readDeployments ?? ((owner: string, s?: AbortSignal) => listDeployments(restUrl, owner, s));
   // Everything at once: the lists do not depend on the latest block, nor the block time on the lists.
   const [latestBlock, perAddress, secondsPerBlock] = await Promise.all([
     getLatestBlock(restUrl, signal),
     Promise.all(
       addresses.map(async (owner) => {
-        const [leases, deployments, balances] = await Promise.all([listLeases(restUrl, { owner }, signal), listDeployments(restUrl, owner, signal), getBalances(restUrl, owner, signal)]);
+        const [leases, deployments, balances] = await Promise.all([listLeases(restUrl, { owner }, signal), readDeployments(owner, signal), getBalances(restUrl, owner, signal)]);
         return { owner, leases, deployments, balances };
       }),
     ),
