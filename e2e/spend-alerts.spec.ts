@@ -18,20 +18,12 @@ import { promisify } from "node:util";
 import { expect, openApp, test } from "./fixtures";
 import { approveTx, connectSigner, deploymentInfo, env, importWallet, seedLeasedDeployment, sendTx } from "./deployments-helpers";
 import { navigate } from "./deploy-helpers";
-import { testSdl } from "../src/lib/sdl/test-sdl.ts";
 import { teamLinkFragment } from "../src/lib/spend/teams.ts";
+import { microOf, pricierSdl } from "./spend-helpers";
 
-// Runs dry within about an hour at the e2e block time (as in spend-dashboard.spec.ts); the others last many hours.
-const pricierSdl = testSdl({ image: "nginx:1.25", cpu: 4, memory: "32Gi", storage: "128Gi", amount: 100000 });
 
 test.describe.configure({ timeout: 300_000 });
 
-/** "1,234.5 ACT" → micro-units (exact for up to 6 decimals). */
-function microOf(text: string): bigint {
-  const m = /([\d,]+)(?:\.(\d{1,6}))?\s*ACT/.exec(text);
-  if (!m) throw new Error(`no ACT amount in ${JSON.stringify(text)}`);
-  return BigInt(m[1]!.replace(/,/g, "")) * 1_000_000n + BigInt((m[2] ?? "").padEnd(6, "0"));
-}
 
 async function activeLeases(owner: string, dseq: string): Promise<number> {
   const res = await fetch(`${env("E2E_REST_URL")}/akash/market/v1beta5/leases/list?filters.owner=${owner}&filters.dseq=${dseq}`);

@@ -7,21 +7,12 @@
 import { readFile } from "node:fs/promises";
 import { expect, openApp, test } from "./fixtures";
 import { approveTx, connectSigner, deploymentInfo, env, importWallet, seedLeasedDeployment, sendTx } from "./deployments-helpers";
-import { testSdl } from "../src/lib/sdl/test-sdl.ts";
 import { teamLinkFragment } from "../src/lib/spend/teams.ts";
+import { microOf, pricierSdl } from "./spend-helpers";
 
-// A pricier lease on a small deposit runs dry within about an hour at the e2e block time (prices are linear in the
-// resources: this is an eighth of the escrow-depletion spec's).
-const pricierSdl = testSdl({ image: "nginx:1.25", cpu: 4, memory: "32Gi", storage: "128Gi", amount: 100000 });
 
 test.describe.configure({ timeout: 300_000 });
 
-/** "1,234.5 ACT" → micro-units (exact for up to 6 decimals). */
-function microOf(text: string): bigint {
-  const m = /([\d,]+)(?:\.(\d{1,6}))?\s*ACT/.exec(text);
-  if (!m) throw new Error(`no ACT amount in ${JSON.stringify(text)}`);
-  return BigInt(m[1]!.replace(/,/g, "")) * 1_000_000n + BigInt((m[2] ?? "").padEnd(6, "0"));
-}
 
 /** A decimal micro-unit string ("12.5") as atoms of 10⁻¹⁸ micro. */
 function atomsOf(decimal: string): bigint {

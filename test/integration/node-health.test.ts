@@ -3,9 +3,8 @@
  * plain fetch (no cosmjs on the first load), and an RPC that does not answer reported as such.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { startDevnet, type RunningDevnet } from "../../server/devnet/index.ts";
+import { closedPortUrl } from "./closed-port.ts";
 import { checkNodeHealth, getRpcStatus } from "../../src/lib/chain/health.ts";
 
 let devnet: RunningDevnet;
@@ -19,14 +18,6 @@ afterAll(async () => {
   await devnet?.stop();
 });
 
-/** A port nothing listens on: bound, then closed. */
-async function closedPortUrl(): Promise<string> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await new Promise((r) => server.once("listening", r));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((r) => server.close(r));
-  return `http://127.0.0.1:${port}`;
-}
 
 describe("node health", () => {
   it("reads the RPC's chain id and sync state", async () => {

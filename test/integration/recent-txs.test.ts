@@ -3,11 +3,10 @@
  * CometBFT `tx_search` when the REST gateway cannot answer (the RPC client loaded on demand).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
 import { GasPrice, SigningStargateClient } from "@cosmjs/stargate";
 import { startDevnet, type RunningDevnet } from "../../server/devnet/index.ts";
+import { closedPortUrl } from "./closed-port.ts";
 import { DEVNET_ADDRESS, DEVNET_MNEMONIC, FAUCET_ADDRESS } from "../../server/devnet/config.ts";
 import { createAkashRegistry } from "../../server/shared/akash-registry.ts";
 import { getRecentTxs } from "../../src/lib/chain/txs.ts";
@@ -30,13 +29,6 @@ afterAll(async () => {
   await devnet?.stop();
 });
 
-async function closedPortUrl(): Promise<string> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await new Promise((r) => server.once("listening", r));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((r) => server.close(r));
-  return `http://127.0.0.1:${port}`;
-}
 
 describe("getRecentTxs", () => {
   it("lists the sender's transaction from the REST tx service", async () => {
