@@ -83,6 +83,9 @@ test("a reload keeps the built-in wallet unlocked in this tab; a new tab unlocks
   const builtin = tab.getByRole("dialog", { name: "Built-in devnet wallet" });
   await builtin.getByLabel("Password").fill(PASSWORD);
   await builtin.getByRole("button", { name: "Unlock" }).click();
+  // Unlocked when the header shows the wallet (the heading shows before): an unlock finishing later would mark the
+  // built-in wallet as the last used again, after the disconnect below, and the reload would offer "Unlock wallet".
+  await expect(tab.getByRole("banner").getByRole("button", { name: `Wallet ${seed.address}` })).toBeVisible({ timeout: 20_000 });
   await expect(tab.getByRole("heading", { name: `Deployment ${seed.dseq}` })).toBeVisible({ timeout: 20_000 });
 
   // Disconnecting ends the session: a reload then asks again.
