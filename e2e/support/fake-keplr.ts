@@ -17,6 +17,8 @@ export interface FakeKeplrControl {
   signRequests: Array<{ mode: "direct" | "amino"; chainId: string; signer: string }>;
   /** When true, the next sign request is rejected like a user pressing "Reject". */
   rejectNextSign: boolean;
+  /** When true, the next amino (ADR-36 signArbitrary) request is rejected; transactions signed in direct mode pass. */
+  rejectNextAminoSign: boolean;
   /** When true, adding an unknown chain is declined. */
   declineSuggestChain: boolean;
   /** When true, the extension is locked: key requests fail until it is unlocked. */
@@ -56,6 +58,7 @@ export async function installFakeKeplr(page: Page, mnemonic?: string): Promise<F
     suggestedChains: [],
     signRequests: [],
     rejectNextSign: false,
+    rejectNextAminoSign: false,
     declineSuggestChain: false,
     locked: false,
     switchAccount: async (next) => {
@@ -78,6 +81,10 @@ export async function installFakeKeplr(page: Page, mnemonic?: string): Promise<F
     control.signRequests.push({ mode, chainId, signer });
     if (control.rejectNextSign) {
       control.rejectNextSign = false;
+      throw new Error("Request rejected");
+    }
+    if (mode === "amino" && control.rejectNextAminoSign) {
+      control.rejectNextAminoSign = false;
       throw new Error("Request rejected");
     }
     if (signer !== account!.address) throw new Error("Signer mismatched");
