@@ -14,7 +14,7 @@
  */
 import Long from "long";
 import { codecFor, type ProtoCodec } from "./chain-sdk-codecs.ts";
-import { schemaAt, type FieldInfo, type PathSeg } from "./proto-schema.ts";
+import { pathKey, schemaAt, type FieldInfo, type PathSeg } from "./proto-schema.ts";
 
 /** "50" -> "50.000000000000000000", "0.5" -> "0.500000000000000000"; input from LegacyDec fields. */
 export function formatLegacyDec(value: string): string {
@@ -58,7 +58,7 @@ function scalar(value: unknown): unknown {
 
 /** Converts a decoded chain-sdk message to gateway JSON. */
 export function toGatewayJSON<T>(codec: ProtoCodec<T>, message: T): Record<string, unknown> {
-  return convertMessage(codec as ProtoCodec, [], message as Record<string, unknown>, 0);
+  return messageConverter(codec as ProtoCodec, [])(message as Record<string, unknown>, 0);
 }
 
 /** Converts an Any to {"@type": url, ...fields}; unknown types keep their raw bytes. */
@@ -66,69 +66,115 @@ export function anyToGatewayJSON(typeUrl: string, value: Uint8Array, depth = 0):
   const codec = codecFor(typeUrl);
   if (!codec || depth > 16) return { "@type": typeUrl, value: b64(value) };
   try {
-    return { "@type": typeUrl, ...convertMessage(codec, [], codec.decode(value) as Record<string, unknown>, depth + 1) };
+    return { "@type": typeUrl, ...messageConverter(codec, [])(codec.decode(value) as Record<string, unknown>, depth + 1) };
   } catch {
     return { "@type": typeUrl, value: b64(value) };
   }
 }
 
-function convertMessage(codec: ProtoCodec, path: PathSeg[], value: Record<string, unknown>, depth: number): Record<string, unknown> {
-  const schema = schemaAt(codec, path);
-  const out: Record<string, unknown> = {};
-  for (const f of schema.fields) {
-    if (schema.oneofFields.has(f.tsName) && (value[f.tsName] === undefined || value[f.tsName] === null)) continue;
-    out[f.jsonName] = convertField(codec, path, f, value[f.tsName], depth);
-  }
-  return out;
+/*
+ * Converters are compiled once per (codec, path) and kept: a list of 1,000 deployments converts each nested message
+ * with a ready closure instead of looking its schema up and building paths again for every element. Nested
+ * converters are resolved on first use, so recursive types (and Any) compile lazily.
+ */
+type Converter<V = unknown> = (value: V, depth: number) => unknown;
+type MessageConverter = (value: Record<string, unknown>, depth: number) => Record<string, unknown>;
+const compiled = new WeakMap<ProtoCodec, Map<string, { message?: MessageConverter; nested?: Converter }>>();
+
+function compiledAt(codec: ProtoCodec, path: readonly PathSeg[]) {
+  let perCodec = compiled.get(codec);
+  if (!perCodec) compiled.set(codec, (perCodec = new Map()));
+  const key = pathKey(path);
+  let entry = perCodec.get(key);
+  if (!entry) perCodec.set(key, (entry = {}));
+  return entry;
 }
 
-function convertNested(codec: ProtoCodec, path: PathSeg[], value: unknown, depth: number): unknown {
-  if (value === undefined || value === null) return null;
-  if (!isPlainObject(value)) return scalar(value);
+function messageConverter(codec: ProtoCodec, path: readonly PathSeg[]): MessageConverter {
+  const entry = compiledAt(codec, path);
+  if (entry.message) return entry.message;
   const schema = schemaAt(codec, path);
-  if (schema.isAny) return anyToGatewayJSON(String(value.typeUrl ?? ""), (value.value as Uint8Array) ?? new Uint8Array(), depth);
-  if (schema.isDuration) return formatDuration(value.seconds as Long, Number(value.nanos ?? 0));
-  if (schema.isResourceValue) {
-    const val = value.val as Uint8Array | undefined;
-    return { val: val && val.length ? Buffer.from(val).toString("utf8") : "0" };
-  }
-  return convertMessage(codec, path, value, depth);
+  const fields = schema.fields.map((f) => ({ ts: f.tsName, json: f.jsonName, oneof: schema.oneofFields.has(f.tsName), convert: fieldConverter(codec, path, f) }));
+  entry.message = (value, depth) => {
+    const out: Record<string, unknown> = {};
+    for (const f of fields) {
+      const v = value[f.ts];
+      if (f.oneof && (v === undefined || v === null)) continue;
+      out[f.json] = f.convert(v, depth);
+    }
+    return out;
+  };
+  return entry.message;
 }
 
-function convertField(codec: ProtoCodec, path: PathSeg[], f: FieldInfo, v: unknown, depth: number): unknown {
+/** A message-typed field's value: null when unset, a scalar when it is one (Date, Long), else by its schema. */
+function nestedConverter(codec: ProtoCodec, path: readonly PathSeg[]): Converter {
+  const entry = compiledAt(codec, path);
+  if (entry.nested) return entry.nested;
+  let byType: Converter<Record<string, unknown>> | undefined;
+  const forObject = (): Converter<Record<string, unknown>> => {
+    const schema = schemaAt(codec, path);
+    if (schema.isAny) return (value, depth) => anyToGatewayJSON(String(value.typeUrl ?? ""), (value.value as Uint8Array) ?? new Uint8Array(), depth);
+    if (schema.isDuration) return (value) => formatDuration(value.seconds as Long, Number(value.nanos ?? 0));
+    if (schema.isResourceValue) {
+      return (value) => {
+        const val = value.val as Uint8Array | undefined;
+        return { val: val && val.length ? Buffer.from(val).toString("utf8") : "0" };
+      };
+    }
+    return messageConverter(codec, path);
+  };
+  entry.nested = (value, depth) => {
+    if (value === undefined || value === null) return null;
+    if (!isPlainObject(value)) return scalar(value);
+    byType ??= forObject();
+    return byType(value, depth);
+  };
+  return entry.nested;
+}
+
+function fieldConverter(codec: ProtoCodec, path: readonly PathSeg[], f: FieldInfo): Converter {
   switch (f.kind) {
     case "string":
-      return typeof v === "string" ? v : "";
+      return (v) => (typeof v === "string" ? v : "");
     case "dec":
-      return formatLegacyDec(typeof v === "string" ? v : "");
+      return (v) => formatLegacyDec(typeof v === "string" ? v : "");
     case "int":
-      return typeof v === "number" ? v : 0;
-    case "enum": {
-      const n = typeof v === "number" ? v : 0;
-      return f.enumNames?.get(n) ?? n;
-    }
+      return (v) => (typeof v === "number" ? v : 0);
+    case "enum":
+      return (v) => {
+        const n = typeof v === "number" ? v : 0;
+        return f.enumNames?.get(n) ?? n;
+      };
     case "long":
-      return Long.isLong(v) ? v.toString() : v === undefined || v === null ? "0" : String(v);
+      return (v) => (Long.isLong(v) ? v.toString() : v === undefined || v === null ? "0" : String(v));
     case "bool":
-      return v === true;
+      return (v) => v === true;
     case "bytes":
-      return v instanceof Uint8Array && v.length ? b64(v) : null;
+      return (v) => (v instanceof Uint8Array && v.length ? b64(v) : null);
     case "date":
-      return v instanceof Date ? formatTimestamp(v) : null;
+      return (v) => (v instanceof Date ? formatTimestamp(v) : null);
     case "map":
-      return isPlainObject(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, scalar(x)])) : {};
-    case "message":
-      return convertNested(codec, [...path, { key: f.tsName, array: false }], v, depth);
+      return (v) => (isPlainObject(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, scalar(x)])) : {});
+    case "message": {
+      const childPath = [...path, { key: f.tsName, array: false }];
+      let nested: Converter | undefined;
+      return (v, depth) => (nested ??= nestedConverter(codec, childPath))(v, depth);
+    }
     case "repeated": {
-      if (!Array.isArray(v)) return [];
       if (f.elemIsMessage) {
         const elemPath = [...path, { key: f.tsName, array: true }];
-        return v.map((e) => convertNested(codec, elemPath, e, depth));
+        let nested: Converter | undefined;
+        return (v, depth) => {
+          if (!Array.isArray(v)) return [];
+          nested ??= nestedConverter(codec, elemPath);
+          return v.map((e) => nested!(e, depth));
+        };
       }
-      return v.map((e) => (f.enumNames && typeof e === "number" ? (f.enumNames.get(e) ?? e) : scalar(e)));
+      return (v) => (Array.isArray(v) ? v.map((e) => (f.enumNames && typeof e === "number" ? (f.enumNames.get(e) ?? e) : scalar(e))) : []);
     }
     default:
-      return scalar(v) ?? null;
+      return (v) => scalar(v) ?? null;
   }
 }
 

@@ -97,9 +97,17 @@ class SortedIndex {
   }
 }
 
-/** Values are plain JSON data; primitives need no copy. */
+/**
+ * Values are plain JSON data (they are persisted with JSON.stringify); primitives need no copy. A walk over arrays
+ * and plain objects is several times faster than structuredClone, which EndBlock pays for every open lease.
+ */
 function copy<T>(v: T): T {
-  return v !== null && typeof v === "object" ? structuredClone(v) : v;
+  if (v === null || typeof v !== "object") return v;
+  if (Array.isArray(v)) return v.map(copy) as T;
+  if (Object.getPrototypeOf(v) !== Object.prototype) return structuredClone(v);
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) out[k] = copy((v as Record<string, unknown>)[k]);
+  return out as T;
 }
 
 export const DELETED: unique symbol = Symbol("deleted");
