@@ -65,6 +65,20 @@ describe("one rule for missing items", () => {
     expect(amountOf([{ denom: "uakt", amount: "1234.99" }], "uakt")).toBe(1234n);
     expect(amountOf([], "uakt")).toBe(0n);
   });
+
+  it("reads amounts as atoms exactly as Decimal parses them, and garbage as zero", async () => {
+    const { decAtoms } = await import("./coins");
+    const { Decimal } = await import("@cosmjs/math");
+    const fc = (await import("fast-check")).default;
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{1,30}$/), fc.option(fc.stringMatching(/^\d{1,24}$/)), (whole, fraction) => {
+        const text = fraction === null ? whole : `${whole}.${fraction}`;
+        const expected = Decimal.fromUserInput(fraction === null ? whole : `${whole}.${fraction.slice(0, 18)}`, 18).atomics;
+        expect(decAtoms(text).toString()).toBe(expected.replace(/^0+(?=\d)/, ""));
+      }),
+    );
+    for (const garbage of [undefined, "", "1e9", "-5", "1.", ".5", "12,5", "0x10", " 7 "]) expect(decAtoms(garbage)).toBe(garbage === " 7 " ? 7n * 10n ** 18n : 0n);
+  });
 });
 
 describe("pagination", () => {

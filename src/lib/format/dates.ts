@@ -1,10 +1,11 @@
 /** Dates and times for people, and when a block was (or will be) made. */
+import { lazyFormatter } from "./intl";
 
-const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
+const dateTime = lazyFormatter(() => new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" }));
 
 /** 1764741120000 → "Dec 3, 2025, 5:52 AM" (the viewer's time zone). */
 export function formatDateTime(ms: number, timeZone?: string): string {
-  return timeZone ? new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone }).format(ms) : dateTime.format(ms);
+  return timeZone ? new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone }).format(ms) : dateTime().format(ms);
 }
 
 export interface HeightTime {

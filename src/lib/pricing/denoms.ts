@@ -2,6 +2,8 @@
  * Denominations. Prices on chain are micro-units per block: 1 ACT = 1,000,000 uact, and ACT is
  * pegged to 1 USD (Akash BME). AKT needs a market price to become USD.
  */
+import { lazyFormatter } from "../format/intl";
+
 export const UACT = "uact";
 export const UAKT = "uakt";
 export const MICRO = 1_000_000;
@@ -43,11 +45,11 @@ export function convertMicro(amount: number, from: string, to: string, aktPriceU
   return undefined;
 }
 
-const usdFormat = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 2 });
-const smallUsdFormat = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumSignificantDigits: 3 });
+const usdFormat = lazyFormatter(() => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 2 }));
+const smallUsdFormat = lazyFormatter(() => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumSignificantDigits: 3 }));
 
 export function formatUsd(usd: number): string {
-  return Math.abs(usd) > 0 && Math.abs(usd) < 0.01 ? smallUsdFormat.format(usd) : usdFormat.format(usd);
+  return Math.abs(usd) > 0 && Math.abs(usd) < 0.01 ? smallUsdFormat().format(usd) : usdFormat().format(usd);
 }
 
 export function formatAmount(value: number, unit: string): string {

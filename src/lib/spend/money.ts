@@ -3,7 +3,7 @@
  * so sums of DecCoin prices × block counts never round. Display strings come from @cosmjs/math's Decimal.
  */
 import { Decimal } from "@cosmjs/math";
-import { toDecimal } from "../chain/coins";
+import { decAtoms } from "../chain/coins";
 
 export const DEC_PLACES = 18;
 /** Atoms per micro-unit. */
@@ -11,7 +11,7 @@ export const ATOMS_PER_MICRO = 10n ** BigInt(DEC_PLACES);
 
 /** A gateway amount ("12.5", "1000.000000000000000000") as atoms; unparsable text counts as 0 (as toDecimal). */
 export function atomsOf(amount: string | undefined): bigint {
-  return BigInt(toDecimal(amount).atomics);
+  return decAtoms(amount);
 }
 
 /** Atoms as a decimal string of micro-units ("1500000.25"), exact; negative amounts keep their sign. */
