@@ -2,10 +2,13 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/app";
 import { loadRuntimeConfig } from "./app/runtime-config";
+import { preloadPageChunk } from "./app/router";
 import { applyTheme } from "./features/settings/theme";
 import "./index.css";
 
 applyTheme();
+// The page's own chunk downloads while the runtime config is read.
+preloadPageChunk(window.location.pathname);
 
 const root = createRoot(document.getElementById("root")!);
 void loadRuntimeConfig().then(({ config, error }) => {

@@ -1,8 +1,10 @@
 import { lazy, Suspense, useEffect, useState } from "react";
 import { NavLink, Outlet, useLocation } from "react-router";
+import { useQueryClient } from "@tanstack/react-query";
 import { cn } from "@/components/ui/cn";
 import { Spinner } from "@/components/ui/spinner";
-import { NetworkStatus, NetworkSwitcher, NodeProblemBanner } from "@/shared/network";
+import { blockTimingQuery } from "@/shared/chain-data";
+import { NetworkStatus, NetworkSwitcher, NodeProblemBanner, useNetwork } from "@/shared/network";
 import { ThemeToggle } from "@/features/settings/theme-toggle";
 import { ConnectWalletDialog, WalletButton } from "@/shared/wallet";
 
@@ -41,6 +43,13 @@ export function Layout() {
   useEffect(() => {
     document.getElementById("main")?.focus({ preventScroll: true });
   }, [location.pathname]);
+  // Per-hour prices, runways and time-left figures on every page use the measured block time: start measuring it
+  // (two headers, cached ten minutes) while the page loads, not when the first page that needs it asks.
+  const queryClient = useQueryClient();
+  const { network } = useNetwork();
+  useEffect(() => {
+    void queryClient.prefetchQuery(blockTimingQuery(network));
+  }, [queryClient, network]);
 
   const navLinks = (className: string) =>
     NAV.map((item) => (

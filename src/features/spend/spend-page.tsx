@@ -32,7 +32,7 @@ import { useAlerts } from "./use-alerts";
 import { teamScope, walletScope } from "./alert-store";
 import { readAllDeploymentLabels, useDeploymentLabels } from "./deployment-labels-store";
 import { deploymentNameOf, teamDeploymentLabels, type DeploymentName } from "./deployment-names";
-import { adoptTeam, teamForExport } from "./team-transfer";
+import { adoptTeam, storedTeam, teamForExport } from "./team-transfer";
 
 const SpendChart = lazy(() => import("./spend-chart"));
 // Top-up-all signs transactions (chain-sdk messages, the mint): loaded after the page's own code, so the spend reads
@@ -79,7 +79,9 @@ export default function SpendPage({ renderExtra }: { renderExtra?: (addresses: r
     history.replaceState(null, "", window.location.pathname);
   }, [fromLink, saveTeam]);
 
-  const team = selected.startsWith("team:") ? (teams.find((t) => `team:${t.name}` === selected) ?? null) : null;
+  // The link's team is watched from the first render (its queries start at once), before the effect above has saved it.
+  const linkTeam = useMemo(() => (fromLink?.ok ? storedTeam(fromLink.value) : null), [fromLink]);
+  const team = selected.startsWith("team:") ? (teams.find((t) => `team:${t.name}` === selected) ?? (linkTeam && `team:${linkTeam.name}` === selected ? linkTeam : null)) : null;
   const addresses = useMemo(() => (team ? team.members.map((m) => m.address) : wallet ? [wallet.address] : []), [team, wallet]);
   const labels = useMemo(() => {
     const map = new Map(team?.members.map((m) => [m.address, m.label || shortenAddress(m.address)]) ?? []);

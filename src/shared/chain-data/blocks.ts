@@ -31,6 +31,15 @@ export function useBlockTime(height: number | undefined) {
 
 const TIMING_REFRESH_MS = 10 * 60_000;
 
+/** The block-time measurement as one cached query per network; pages that need it inside a load use fetchQuery. */
+export function blockTimingQuery(network: { id: string; restUrl: string }) {
+  return {
+    queryKey: chainKeys.blockTiming(network.id),
+    queryFn: ({ signal }: { signal?: AbortSignal }) => measureBlockTime(network.restUrl, { signal }),
+    staleTime: TIMING_REFRESH_MS,
+  };
+}
+
 /**
  * The network's block time for every per-hour, per-month and time-left figure: measured over recent headers,
  * cached per network; the network's nominal block time stands in (with `measured: false`, so screens say
@@ -38,12 +47,7 @@ const TIMING_REFRESH_MS = 10 * 60_000;
  */
 export function useBlockTiming(): BlockTiming {
   const { network } = useNetwork();
-  const measured = useQuery({
-    queryKey: chainKeys.blockTiming(network.id),
-    queryFn: ({ signal }) => measureBlockTime(network.restUrl, { signal }),
-    staleTime: TIMING_REFRESH_MS,
-    refetchInterval: TIMING_REFRESH_MS,
-  });
+  const measured = useQuery({ ...blockTimingQuery(network), refetchInterval: TIMING_REFRESH_MS });
   const m = measured.data;
   return m ? { secondsPerBlock: m.secondsPerBlock, measured: true, fromHeight: m.fromHeight, toHeight: m.toHeight } : { secondsPerBlock: network.blockTimeMs / 1000, measured: false };
 }

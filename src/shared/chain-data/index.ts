@@ -1,5 +1,5 @@
 export { accountKeys, bidKeys, chainKeys, deploymentKeys, escrowKeys, grantKeys, leaseKeys, marketKeys, providerKeys, recordKeys, sdlKeys } from "./keys";
-export { useBlockTime, useBlockTiming, useLatestHeight } from "./blocks";
+export { blockTimingQuery, useBlockTime, useBlockTiming, useLatestHeight } from "./blocks";
 export { BlockHeight } from "./block-height";
 export { useDeployment, useDeployments, useLeases, useLeasesWithProvider, useMinDeposit } from "./deployments";
 export { useAuditedProviders, useAuditList, useProvider, useProviderAudits, useProviderList } from "./providers";
