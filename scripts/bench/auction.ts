@@ -80,6 +80,10 @@ async function main() {
   const fromHeader: number[] = [];
   const fromClient: number[] = [];
   const firstBidFromHeader: number[] = [];
+  const bidPushFromClient: number[] = [];
+  const bidPushToDrawn: number[] = [];
+  // Bids the page drew without their event reaching it (read over REST: the subscription was not live yet).
+  const viaRest = new Set<string>();
   const acceptToUri: number[] = [];
   const manifestFromHeader: number[] = [];
   const manifestFromClient: number[] = [];
@@ -110,14 +114,28 @@ async function main() {
     // the page (this process's event loop also runs the devnet, so its own timestamps may lag): the part of
     // "lease block → PUT" spent before the browser knew, and the part spent in the app after it. The listener is
     // added before the app's own, so app work does not delay it.
+    // Likewise each bid's event, by "dseq|gseq/oseq/provider/bseq": splits "bid on screen" into the node's push and the
+    // app's work after it.
     await page.addInitScript(`(() => {
       const pushed = (window.__leasePushAt = {});
+      const bidPushed = (window.__bidPushAt = {});
       const Native = window.WebSocket;
       window.WebSocket = class extends Native {
         constructor(...args) {
           super(...args);
           this.addEventListener("message", (event) => {
             const text = event.data;
+            if (typeof text === "string" && text.includes("EventBidCreated")) {
+              const at = Date.now();
+              try {
+                const ids = JSON.parse(text).result?.events?.["akash.market.v1.EventBidCreated.id"] ?? [];
+                for (const raw of ids) {
+                  const id = JSON.parse(raw);
+                  const key = id.dseq + "|" + id.gseq + "/" + id.oseq + "/" + id.provider + "/" + id.bseq;
+                  if (!(key in bidPushed)) bidPushed[key] = at;
+                }
+              } catch {}
+            }
             if (typeof text !== "string" || !text.includes("tx.hash=") || !text.includes("EventLeaseCreated")) return;
             const dseq = /\\\\"dseq\\\\":\\\\"(\\d+)\\\\"/.exec(text);
             if (dseq && !(dseq[1] in pushed)) pushed[dseq[1]] = Date.now();
@@ -171,6 +189,7 @@ async function main() {
         bids: Array<{ bid: { id: { gseq: number; oseq: number; provider: string; bseq: number }; created_at: string } }>;
       };
       const drawn = (await page.evaluate("window.__bidDrawnAt")) as Record<string, number>;
+      const bidPushedAt = (await page.evaluate("window.__bidPushAt")) as Record<string, number>;
       const perDeployment: number[] = [];
       for (const { bid } of bids.bids) {
         const key = `/deployments/${dseq}/bids|${bid.id.gseq}/${bid.id.oseq}/${bid.id.provider}/${bid.id.bseq}`;
@@ -182,6 +201,12 @@ async function main() {
         fromHeader.push(at - header);
         perDeployment.push(at - header);
         if (seen) fromClient.push(at - seen);
+        const pushedAt = bidPushedAt[`${dseq}|${bid.id.gseq}/${bid.id.oseq}/${bid.id.provider}/${bid.id.bseq}`];
+        if (pushedAt === undefined) viaRest.add(`${dseq}|${bid.id.provider}`);
+        if (pushedAt !== undefined) {
+          if (seen) bidPushFromClient.push(pushedAt - seen);
+          bidPushToDrawn.push(at - pushedAt);
+        }
       }
       firstBidFromHeader.push(Math.min(...perDeployment));
 
@@ -228,7 +253,7 @@ async function main() {
         const answers = manifestAnswers.get(dseq) ?? [];
         manifestNotes.push(`manifest at the provider ${receivedAt - header} ms after the lease block${putAt === undefined ? "" : ` (PUT sent at +${Math.round(putAt - header)} ms; ${answers.length === 1 ? "answer" : "answers"} ${answers.join(", ")})`}`);
       }
-      console.log(`deployment ${i + 1}/${DEPLOYMENTS} dseq ${dseq}: bids drawn ${perDeployment.map((v) => `${v} ms`).join(", ")} after their block; ${manifestNotes.join("; ")}; accept → URI ${acceptToUri.at(-1)} ms`);
+      console.log(`deployment ${i + 1}/${DEPLOYMENTS} dseq ${dseq}: bids drawn ${bids.bids.filter((b) => drawn[`/deployments/${dseq}/bids|${b.bid.id.gseq}/${b.bid.id.oseq}/${b.bid.id.provider}/${b.bid.id.bseq}`]).map((b, j) => `${perDeployment[j]} ms${viaRest.has(`${dseq}|${b.bid.id.provider}`) ? " (not pushed)" : ""}`).join(", ")} after their block; ${manifestNotes.join("; ")}; accept → URI ${acceptToUri.at(-1)} ms`);
     }
   } finally {
     await browser.close();
@@ -243,6 +268,8 @@ async function main() {
   console.log(`\nbench:auction — ${DEPLOYMENTS} deployments, ${BLOCK_MS} ms blocks, 5 simulated providers`);
   line("bid drawn after its block header time (upper bound)", fromHeader);
   line("bid drawn after a WS client saw the block committed", fromClient);
+  line("  of which: WS client saw the block → bid event in the page", bidPushFromClient);
+  line("  of which: bid event in the page → bid row drawn", bidPushToDrawn);
   line("first bid per deployment, after its block header time", firstBidFromHeader);
   line("lease committed (block header time) → manifest at provider", manifestFromHeader);
   line("lease committed (WS client saw block) → manifest at provider", manifestFromClient);

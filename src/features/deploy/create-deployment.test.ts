@@ -30,7 +30,43 @@ describe("createDeployment", () => {
       title: "Create deployment web",
       // The signing dialog states the deposit and where it comes from.
       moves: [{ label: "Deposit into escrow", amount: { denom: "uact", base: 500_000n }, note: expect.stringContaining("From your wallet's balance") }],
+      onApproved: expect.any(Function),
     });
+  });
+
+  it("starts following the auction's bids when the user approves, and lets go of them when nothing was created", async () => {
+    const { deps } = setup();
+    const released: string[] = [];
+    const following: string[] = [];
+    deps.onSending = (o, dseq) => {
+      following.push(`${o}/${dseq}`);
+      return () => released.push(dseq);
+    };
+    // Approved (twice: a retry after a refused fee grant approves again) and in a block: one feed, kept.
+    deps.send = vi.fn(async (_messages, options) => {
+      expect(following).toEqual([]);
+      options.onApproved?.();
+      options.onApproved?.();
+      return tx;
+    });
+    expect(await createDeployment(deps, request)).toEqual({ ok: true, dseq: "100" });
+    expect(following).toEqual([`${owner}/100`]);
+    expect(released).toEqual([]);
+
+    // Approved, then failed, and the chain does not have it: let go.
+    deps.latestHeight = async () => 200;
+    deps.send = vi.fn(async (_messages, options) => {
+      options.onApproved?.();
+      return null;
+    });
+    expect(await createDeployment(deps, request)).toEqual({ ok: false });
+    expect(released).toEqual(["200"]);
+
+    // Rejected in the wallet: nothing was followed.
+    deps.latestHeight = async () => 300;
+    deps.send = vi.fn(async () => null);
+    await createDeployment(deps, request);
+    expect(following).toEqual([`${owner}/100`, `${owner}/200`]);
   });
 
   it("a record forgotten while the wallet was asking is saved again once the transaction is in", async () => {

@@ -17,6 +17,7 @@ import type { TxMove } from "@/lib/wallet/tx-moves";
 import { accountKeys, deploymentKeys, recordKeys } from "@/shared/chain-data";
 import { useNetwork } from "@/shared/network";
 import { invalidate, useMutationDeps, type MutationDeps } from "@/shared/deployment-actions";
+import { warmBidFeed } from "./bid-feeds";
 
 export type CreateOutcome =
   | { ok: true; dseq: string }
@@ -53,6 +54,11 @@ export interface CreateDeps extends MutationDeps {
   store: Pick<DeploymentStore, "save" | "update" | "load" | "remove">;
   latestHeight: () => Promise<number>;
   readDeployment: (owner: string, dseq: string) => Promise<Deployment | null>;
+  /**
+   * Called when the user approves the transaction, before it is sent (e.g. to start following the auction's bids,
+   * which providers send in the very next block); the function it returns is called if nothing was created.
+   */
+  onSending?: (owner: string, dseq: string) => () => void;
 }
 
 /** After a create whose outcome the wallet could not confirm: what the chain says now. */
@@ -112,7 +118,13 @@ export async function createDeployment(deps: CreateDeps, request: CreateRequest)
     return { ok: false, error: `Could not save the deployment locally, so nothing was sent: ${getErrorMessage(error)}` };
   }
   const message = buildCreateDeploymentMsg({ owner, dseq, prepared: prepared.value, deposit: request.deposit, sources: request.fromGrant ? ["grant", "balance"] : ["balance"] });
-  const tx = await deps.send([message], { title: `Create deployment ${request.name}`, moves: createMoves(request) });
+  let notCreated: (() => void) | undefined;
+  const tx = await deps.send([message], {
+    title: `Create deployment ${request.name}`,
+    moves: createMoves(request),
+    // A retry after a rejected fee grant approves again: one feed either way.
+    onApproved: () => void (notCreated ??= deps.onSending?.(owner, dseq)),
+  });
   if (tx) {
     // Another tab may have forgotten the record while the wallet was asking: the deployment exists, keep it.
     const saved = await store.update(networkId, owner, dseq, { txHash: tx.hash });
@@ -122,7 +134,9 @@ export async function createDeployment(deps: CreateDeps, request: CreateRequest)
   // Cancelled or failed: the transaction may have been broadcast just now and still land, so the record counts as
   // freshly written before the chain is asked.
   await store.update(networkId, owner, dseq, {});
-  return reconcileCreate(deps, owner, dseq);
+  const outcome = await reconcileCreate(deps, owner, dseq);
+  if (!outcome.ok) notCreated?.();
+  return outcome;
 }
 
 export function createDeploymentMutation(deps: CreateDeps): MutationOptions<CreateOutcome, Error, CreateRequest> {
@@ -148,6 +162,8 @@ export function useCreateDeployment() {
       store: deploymentStore(),
       latestHeight: async () => (await getLatestBlock(network.restUrl)).height,
       readDeployment: (owner, dseq) => getDeployment(network.restUrl, owner, dseq),
+      // The auction's bid feed is subscribed before the deployment's block, so no bid arrives before it is.
+      onSending: (owner, dseq) => warmBidFeed(deps.queryClient, network, owner, dseq),
     }),
   );
 }

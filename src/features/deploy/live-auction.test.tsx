@@ -98,8 +98,16 @@ describe("the live auction's bid tables", () => {
     await view.clickLabel("Audited only");
     expect(rows().map((r) => r.getAttribute("data-provider"))).toEqual([westwind.owner]);
     expect(view.buttonNamed("Accept cheapest audited").disabled).toBe(false);
-    await view.unmount();
-    expect(feed.stopped).toBe(true);
+    // Leaving the page lets go of the feed: it stops a few seconds later (a page opened again finds it live).
+    vi.useFakeTimers();
+    try {
+      await view.unmount();
+      expect(feed.stopped).toBe(false);
+      vi.advanceTimersByTime(5_001);
+      expect(feed.stopped).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("waits without bids, and a closed bid cannot be picked", async () => {

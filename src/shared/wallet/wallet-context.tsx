@@ -61,6 +61,9 @@ export interface SendOptions {
    * queue behind a burst of chain reads.
    */
   onConfirmed?: (result: TxResult) => Promise<unknown> | void;
+  /** Called once the user approves, just before the tx is signed and broadcast: for what must be ready before its
+   * block, e.g. subscribing to the bids that follow a new deployment. */
+  onApproved?: () => void;
 }
 
 export interface WalletContextValue {
@@ -262,6 +265,12 @@ export function WalletProvider({ children }: { children: ReactNode }) {
           },
           send: (prepared) => {
             setTx((current) => current && { ...current, stage: "signing" });
+            try {
+              options.onApproved?.();
+            } catch (error) {
+              // Preparation for what follows the tx; the tx itself goes ahead.
+              console.error("onApproved failed:", error);
+            }
             return connected.signAndBroadcast(prepared);
           },
           rechoosing: () => setTx((current) => current && { ...current, stage: "estimating" }),
