@@ -44,6 +44,7 @@ export interface StaticServerOptions {
 export async function startStaticServer({ root, host = "127.0.0.1", port = 0, config }: StaticServerOptions): Promise<StaticServer> {
   const base = resolve(root);
   const configBody = config === undefined ? null : JSON.stringify(config);
+  const assets = new Map<string, Buffer>();
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? "/", "http://localhost");
@@ -70,9 +71,10 @@ export async function startStaticServer({ root, host = "127.0.0.1", port = 0, co
         }
         file = join(base, "index.html");
       }
-      const body = await readFile(file);
-      const type = TYPES[extname(file)] ?? "application/octet-stream";
       const immutable = file.includes(`${join(base, "assets")}`);
+      // Hashed assets never change under their name: read each once (a first visit asks for two dozen at once).
+      const body = immutable ? (assets.get(file) ?? assets.set(file, await readFile(file)).get(file)!) : await readFile(file);
+      const type = TYPES[extname(file)] ?? "application/octet-stream";
       const security = extname(file) === ".html" ? DOCUMENT_SECURITY_HEADERS : COMMON_SECURITY_HEADERS;
       res.writeHead(200, { ...security, "content-type": type, "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache" }).end(body);
     } catch (error) {
