@@ -125,6 +125,21 @@ describe("a lease's rollout", () => {
     await view.unmount();
   });
 
+  it("a fresh lease whose status signature is declined after its manifest is in: renewing reads status, the manifest is not sent again", async () => {
+    session.sendManifest.mockResolvedValue(undefined);
+    session.leaseStatus.mockRejectedValueOnce(new ProviderProxyError("credentialInvalid", "You declined to sign the provider access token.", { hint: "Approve the signature request in your wallet, then retry." }));
+    session.leaseStatus.mockResolvedValue(ready);
+    const { view, step } = await setup({ fresh: true });
+    await view.waitFor(() => expect(view.container.querySelector('[data-testid="rollout-error"]')?.textContent).toBe("You declined to sign the provider access token."));
+    expect(session.sendManifest).toHaveBeenCalledOnce();
+
+    await view.click("Renew access and retry");
+    expect(session.getAuth).toHaveBeenCalledWith(provider.owner, ["status"], { renew: true });
+    await view.waitFor(() => expect(step("ready")).toBe(true));
+    expect(session.sendManifest).toHaveBeenCalledOnce();
+    await view.unmount();
+  });
+
   it("reads a status already in the cache: the provider has the manifest, nothing is sent", async () => {
     session.leaseStatus.mockResolvedValue(ready);
     const { view, step } = await setup({ status: ready });

@@ -114,10 +114,13 @@ export function useLeaseRollout({ lease, provider: known, hasManifest, fresh = f
         }
       }
       setProgress({ attempt: 0, lastError: null });
-      resetManifest();
-      await refetch();
+      // A manifest the provider accepted is not sent again (for an extension wallet, another signature), unless the
+      // status read now says the provider no longer has the lease.
+      if (!manifest.isSuccess) resetManifest();
+      const read = await refetch();
+      if (manifest.isSuccess && read.isSuccess && !read.data) resetManifest();
     },
-    [provider, getAuth, manifest.isError, resetManifest, refetch],
+    [provider, getAuth, manifest.isError, manifest.isSuccess, resetManifest, refetch],
   );
 
   const rollout: LeaseRollout = {
