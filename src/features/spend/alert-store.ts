@@ -1,6 +1,6 @@
 /** The alert centre's records (alert-record.ts) in localStorage, one per scope; validated on read. */
 import { useCallback, useSyncExternalStore } from "react";
-import { globalKey, readJson, subscribeStorage, writeJson } from "@/shared/network";
+import { globalKey, readJson, removeJson, subscribeStorage, writeJson } from "@/shared/network";
 import { emptyRecord, parseRecord, type AlertRecord } from "./alert-record";
 
 /** Alert scopes: a team by name, or one wallet. */
@@ -28,6 +28,18 @@ export function readAlertRecord(scope: string): AlertRecord {
 
 export function writeAlertRecord(scope: string, record: AlertRecord): void {
   writeJson(storageKey(scope), record);
+}
+
+/** A team renamed keeps its rules and alert history under its new name. */
+export function moveAlertRecord(from: string, to: string): void {
+  if (from === to || localStorage.getItem(storageKey(from)) === null) return;
+  writeAlertRecord(to, snapshot(from));
+  removeJson(storageKey(from));
+}
+
+/** A team removed takes its rules and alert history with it. */
+export function forgetAlertRecord(scope: string): void {
+  removeJson(storageKey(scope));
 }
 
 /** The scope's record, live across tabs; `update` applies a change to the latest stored record. */

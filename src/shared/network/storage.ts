@@ -31,6 +31,15 @@ export function writeJson(key: string, value: unknown): void {
   for (const listener of listeners) listener();
 }
 
+export function removeJson(key: string): void {
+  try {
+    localStorage.removeItem(key);
+  } catch {
+    // Storage disabled: nothing was kept.
+  }
+  for (const listener of listeners) listener();
+}
+
 /**
  * For `useSyncExternalStore` over values read with `readJson`: called after every `writeJson` in this tab and
  * when another tab changes storage, so a setting shows the moment it is written (no cache in between).
