@@ -22,9 +22,10 @@ function createQueryClient() {
   });
 }
 
-export function App({ runtimeConfig, runtimeConfigError }: { runtimeConfig: RuntimeConfig | null; runtimeConfigError: string | null }) {
+/** `router`: made by the caller while the runtime config loads (creating it takes tens of ms); made here if omitted. */
+export function App({ runtimeConfig, runtimeConfigError, router: made }: { runtimeConfig: RuntimeConfig | null; runtimeConfigError: string | null; router?: ReturnType<typeof createRouter> }) {
   const [queryClient] = useState(createQueryClient);
-  const [router] = useState(createRouter);
+  const [router] = useState(() => made ?? createRouter());
   const { preference } = useTheme();
   const theme = preference === "system" ? "system" : preference;
   return (

@@ -25,6 +25,8 @@ export function GrantUsageCard({ grants, grantees, title = "Where your grants we
       queryKey: deploymentKeys.list(network.id, owner),
       queryFn: ({ signal }: { signal: AbortSignal }) => listDeployments(network.restUrl, owner, signal),
       refetchInterval: 15_000,
+      // A list the spend dashboard has just read (same key) is not read again on mount.
+      staleTime: 10_000,
     })),
   });
   // Cheap (a pass over a few deployments' deposits): computed each render, no memo to keep in step.
