@@ -18,21 +18,18 @@ export function useTeamSpend(addresses: ReadonlyArray<string>, from: string, to:
   const queryClient = useQueryClient();
   const now = useQuery({
     queryKey: spendKeys.now(network.id, addresses),
-    queryFn: async ({ signal }) => {
-      // The block time every page measures (cached), first: its two small reads would otherwise queue at the node
-      // behind this team's 1,000-item lists, and nothing can be shown without it.
-      const { secondsPerBlock } = await queryClient.fetchQuery(blockTimingQuery(network));
-      return loadSpendNow({
+    queryFn: ({ signal }) =>
+      loadSpendNow({
         restUrl: network.restUrl,
         addresses,
         signal,
-        secondsPerBlock,
+        // The block time every page measures, from the same cache (prefetched as the app starts; not measured twice).
+        readBlockTime: () => queryClient.fetchQuery(blockTimingQuery(network)),
         // Through the cache: the grants card on this page lists the same deployments, and a team's 1,000 are the
         // node's heaviest answer; one request serves both.
         readDeployments: (owner) =>
           queryClient.fetchQuery({ queryKey: deploymentKeys.list(network.id, owner), queryFn: ({ signal: s }) => listDeployments(network.restUrl, owner, s), staleTime: 5_000 }),
-      });
-    },
+      }),
     enabled: addresses.length > 0,
     refetchInterval: 60_000,
     staleTime: 30_000,

@@ -9,7 +9,7 @@
  */
 import { getBalances } from "../chain/bank";
 import { getLatestBlock } from "../chain/blocks";
-import { measureBlockTime } from "../chain/block-time";
+import { measureBlockTime, type MeasuredBlockTime } from "../chain/block-time";
 import type { Coin } from "../chain/coins";
 import { listDeployments, type Deployment } from "../chain/deployment";
 import { listLeases } from "../chain/market";
@@ -27,6 +27,9 @@ export interface LoadNowOptions {
   /** Seconds per block; default: measureBlockTime (lib/chain/block-time) over the last `blockTimeWindow` blocks. */
   secondsPerBlock?: number;
   blockTimeWindow?: number;
+  /** How the block time is measured when `secondsPerBlock` is not given; a page passes its query cache's, so the
+   * measurement every page shares is not taken twice. */
+  readBlockTime?: (signal?: AbortSignal) => Promise<MeasuredBlockTime>;
   /** How an owner's deployments are read (default: the chain reader); a page passes its query cache's, so a
    * card showing the same list on the same screen shares one request. */
   readDeployments?: (owner: string, signal?: AbortSignal) => Promise<Deployment[]>;
@@ -128,7 +131,7 @@ export async function loadSpendNow(options: LoadNowOptions): Promise<SpendNow> {
         return { owner, leases, deployments, balances };
       }),
     ),
-    options.secondsPerBlock ?? measureBlockTime(restUrl, { window: options.blockTimeWindow, signal }).then((m) => m.secondsPerBlock),
+    options.secondsPerBlock ?? (options.readBlockTime?.(signal) ?? measureBlockTime(restUrl, { window: options.blockTimeWindow, signal })).then((m) => m.secondsPerBlock),
   ]);
   // The lists may be read a block or two after this latest block: whatever they show as newer (a lease created, an
   // escrow settled) counts nothing past it, as leaseEnd and the accruals clamp at the latest height.
