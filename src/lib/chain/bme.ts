@@ -4,6 +4,7 @@
  * aggregated price (as on mainnet); where no oracle query is served, from the price the BME ledger
  * recorded for the latest executed burn/mint of AKT.
  */
+import { parseDecimal } from "./coins";
 import { joinUrl, requestJson } from "./http";
 
 export interface MintQuote {
@@ -18,13 +19,7 @@ export interface MintQuote {
 
 const SCALE = 10n ** 18n;
 
-/** Parses a non-negative decimal string to an integer scaled by 1e18 (LegacyDec precision). */
-export function parseDecimal(text: string): bigint | null {
-  const match = /^(\d+)(?:\.(\d*))?$/.exec(text.trim());
-  if (!match) return null;
-  const fraction = (match[2] ?? "").slice(0, 18).padEnd(18, "0");
-  return BigInt(match[1]!) * SCALE + BigInt(fraction || "0");
-}
+export { parseDecimal };
 
 /** uakt burnt → uact minted (floored), at `priceUsd` per AKT minus `spreadBps`. */
 export function previewMint(uakt: bigint, quote: Pick<MintQuote, "priceUsd" | "spreadBps">): bigint {

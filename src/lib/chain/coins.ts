@@ -19,16 +19,20 @@ export const coinOf = (c: CoinJson | undefined): DecCoin => ({ denom: c?.denom ?
 const DEC_DIGITS = 18;
 
 /**
- * A gateway amount as integer atoms of 10⁻¹⁸ (LegacyDec's precision): "12.5" → 12500000000000000000n; digits past the
- * 18th are cut, anything unparsable counts as zero (amounts from a hostile node must not throw). The text is already
- * checked to be digits, so its atoms are the digits themselves: a team's spend reads some 10,000 amounts, and going
- * through Decimal (BN.js underneath) for each cost ~90 ms on a 1,000-lease load.
+ * A non-negative decimal string as integer atoms of 10⁻¹⁸ (LegacyDec's precision): "12.5" → 12500000000000000000n;
+ * digits past the 18th are cut; null when it is not digits with an optional fraction. The text is already checked
+ * to be digits, so its atoms are the digits themselves: a team's spend reads some 10,000 amounts, and going through
+ * Decimal (BN.js underneath) for each cost ~90 ms on a 1,000-lease load.
  */
+export function parseDecimal(text: string): bigint | null {
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(text.trim());
+  if (!match) return null;
+  return BigInt(match[1]! + (match[2] ?? "").slice(0, DEC_DIGITS).padEnd(DEC_DIGITS, "0"));
+}
+
+/** A gateway amount as atoms (parseDecimal); anything unparsable counts as zero (a hostile node must not throw). */
 export function decAtoms(amount: string | undefined): bigint {
-  const text = (amount ?? "").trim();
-  if (!/^\d+(\.\d+)?$/.test(text)) return 0n;
-  const [whole, fraction = ""] = text.split(".");
-  return BigInt(whole! + fraction.slice(0, DEC_DIGITS).padEnd(DEC_DIGITS, "0"));
+  return parseDecimal(amount ?? "") ?? 0n;
 }
 
 /** A gateway amount as a Decimal; anything unparsable counts as zero (amounts from a hostile node must not throw). */

@@ -4,7 +4,8 @@
  */
 import { denomInfo } from "@/lib/format/coins";
 import { formatAct, formatPricePerToken, formatTokenAmount, formatUsdValue } from "@/lib/format/numbers";
-import { parseDecimal, previewMint, type MintQuote } from "@/lib/chain/bme";
+import { previewMint, type MintQuote } from "@/lib/chain/bme";
+import { parseDecimal } from "@/lib/chain/coins";
 import { isUsdcDenom, UACT, UAKT } from "@/lib/pricing/denoms";
 
 export interface MoveAmount {

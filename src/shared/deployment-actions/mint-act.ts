@@ -3,7 +3,8 @@
  * (the spend dashboard's top-up-all). Features cannot import each other, so this is the shared copy.
  */
 import { useMutation, type MutationOptions } from "@tanstack/react-query";
-import { parseDecimal, type MintQuote } from "@/lib/chain/bme";
+import type { MintQuote } from "@/lib/chain/bme";
+import { parseDecimal } from "@/lib/chain/coins";
 import { buildMintActMsg } from "@/lib/tx/messages";
 import { mintMoves } from "@/lib/wallet/tx-moves";
 import type { TxResult } from "@/lib/tx/signing";
