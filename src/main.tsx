@@ -6,15 +6,23 @@ import { createRouter, preloadPageChunk } from "./app/router";
 import { applyTheme } from "./features/settings/theme";
 import "./index.css";
 
+/**
+ * How long the first render waits, once the config is in, for the page's chunk. React holds back a page revealed
+ * after a Suspense fallback for up to 300 ms, so rendering the shell with "Loading…" a moment before the chunk
+ * lands would delay the page by that much; waiting longer than that gains nothing.
+ */
+const PAGE_CHUNK_WAIT_MS = 300;
+
 applyTheme();
 // The page's own chunk downloads while the runtime config is read.
-preloadPageChunk(window.location.pathname);
+const pageChunk = preloadPageChunk(window.location.pathname);
 
 const root = createRoot(document.getElementById("root")!);
 const runtimeConfig = loadRuntimeConfig();
 // The router does not depend on the config: it is made while the config is on its way.
 const router = createRouter();
-void runtimeConfig.then(({ config, error }) => {
+void runtimeConfig.then(async ({ config, error }) => {
+  await Promise.race([pageChunk, new Promise((resolve) => setTimeout(resolve, PAGE_CHUNK_WAIT_MS))]);
   root.render(
     <StrictMode>
       <App runtimeConfig={config} runtimeConfigError={error} router={router} />

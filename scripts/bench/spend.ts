@@ -17,7 +17,8 @@
  *  3. first-load JS of `/` (gzip), which must stay ≤ 200 KB (the charts are not on the first load).
  *
  * Env: BENCH_LEASES (1000), BENCH_DAYS (90), BENCH_RUNS (3); BENCH_TRACE=1 lists the requests until interactive;
- * BENCH_SCREENSHOT=<dir> saves the page as it is when interactive.
+ * BENCH_SCREENSHOT=<dir> saves the page as it is when interactive; BENCH_CHROME_TRACE=<dir> saves a Chromium trace
+ * of each cold open (chrome://tracing or the DevTools performance panel read it).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -282,6 +283,22 @@ async function main(): Promise<void> {
     console.log(`  compute (node answers replayed, headers cached, median of ${RUNS}): ${computeMs.toFixed(0)} ms — target ≤ ${TARGET.computeMs} ms: ${verdict(computeMs <= TARGET.computeMs)}`);
     console.log(`    now (parse leases, deployments, balances; runways, burn): ${median(steps.map((x) => x.now)).toFixed(0)} ms; period (boundaries, history, previous period, month): ${median(steps.map((x) => x.period)).toFixed(0)} ms`);
 
+    // The node's own answer times for the page's two big lists, with nothing else running: what a page waits for
+    // at least, whatever it does.
+    const listTimes = async (pathAndQuery: string) => {
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const t1 = performance.now();
+        const response = await fetch(`${devnet.restUrl}${pathAndQuery}`);
+        await response.arrayBuffer();
+        times.push(performance.now() - t1);
+      }
+      return median(times);
+    };
+    const depMs = await listTimes(`/akash/deployment/v1beta4/deployments/list?filters.owner=${DEVNET_ADDRESS}&pagination.limit=1000`);
+    const leaseMs = await listTimes(`/akash/market/v1beta5/leases/list?filters.owner=${DEVNET_ADDRESS}&pagination.limit=1000`);
+    console.log(`  the node alone (median of 5): deployments/list ${depMs.toFixed(0)} ms, leases/list ${leaseMs.toFixed(0)} ms`);
+
     // 2 and 3. The built app in Chromium.
     const build = await building;
     // On its own thread: the app's files do not wait behind the node settling 1,000 leases a block.
@@ -318,6 +335,9 @@ async function main(): Promise<void> {
             trace.push(`${(t.startTime - performance.timeOrigin - start).toFixed(0).padStart(6)} ms +${t.responseEnd.toFixed(0).padStart(5)} ms  ${req.url().replace(server.url, "").replace(devnet.restUrl, "[rest]").replace(devnet.rpcUrl, "[rpc]").slice(0, 110)}`);
           };
           if (process.env.BENCH_TRACE) page.on("requestfinished", onDone);
+          // BENCH_CHROME_TRACE=<dir>: a Chromium performance trace of each cold open (what the renderer did when).
+          const tracePath = process.env.BENCH_CHROME_TRACE && !url.includes("?again") ? path.join(process.env.BENCH_CHROME_TRACE, `spend-${run}.json`) : null;
+          if (tracePath) await browser.startTracing(page, { path: tracePath, screenshots: false });
           const startedAt = Date.now();
           await page.goto(url, { waitUntil: "commit" });
           // Interactive: the deployments table has its rows. The moment is taken in the page by a MutationObserver
@@ -325,6 +345,7 @@ async function main(): Promise<void> {
           // accessibility tree on every poll and would slow the very page it times.
           await page.waitForSelector(TABLE_ROW, { state: "attached", timeout: 60_000 });
           const interactiveMs = ((await page.evaluate("window.__spendTableAt")) as number) - startedAt;
+          if (tracePath) await browser.stopTracing();
           // BENCH_SCREENSHOT=<dir>: the page as it is when it becomes interactive (history perhaps still loading).
           if (process.env.BENCH_SCREENSHOT) await page.screenshot({ path: path.join(process.env.BENCH_SCREENSHOT, `spend-interactive-${run}.png`), fullPage: true });
           if (process.env.BENCH_TRACE) {

@@ -24,7 +24,7 @@ function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
     return Ready ? <Ready /> : <Lazy />;
   }
   // A failed download is the lazy page's to report when it renders.
-  return { Page, preload: () => void loadAndKeep().catch(() => undefined) };
+  return { Page, preload: () => loadAndKeep().then(() => undefined, () => undefined) };
 }
 
 const account = page(() => import("@/features/account/account-page"), (m) => m.default);
@@ -42,7 +42,7 @@ const providerDetail = page(() => import("@/features/providers/provider-detail-p
 const notFound = page(() => import("./routes/not-found-page"), (m) => m.default);
 
 /** The page at each route (Home ships with the shell). */
-const ROUTE_PAGES: [string, { preload: () => void }][] = [
+const ROUTE_PAGES: [string, { preload: () => Promise<void> }][] = [
   ["/account", account],
   ["/authorizations", authorizations],
   ["/deploy", deploy],
@@ -59,10 +59,11 @@ const ROUTE_PAGES: [string, { preload: () => void }][] = [
 
 /**
  * Starts downloading the chunk of the page at `pathname`, so a first visit fetches it alongside the runtime config
- * instead of after the shell's first render, and renders it at once.
+ * instead of after the shell's first render, and renders it at once. Settles when the chunk is in (or failed, or
+ * the path has no chunk of its own).
  */
-export function preloadPageChunk(pathname: string): void {
-  ROUTE_PAGES.find(([path]) => matchPath(path, pathname))?.[1].preload();
+export function preloadPageChunk(pathname: string): Promise<void> {
+  return ROUTE_PAGES.find(([path]) => matchPath(path, pathname))?.[1].preload() ?? Promise.resolve();
 }
 
 export function createRouter() {
