@@ -115,12 +115,22 @@ export function u64(v: { toString(): string } | number | string | undefined | nu
   return v.toString();
 }
 
+/** Padded xids already computed: EndBlock builds the keys of every open account and payment each block. */
+const paddedXids = new Map<string, string>();
+
 /** Pads the numeric segments of an escrow xid ("owner/12/1/1/provider") for key ordering. */
 export function padXid(xid: string): string {
-  return xid
-    .split("/")
-    .map((s) => (/^\d+$/.test(s) ? pad(s) : s))
-    .join("/");
+  let padded = paddedXids.get(xid);
+  if (padded === undefined) {
+    padded = xid
+      .split("/")
+      .map((s) => (/^\d+$/.test(s) ? pad(s) : s))
+      .join("/");
+    // Bounded: a long-running devnet forgets old xids rather than growing without end.
+    if (paddedXids.size >= 100_000) paddedXids.clear();
+    paddedXids.set(xid, padded);
+  }
+  return padded;
 }
 
 // ---------------------------------------------------------------------------------------------
