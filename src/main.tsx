@@ -1,8 +1,9 @@
+// First: starts the config and the page's chunk downloading before the rest of the shell evaluates.
+import { pageChunk, runtimeConfig } from "./app/boot-requests";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/app";
-import { loadRuntimeConfig } from "./app/runtime-config";
-import { createRouter, preloadPageChunk } from "./app/router";
+import { createRouter } from "./app/router";
 import { applyTheme } from "./features/settings/theme";
 import "./index.css";
 
@@ -14,11 +15,8 @@ import "./index.css";
 const PAGE_CHUNK_WAIT_MS = 300;
 
 applyTheme();
-// The page's own chunk downloads while the runtime config is read.
-const pageChunk = preloadPageChunk(window.location.pathname);
 
 const root = createRoot(document.getElementById("root")!);
-const runtimeConfig = loadRuntimeConfig();
 // The router does not depend on the config: it is made while the config is on its way.
 const router = createRouter();
 void runtimeConfig.then(async ({ config, error }) => {

@@ -10,7 +10,7 @@ export interface PageChunk<M> {
   readonly loaded: M | undefined;
 }
 
-function pageChunk<M>(importModule: () => Promise<M>): PageChunk<M> {
+export function pageChunk<M>(importModule: () => Promise<M>): PageChunk<M> {
   let loaded: M | undefined;
   let loading: Promise<M> | undefined;
   return {
@@ -61,11 +61,16 @@ const ROUTE_CHUNKS: [string, PageChunk<unknown>][] = [
   ["/settings", pageChunks.settings],
 ];
 
+/** The chunk of the page at `pathname` (none for Home, which ships with the shell, and unknown paths). */
+export function chunkForPath(pathname: string): PageChunk<unknown> | undefined {
+  return ROUTE_CHUNKS.find(([path]) => matchPath(path, pathname))?.[1];
+}
+
 /**
  * Starts downloading the chunk of the page at `pathname`. Settles when the chunk is in (or failed: the page reports
  * that when it renders), at once for a path without a chunk of its own.
  */
 export function preloadPageChunk(pathname: string): Promise<void> {
-  const chunk = ROUTE_CHUNKS.find(([path]) => matchPath(path, pathname))?.[1];
+  const chunk = chunkForPath(pathname);
   return chunk ? chunk.load().then(() => undefined, () => undefined) : Promise.resolve();
 }

@@ -1,70 +1,38 @@
 import { lazy, type ComponentType } from "react";
-import { createBrowserRouter, matchPath } from "react-router";
+import { createBrowserRouter } from "react-router";
 import { Layout } from "./layout";
 import { HomePage } from "./routes/home-page";
 import { RouteError } from "./error-boundary";
-
-// Pages are their own chunks (the first visit downloads the shell and the page it opens); Home, the
-// landing page, ships with the shell to save a round trip.
+import { pageChunks, type PageChunk } from "./page-chunks";
 
 /**
  * A page in its own chunk. Once the chunk is in (preloaded, or shown before) the page renders without suspending:
  * React holds back content revealed after a Suspense fallback for up to 300 ms, which a first visit paid in full.
  */
-function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
-  let ready: ComponentType | null = null;
-  const loadAndKeep = () =>
-    load().then((module) => {
-      ready = pick(module);
-      return { default: ready };
-    });
-  const Lazy = lazy(loadAndKeep);
+function page<M>(chunk: PageChunk<M>, pick: (module: M) => ComponentType) {
+  // A failed download is the lazy page's to report when it renders.
+  const Lazy = lazy(() => chunk.load().then((module) => ({ default: pick(module) })));
   function Page() {
-    const Ready = ready;
+    const module = chunk.loaded;
+    const Ready = module === undefined ? null : pick(module);
     return Ready ? <Ready /> : <Lazy />;
   }
-  // A failed download is the lazy page's to report when it renders.
-  return { Page, preload: () => loadAndKeep().then(() => undefined, () => undefined) };
+  return { Page };
 }
 
-const account = page(() => import("@/features/account/account-page"), (m) => m.default);
-const authorizations = page(() => import("@/features/authorizations/authorizations-page"), (m) => m.default);
-const settings = page(() => import("@/features/settings/settings-page"), (m) => m.default);
-const templateGallery = page(() => import("@/features/templates"), (m) => m.TemplateGalleryPage);
-const templateDetail = page(() => import("@/features/templates"), (m) => m.TemplateDetailPage);
-const deploy = page(() => import("./routes/deploy-page"), (m) => m.default);
-const auction = page(() => import("@/features/deploy/auction-page"), (m) => m.default);
-const deployments = page(() => import("@/features/deployments"), (m) => m.DeploymentsListPage);
-const deploymentDetail = page(() => import("@/features/deployments"), (m) => m.DeploymentDetailPage);
-const providers = page(() => import("@/features/providers/providers-page"), (m) => m.default);
-const spend = page(() => import("./routes/spend-page"), (m) => m.default);
-const providerDetail = page(() => import("@/features/providers/provider-detail-page"), (m) => m.default);
-const notFound = page(() => import("./routes/not-found-page"), (m) => m.default);
-
-/** The page at each route (Home ships with the shell). */
-const ROUTE_PAGES: [string, { preload: () => Promise<void> }][] = [
-  ["/account", account],
-  ["/authorizations", authorizations],
-  ["/deploy", deploy],
-  ["/deployments/:dseq/bids", auction],
-  ["/deployments", deployments],
-  ["/deployments/:dseq", deploymentDetail],
-  ["/templates", templateGallery],
-  ["/templates/:id", templateDetail],
-  ["/spend", spend],
-  ["/providers", providers],
-  ["/providers/:owner", providerDetail],
-  ["/settings", settings],
-];
-
-/**
- * Starts downloading the chunk of the page at `pathname`, so a first visit fetches it alongside the runtime config
- * instead of after the shell's first render, and renders it at once. Settles when the chunk is in (or failed, or
- * the path has no chunk of its own).
- */
-export function preloadPageChunk(pathname: string): Promise<void> {
-  return ROUTE_PAGES.find(([path]) => matchPath(path, pathname))?.[1].preload() ?? Promise.resolve();
-}
+const account = page(pageChunks.account, (m) => m.default);
+const authorizations = page(pageChunks.authorizations, (m) => m.default);
+const settings = page(pageChunks.settings, (m) => m.default);
+const templateGallery = page(pageChunks.templates, (m) => m.TemplateGalleryPage);
+const templateDetail = page(pageChunks.templates, (m) => m.TemplateDetailPage);
+const deploy = page(pageChunks.deploy, (m) => m.default);
+const auction = page(pageChunks.auction, (m) => m.default);
+const deployments = page(pageChunks.deployments, (m) => m.DeploymentsListPage);
+const deploymentDetail = page(pageChunks.deployments, (m) => m.DeploymentDetailPage);
+const providers = page(pageChunks.providers, (m) => m.default);
+const spend = page(pageChunks.spend, (m) => m.default);
+const providerDetail = page(pageChunks.providerDetail, (m) => m.default);
+const notFound = page(pageChunks.notFound, (m) => m.default);
 
 export function createRouter() {
   return createBrowserRouter([
