@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Secp256k1HdWallet } from "@cosmjs/amino";
 import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
 import { startStack, type RunningStack } from "../../server/stack.ts";
 import { DEVNET_ADDRESS, DEVNET_MNEMONIC } from "../../server/devnet/config.ts";
@@ -95,5 +96,28 @@ describe("console grants on the devnet", () => {
     );
     expect(describeTxError(refusal).kind).toBe("fee-allowance");
     expect(await retryWithoutGranter(refusal, tx, sent, stale)).toBe(tx);
+  });
+  it("a treasury whose wallet signs only Amino JSON (a Ledger through Keplr) gives and revokes both grants", async () => {
+    // Secp256k1HdWallet has no signDirect: cosmjs signs in SIGN_MODE_LEGACY_AMINO_JSON, and the devnet checks the
+    // signature over its own rendering of the messages (server/devnet/chain/amino-authz.ts).
+    const aminoOnly = await TxClient.connect({ address: DEVNET_ADDRESS, signer: await Secp256k1HdWallet.fromMnemonic(DEVNET_MNEMONIC, { prefix: "akash" }) }, { rpcUrl: stack.rpcUrl, chainId: "" });
+    try {
+      const grantee = (await (await DirectSecp256k1HdWallet.generate(12, { prefix: "akash" })).getAccounts())[0]!.address;
+      const expiresAt = Date.now() + 86_400_000;
+      await aminoOnly.signAndBroadcast(
+        await aminoOnly.prepare([
+          buildDepositGrantMsg({ granter: DEVNET_ADDRESS, grantee, spendLimit: { denom: "uact", amount: 7_000_000n }, scopes: ["deployment", "bid"], expiresAt }),
+          buildFeeAllowanceMsg({ granter: DEVNET_ADDRESS, grantee, spendLimit: { denom: "uakt", amount: 1_000_000n }, expiresAt, allowedMessages: ["/akash.deployment.v1beta4.MsgCreateDeployment"] }),
+        ]),
+      );
+      expect(usableDepositGrants(await listGrantsByGrantee(stack.restUrl, grantee), "deployment", "uact")).toEqual([{ granter: DEVNET_ADDRESS, remaining: 7_000_000n, expiresAt: Math.floor(expiresAt / 1000) * 1000 }]);
+      expect((await getAllowance(stack.restUrl, DEVNET_ADDRESS, grantee))?.allowance).toMatchObject({ kind: "basic", spendLimit: [{ denom: "uakt", amount: "1000000" }], allowedMessages: ["/akash.deployment.v1beta4.MsgCreateDeployment"] });
+
+      await aminoOnly.signAndBroadcast(await aminoOnly.prepare([buildRevokeDepositGrantMsg(DEVNET_ADDRESS, grantee), buildRevokeAllowanceMsg(DEVNET_ADDRESS, grantee)]));
+      expect(await listGrantsByGrantee(stack.restUrl, grantee)).toEqual([]);
+      expect(await getAllowance(stack.restUrl, DEVNET_ADDRESS, grantee)).toBeNull();
+    } finally {
+      aminoOnly.disconnect();
+    }
   });
 });

@@ -8,7 +8,7 @@ const registry = createRegistry();
 const roundTrip = (msg: { typeUrl: string; value: unknown }) => registry.decode({ typeUrl: msg.typeUrl, value: registry.encode(msg as never) });
 
 describe("grant messages", () => {
-  it("a deposit authorization travels as chain-sdk's DepositAuthorization inside MsgGrant, with its expiry", () => {
+  it("a deposit authorization travels as chain-sdk's DepositAuthorization inside MsgGrant, with its expiry in whole seconds", () => {
     const expiresAt = Date.UTC(2027, 0, 31, 12, 0, 0, 250);
     const msg = buildDepositGrantMsg({ granter: "akash1treasury", grantee: "akash1member", spendLimit: { denom: "uact", amount: 50_000_000n }, scopes: ["deployment"], expiresAt });
     expect(msg.typeUrl).toBe(MSG_GRANT);
@@ -18,7 +18,7 @@ describe("grant messages", () => {
     const auth = DepositAuthorization.decode(decoded.grant.authorization.value);
     expect(auth.spendLimit).toEqual({ denom: "uact", amount: "50000000" });
     expect(auth.scopes).toEqual([DepositAuthorization_Scope.deployment]);
-    expect(Number(decoded.grant.expiration.seconds) * 1000 + decoded.grant.expiration.nanos / 1e6).toBe(expiresAt);
+    expect(decoded.grant.expiration).toEqual({ seconds: BigInt(Date.UTC(2027, 0, 31, 12, 0, 0) / 1000), nanos: 0 });
   });
 
   it("revoking names the message type the deposit authorization is stored under", () => {

@@ -21,9 +21,15 @@ interface CoinAmount {
 
 const coin = (c: CoinAmount) => ({ denom: c.denom, amount: c.amount.toString() });
 
+/**
+ * An expiry in whole seconds: a grant needs no finer one, and every signing mode then renders it the same way
+ * (Amino JSON writes fractional seconds, and encoders differ in how many digits).
+ */
+const wholeSeconds = (ms: number) => Math.floor(ms / 1000) * 1000;
+
 /** Protobuf Timestamp as the registry's codec takes it. */
 function timestamp(ms: number) {
-  return { seconds: BigInt(Math.floor(ms / 1000)), nanos: (ms % 1000) * 1_000_000 };
+  return { seconds: BigInt(wholeSeconds(ms) / 1000), nanos: 0 };
 }
 
 export function buildDepositGrantMsg(args: { granter: string; grantee: string; spendLimit: CoinAmount; scopes: readonly DepositScope[]; expiresAt: number | null }): EncodeObject {
@@ -64,7 +70,7 @@ export interface FeeAllowanceRequest {
 function anyOf(request: FeeAllowanceRequest): { typeUrl: string; value: Uint8Array } {
   const basic = BasicAllowance.fromPartial({
     spendLimit: request.spendLimit ? [coin(request.spendLimit)] : [],
-    expiration: request.expiresAt === null ? undefined : new Date(request.expiresAt),
+    expiration: request.expiresAt === null ? undefined : new Date(wholeSeconds(request.expiresAt)),
   });
   if (!request.period) return { typeUrl: BASIC_ALLOWANCE, value: BasicAllowance.encode(basic).finish() };
   const periodic = PeriodicAllowance.fromPartial({

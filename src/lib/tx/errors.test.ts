@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { AminoUnsupportedError } from "./amino-grants";
 import { ChainMismatchError, describeTxError, TxFailedError } from "./errors";
 
 describe("describeTxError", () => {
@@ -27,6 +28,12 @@ describe("describeTxError", () => {
     expect(describeTxError(new Error("Keyring is locked")).kind).toBe("wallet-locked");
     expect(describeTxError(new Error("There is no chain info for akash-devnet-1")).kind).toBe("chain-not-in-wallet");
     expect(describeTxError(new ChainMismatchError("akash-devnet-1", "akashnet-2")).kind).toBe("wrong-chain");
+  });
+  it("says when the wallet cannot sign a transaction in the only mode it has, before anything is sent", () => {
+    const periodic = new AminoUnsupportedError("A fee allowance with a budget per period cannot be signed in Amino JSON.");
+    expect(describeTxError(periodic)).toMatchObject({ kind: "wallet-cannot-sign", detail: expect.stringMatching(/Nothing was sent/) });
+    const unregistered = new Error("Type URL '/cosmos.gov.v1.MsgVote' does not exist in the Amino message type register. If you need support for this message type, you can pass in additional entries to the AminoTypes constructor.");
+    expect(describeTxError(unregistered)).toMatchObject({ kind: "wallet-cannot-sign", detail: expect.stringMatching(/signs directly/) });
   });
   it("falls back to the raw message, shortened", () => {
     const description = describeTxError(new Error("x".repeat(500)));

@@ -1,5 +1,6 @@
 /** One vocabulary for transaction failures: SDK error codes and wallet errors mapped to plain words. */
 import { getErrorMessage } from "../errors";
+import { AminoUnsupportedError } from "./amino-grants";
 
 export type TxErrorKind =
   | "rejected"
@@ -17,6 +18,7 @@ export type TxErrorKind =
   | "mint-halted"
   | "fee-allowance"
   | "deposit-grant"
+  | "wallet-cannot-sign"
   | "failed";
 
 export interface TxErrorDescription {
@@ -65,6 +67,11 @@ const GRANT_RULES: Array<[RegExp, TxErrorKind, string, string]> = [
 
 export function describeTxError(error: unknown): TxErrorDescription {
   const text = getErrorMessage(error).toLowerCase();
+  // Raised before the wallet is asked: the transaction has no Amino JSON form, the only one some wallets sign.
+  if (error instanceof AminoUnsupportedError) return { kind: "wallet-cannot-sign", title: "This wallet cannot sign this", detail: `${error.message} Nothing was sent.` };
+  if (/does not exist in the amino message type register/.test(text)) {
+    return { kind: "wallet-cannot-sign", title: "This wallet cannot sign this", detail: "This wallet signs only Amino JSON (a Ledger through Keplr, for one), and this transaction has no Amino JSON form. Nothing was sent. Use a wallet that signs directly." };
+  }
   for (const [pattern, kind, title, detail] of GRANT_RULES) {
     if (pattern.test(text)) return { kind, title, detail };
   }

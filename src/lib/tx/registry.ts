@@ -1,5 +1,6 @@
 /**
- * Protobuf registry and amino converters for every Akash Msg in chain-sdk, plus the cosmos defaults.
+ * Protobuf registry and amino converters for every Akash Msg in chain-sdk, plus the cosmos defaults and the team
+ * funding messages (amino-grants.ts).
  * Amino convention shared with the devnet: type name `akash-sdk/x/<module>/<MsgName>`, value = chain-sdk `toJSON(msg)`.
  */
 import type { AminoConverters } from "@cosmjs/stargate";
@@ -8,6 +9,7 @@ import { Registry, type GeneratedType } from "@cosmjs/proto-signing";
 import * as akashV1 from "@akashnetwork/chain-sdk/private-types/akash.v1";
 import * as akashV1beta4 from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
 import * as akashV1beta5 from "@akashnetwork/chain-sdk/private-types/akash.v1beta5";
+import { createGrantAminoConverters } from "./amino-grants";
 
 interface AkashCodec {
   $type: string;
@@ -69,5 +71,6 @@ export function createRegistry(): Registry {
 }
 
 export function createAminoTypes(): AminoTypes {
-  return new AminoTypes({ ...createDefaultAminoConverters(), ...createAkashAminoConverters() });
+  // cosmjs has none for authz and feegrant; a Ledger through Keplr needs them to give or revoke a grant.
+  return new AminoTypes({ ...createDefaultAminoConverters(), ...createAkashAminoConverters(), ...createGrantAminoConverters() });
 }
