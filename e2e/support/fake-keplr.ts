@@ -46,8 +46,11 @@ function wrap(value: unknown): string {
   });
 }
 
-/** Installs the fake extension in `page`, holding `mnemonic` (a fresh one when omitted). */
-export async function installFakeKeplr(page: Page, mnemonic?: string): Promise<FakeKeplrControl> {
+/**
+ * Installs the fake extension in `page`, holding `mnemonic` (a fresh one when omitted). `ledger`: the key is on a
+ * Ledger, as Keplr reports it (`isNanoLedger`); like the device, it then signs only Amino JSON.
+ */
+export async function installFakeKeplr(page: Page, mnemonic?: string, options: { ledger?: boolean } = {}): Promise<FakeKeplrControl> {
   mnemonic ??= (await DirectSecp256k1HdWallet.generate(24)).mnemonic;
   let direct = await DirectSecp256k1HdWallet.fromMnemonic(mnemonic, { prefix: "akash" });
   let amino = await Secp256k1HdWallet.fromMnemonic(mnemonic, { prefix: "akash" });
@@ -111,12 +114,13 @@ export async function installFakeKeplr(page: Page, mnemonic?: string): Promise<F
         address: fromBech32(account!.address).data,
         bech32Address: account!.address,
         ethereumHexAddress: "",
-        isNanoLedger: false,
+        isNanoLedger: options.ledger === true,
         isKeystone: false,
       };
     },
     signDirect: async (chainId: string, signer: string, doc: { bodyBytes: Uint8Array; authInfoBytes: Uint8Array; chainId: string; accountNumber: string }) => {
       checkSign("direct", chainId, signer);
+      if (options.ledger) throw new Error("Ledger Native Error: sign mode direct is not supported on this device");
       const { signed, signature } = await direct.signDirect(signer, { bodyBytes: doc.bodyBytes, authInfoBytes: doc.authInfoBytes, chainId: doc.chainId, accountNumber: BigInt(doc.accountNumber) });
       return { signed: { ...signed, accountNumber: signed.accountNumber.toString() }, signature };
     },

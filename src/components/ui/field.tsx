@@ -2,7 +2,7 @@ import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttri
 import { cn } from "./cn";
 
 const inputClasses =
-  "w-full rounded-lg border border-border bg-surface px-3 py-2 text-sm text-fg placeholder:text-muted/70 focus:border-muted focus-visible:outline-none focus-visible:ring-3 focus-visible:ring-fg/10 aria-[invalid=true]:border-danger";
+  "w-full rounded-lg border border-border bg-surface px-3 py-2 text-sm text-fg placeholder:text-muted/70 focus:border-muted focus-visible:outline-none focus-visible:ring-3 focus-visible:ring-fg/10 aria-[invalid=true]:border-danger disabled:cursor-not-allowed disabled:bg-surface-2 disabled:text-muted";
 
 interface FieldChrome {
   label: ReactNode;

@@ -6,7 +6,9 @@ import { inputClasses, TextField } from "@/components/ui/field";
 import { getErrorMessage } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format/dates";
 import { shortenAddress } from "@/lib/format/coins";
+import { signsAminoOnly } from "@/lib/tx/amino-grants";
 import { useNetwork } from "@/shared/network";
+import { useWallet } from "@/shared/wallet";
 import { checkFeeAllowance, type FeeAllowanceForm } from "./grant-form";
 import { useGrantFeeAllowance } from "./mutations";
 import { useGrantForm } from "./use-grant-form";
@@ -16,8 +18,12 @@ const PERIOD_WORDS = { day: "a day", week: "a week", month: "every 30 days" } as
 /** Pay a teammate's transaction fees, so they need no AKT of their own. */
 export function GrantFeeDialog({ open, granter, onClose }: { open: boolean; granter: string; onClose: () => void }) {
   const { network } = useNetwork();
+  const { wallet } = useWallet();
+  // A Ledger through Keplr signs only Amino JSON, which cannot carry a renewing budget (lib/tx/amino-grants.ts).
+  const aminoOnly = wallet ? signsAminoOnly(wallet.signer) : false;
   const grant = useGrantFeeAllowance();
-  const [form, setForm] = useState<FeeAllowanceForm>({ grantee: "", limit: "5", period: "", periodLimit: "", deploymentsOnly: true, expiry: "" });
+  const [draft, setForm] = useState<FeeAllowanceForm>({ grantee: "", limit: "5", period: "", periodLimit: "", deploymentsOnly: true, expiry: "" });
+  const form: FeeAllowanceForm = aminoOnly ? { ...draft, period: "" } : draft;
   const { checked, errors, dismiss, submit } = useGrantForm((now) => checkFeeAllowance(form, { granter, prefix: network.bech32Prefix, now }), grant, onClose);
   const set = (patch: Partial<FeeAllowanceForm>) => setForm((f) => ({ ...f, ...patch }));
 
@@ -30,12 +36,17 @@ export function GrantFeeDialog({ open, granter, onClose }: { open: boolean; gran
           <label htmlFor="fee-period" className="text-sm font-medium">
             Budget that renews
           </label>
-          <select id="fee-period" className={inputClasses} value={form.period} onChange={(e) => set({ period: e.target.value as FeeAllowanceForm["period"] })}>
+          <select id="fee-period" className={inputClasses} value={form.period} disabled={aminoOnly} aria-describedby={aminoOnly ? "fee-period-amino" : undefined} onChange={(e) => set({ period: e.target.value as FeeAllowanceForm["period"] })}>
             <option value="">No periodic budget</option>
             <option value="day">Every day</option>
             <option value="week">Every week</option>
             <option value="month">Every 30 days</option>
           </select>
+          {aminoOnly && (
+            <p id="fee-period-amino" className="text-xs text-muted">
+              Not with this wallet: it signs only Amino JSON (a Ledger does), which cannot carry a budget that renews. Set a total limit, or grant from a wallet that signs directly.
+            </p>
+          )}
         </div>
         {form.period && <TextField label="Budget per period (AKT)" inputMode="decimal" value={form.periodLimit} onChange={(e) => set({ periodLimit: e.target.value })} error={errors.periodLimit} autoComplete="off" />}
         <label className="flex items-center gap-2 text-sm">

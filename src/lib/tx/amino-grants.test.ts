@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { Secp256k1HdWallet } from "@cosmjs/amino";
 import { SigningStargateClient } from "@cosmjs/stargate";
 import { buildDepositGrantMsg, buildFeeAllowanceMsg, buildRevokeAllowanceMsg, buildRevokeDepositGrantMsg } from "../grants/messages";
-import { AminoUnsupportedError, rfc3339 } from "./amino-grants";
+import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
+import { AminoUnsupportedError, rfc3339, signsAminoOnly } from "./amino-grants";
 import { createAminoTypes, createRegistry } from "./registry";
 
 const aminoTypes = createAminoTypes();
@@ -75,6 +76,13 @@ describe("amino JSON of the team-funding messages", () => {
     const periodic = buildFeeAllowanceMsg({ granter: treasury, grantee: member, spendLimit: null, expiresAt: null, period: { seconds: 86_400, limit: { denom: "uakt", amount: 1_000_000n } } });
     expect(() => aminoTypes.toAmino(periodic)).toThrow(AminoUnsupportedError);
     expect(() => aminoTypes.toAmino(periodic)).toThrow(/basic allowance/);
+  });
+
+  it("tells a wallet that signs only Amino JSON from one that signs directly", async () => {
+    expect(signsAminoOnly(await Secp256k1HdWallet.generate(12, { prefix: "akash" }))).toBe(true);
+    expect(signsAminoOnly(await DirectSecp256k1HdWallet.generate(12, { prefix: "akash" }))).toBe(false);
+    // Keplr's offline signer for a software key has both.
+    expect(signsAminoOnly({ signAmino: () => undefined, signDirect: () => undefined })).toBe(false);
   });
 
   it("writes a timestamp's fraction with 0, 3, 6 or 9 digits", () => {

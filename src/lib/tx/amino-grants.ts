@@ -40,6 +40,11 @@ interface CoinJson {
   amount: string;
 }
 
+/** A wallet that signs only Amino JSON (a Ledger through Keplr): cosmjs then signs every transaction in that mode. */
+export function signsAminoOnly(signer: object): boolean {
+  return !("signDirect" in signer) && "signAmino" in signer;
+}
+
 export class AminoUnsupportedError extends Error {
   constructor(message: string) {
     super(message);
