@@ -10,8 +10,9 @@
  * basic allowance's spend limit). The builders in lib/grants set expiries in whole seconds, so no fractional-second
  * formatting is involved.
  *
- * A periodic allowance is refused: an unset period_reset is rendered differently by the SDK's encoders, and a
- * signature over the wrong rendering fails on chain after the user approved it on the device.
+ * A periodic allowance is refused: its period_reset is unset when granted, and whether the node renders an unset
+ * Timestamp as year 1 or as 1970 could not be checked against a real node. A signature over the wrong rendering
+ * would fail on chain after the user approved it on the device.
  *
  * Written apart from the devnet's (server/devnet/chain/amino-authz.ts) on purpose: the devnet stands in for the node
  * that checks these signatures, and a module shared by signer and checker would agree with itself even where wrong.
