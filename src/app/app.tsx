@@ -7,7 +7,7 @@ import { NetworkProvider } from "@/shared/network";
 import { WalletProvider } from "@/shared/wallet";
 import { useTheme } from "@/features/settings/theme";
 import { AppErrorBoundary } from "./error-boundary";
-import { createRouter } from "./router";
+import type { createRouter } from "./router";
 
 function createQueryClient() {
   return new QueryClient({
@@ -22,10 +22,9 @@ function createQueryClient() {
   });
 }
 
-/** `router`: made by the caller while the runtime config loads (creating it takes tens of ms); made here if omitted. */
-export function App({ runtimeConfig, runtimeConfigError, router: made }: { runtimeConfig: RuntimeConfig | null; runtimeConfigError: string | null; router?: ReturnType<typeof createRouter> }) {
+/** `router`: made by the caller while the runtime config loads (creating it takes tens of ms). */
+export function App({ runtimeConfig, runtimeConfigError, router }: { runtimeConfig: RuntimeConfig | null; runtimeConfigError: string | null; router: ReturnType<typeof createRouter> }) {
   const [queryClient] = useState(createQueryClient);
-  const [router] = useState(() => made ?? createRouter());
   const { preference } = useTheme();
   const theme = preference === "system" ? "system" : preference;
   return (

@@ -32,7 +32,7 @@ export function writeAlertRecord(scope: string, record: AlertRecord): void {
 
 /** A team renamed keeps its rules and alert history under its new name. */
 export function moveAlertRecord(from: string, to: string): void {
-  if (from === to || localStorage.getItem(storageKey(from)) === null) return;
+  if (from === to || readJson<unknown>(storageKey(from)) === null) return;
   writeAlertRecord(to, snapshot(from));
   removeJson(storageKey(from));
 }

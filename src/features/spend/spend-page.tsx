@@ -29,7 +29,7 @@ import { useTeams } from "./teams-store";
 import { useTeamSpend } from "./use-team-spend";
 import { AlertCentre } from "./alert-centre";
 import { useAlerts } from "./use-alerts";
-import { forgetAlertRecord, moveAlertRecord, teamScope, walletScope } from "./alert-store";
+import { teamScope, walletScope } from "./alert-store";
 import { readAllDeploymentLabels, useDeploymentLabels } from "./deployment-labels-store";
 import { deploymentNameOf, teamDeploymentLabels, type DeploymentName } from "./deployment-names";
 import { adoptTeam, storedTeam, teamForExport } from "./team-transfer";
@@ -134,7 +134,6 @@ export default function SpendPage({ renderExtra }: { renderExtra?: (addresses: r
                   variant="ghost"
                   onClick={() => {
                     removeTeam(team.name);
-                    forgetAlertRecord(teamScope(team.name));
                     setSelected("wallet");
                   }}
                 >
@@ -148,11 +147,7 @@ export default function SpendPage({ renderExtra }: { renderExtra?: (addresses: r
               initial={editing === "new" ? undefined : editing}
               onCancel={() => setEditing(null)}
               onSave={(t) => {
-                if (editing !== "new" && editing.name !== t.name) {
-                  removeTeam(editing.name);
-                  moveAlertRecord(teamScope(editing.name), teamScope(t.name));
-                }
-                saveTeam(t);
+                saveTeam(t, editing !== "new" && editing.name !== t.name ? editing.name : undefined);
                 setSelected(`team:${t.name}`);
                 setEditing(null);
               }}

@@ -2,6 +2,7 @@
 import { useCallback, useSyncExternalStore } from "react";
 import { parseTeam, type Team } from "@/lib/spend/teams";
 import { globalKey, readJson, subscribeStorage, writeJson } from "@/shared/network";
+import { forgetAlertRecord, moveAlertRecord, teamScope } from "./alert-store";
 
 const KEY = globalKey("spend-teams");
 
@@ -23,8 +24,18 @@ function snapshot(): Team[] {
 
 export function useTeams() {
   const teams = useSyncExternalStore(subscribeStorage, snapshot, () => []);
-  /** Adds or replaces (by name) a team. */
-  const saveTeam = useCallback((team: Team) => writeJson(KEY, [...snapshot().filter((t) => t.name !== team.name), team]), []);
-  const removeTeam = useCallback((name: string) => writeJson(KEY, snapshot().filter((t) => t.name !== name)), []);
+  /**
+   * Adds or replaces (by name) a team. `previousName`: the team was renamed; it replaces the old entry, and its alert
+   * rules and history move to the new name.
+   */
+  const saveTeam = useCallback((team: Team, previousName?: string) => {
+    writeJson(KEY, [...snapshot().filter((t) => t.name !== team.name && t.name !== previousName), team]);
+    if (previousName !== undefined) moveAlertRecord(teamScope(previousName), teamScope(team.name));
+  }, []);
+  /** Removes a team, with its alert rules and history. */
+  const removeTeam = useCallback((name: string) => {
+    writeJson(KEY, snapshot().filter((t) => t.name !== name));
+    forgetAlertRecord(teamScope(name));
+  }, []);
   return { teams, saveTeam, removeTeam };
 }

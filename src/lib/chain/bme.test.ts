@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseDecimal, previewMint, quoteFromResponses } from "./bme";
+import { previewMint, quoteFromResponses } from "./bme";
+import { parseDecimal } from "./coins";
 
 describe("previewMint", () => {
   it("applies price and spread exactly", () => {

@@ -19,8 +19,6 @@ export interface MintQuote {
 
 const SCALE = 10n ** 18n;
 
-export { parseDecimal };
-
 /** uakt burnt → uact minted (floored), at `priceUsd` per AKT minus `spreadBps`. */
 export function previewMint(uakt: bigint, quote: Pick<MintQuote, "priceUsd" | "spreadBps">): bigint {
   const price = parseDecimal(quote.priceUsd);
