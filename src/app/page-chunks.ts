@@ -1,3 +1,4 @@
+import type { ComponentType } from "react";
 import { matchPath } from "react-router";
 
 /**
@@ -45,25 +46,38 @@ export const pageChunks = {
   notFound: pageChunk(() => import("./routes/not-found-page")),
 };
 
-/** The chunk of the page at each route. */
-const ROUTE_CHUNKS: [string, PageChunk<unknown>][] = [
-  ["/account", pageChunks.account],
-  ["/authorizations", pageChunks.authorizations],
-  ["/deploy", pageChunks.deploy],
-  ["/deployments/:dseq/bids", pageChunks.auction],
-  ["/deployments", pageChunks.deployments],
-  ["/deployments/:dseq", pageChunks.deployments],
-  ["/templates", pageChunks.templates],
-  ["/templates/:id", pageChunks.templates],
-  ["/spend", pageChunks.spend],
-  ["/providers", pageChunks.providers],
-  ["/providers/:owner", pageChunks.providerDetail],
-  ["/settings", pageChunks.settings],
+/** A route whose page is in its own chunk: `pick` takes the page component out of the chunk's module. */
+export interface PageRoute {
+  path: string;
+  chunk: PageChunk<unknown>;
+  pick: (module: unknown) => ComponentType;
+}
+
+function route<M>(path: string, chunk: PageChunk<M>, pick: (module: M) => ComponentType): PageRoute {
+  return { path, chunk, pick: pick as (module: unknown) => ComponentType };
+}
+
+/** The routes under the layout, besides Home (which ships with the shell); the router is built from this table. */
+export const PAGE_ROUTES: readonly PageRoute[] = [
+  route("account", pageChunks.account, (m) => m.default),
+  route("authorizations", pageChunks.authorizations, (m) => m.default),
+  route("deploy", pageChunks.deploy, (m) => m.default),
+  route("deployments/:dseq/bids", pageChunks.auction, (m) => m.default),
+  route("deployments", pageChunks.deployments, (m) => m.DeploymentsListPage),
+  route("deployments/:dseq", pageChunks.deployments, (m) => m.DeploymentDetailPage),
+  route("templates", pageChunks.templates, (m) => m.TemplateGalleryPage),
+  route("templates/:id", pageChunks.templates, (m) => m.TemplateDetailPage),
+  route("spend", pageChunks.spend, (m) => m.default),
+  route("providers", pageChunks.providers, (m) => m.default),
+  route("providers/:owner", pageChunks.providerDetail, (m) => m.default),
+  route("settings", pageChunks.settings, (m) => m.default),
+  route("*", pageChunks.notFound, (m) => m.default),
 ];
 
 /** The chunk of the page at `pathname` (none for Home, which ships with the shell, and unknown paths). */
 export function chunkForPath(pathname: string): PageChunk<unknown> | undefined {
-  return ROUTE_CHUNKS.find(([path]) => matchPath(path, pathname))?.[1];
+  // "*" would match Home too; a first visit to an unknown path is rare enough to load its page on demand.
+  return PAGE_ROUTES.find((r) => r.path !== "*" && matchPath(`/${r.path}`, pathname))?.chunk;
 }
 
 /**
