@@ -109,6 +109,9 @@ export const resourceValue = (rv: { val: Uint8Array } | undefined): bigint => {
 };
 
 /** GroupSpec.Price(): Σ price × count, in the (single) denom of its resources. */
+/** Parsed group specs by their stored JSON object (see groupSpec). */
+const parsedSpecs = new WeakMap<object, GroupSpec>();
+
 export function groupSpecPrice(spec: GroupSpec): DecCoin {
   let total = 0n;
   let denom = "";
@@ -209,8 +212,16 @@ export class DeploymentKeeper {
     return [...store.iterate<GroupRecord>(groupPrefix(owner, dseq))].map(([, g]) => g);
   }
 
+  /**
+   * A group's spec, parsed from its stored JSON once per stored object: a spec never changes after creation, and every
+   * deployment query (a list of 1,000 is the node's heaviest answer) would otherwise parse each spec again.
+   * Callers must not mutate the returned message.
+   */
   groupSpec(g: GroupRecord): GroupSpec {
-    return GroupSpec.fromJSON(g.spec);
+    if (typeof g.spec !== "object" || g.spec === null) return GroupSpec.fromJSON(g.spec);
+    let spec = parsedSpecs.get(g.spec);
+    if (!spec) parsedSpecs.set(g.spec, (spec = GroupSpec.fromJSON(g.spec)));
+    return spec;
   }
 
   private saveGroup(ctx: TxContext, g: GroupRecord): void {
@@ -257,22 +268,19 @@ export class DeploymentKeeper {
     });
   }
 
+  /** A read-only view: it shares the parsed spec (groupSpec), so it is assembled rather than deep-copied. */
   groupMessage(g: GroupRecord): Group {
-    return Group.fromPartial({
-      id: { owner: g.owner, dseq: g.dseq, gseq: g.gseq },
-      state: GROUP_STATE[g.state],
-      groupSpec: this.groupSpec(g),
-      createdAt: g.createdAt,
-    });
+    return { ...Group.fromPartial({ id: { owner: g.owner, dseq: g.dseq, gseq: g.gseq }, state: GROUP_STATE[g.state], createdAt: g.createdAt }), groupSpec: this.groupSpec(g) };
   }
 
+  /** Assembled from full messages, not passed through fromPartial: a deep copy per deployment is most of a list's cost. */
   deploymentResponse(store: KVStore, d: DeploymentRecord): QueryDeploymentResponse {
     const acc = this.escrow.getAccount(store, deploymentAccountId(d.owner, d.dseq));
-    return QueryDeploymentResponse.fromPartial({
+    return {
       deployment: this.deploymentMessage(d),
       groups: this.getGroups(store, d.owner, d.dseq).map((g) => this.groupMessage(g)),
       escrowAccount: acc ? this.escrow.accountMessage(acc) : undefined,
-    });
+    };
   }
 
   /** The group handlers look the group up directly (a closed deployment's groups are closed). */
@@ -498,7 +506,7 @@ export function deploymentModule(keeper: DeploymentKeeper): Module & { keeper: D
             (d) => (state === "" || d.state === state) && (dseq === "0" || d.dseq === dseq),
             (d) => keeper.deploymentResponse(ctx.store, d),
           );
-          return QueryDeploymentsResponse.fromPartial({ deployments: page.items, pagination: page.pagination });
+          return { ...QueryDeploymentsResponse.fromPartial({ pagination: page.pagination }), deployments: page.items };
         },
       },
       {

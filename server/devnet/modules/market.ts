@@ -399,7 +399,7 @@ export function marketModule(keeper: MarketKeeper): Module & { keeper: MarketKee
               (!f?.bseq || b.bseq === f.bseq),
             (b) => keeper.bidResponse(ctx.store, b),
           );
-          return QueryBidsResponse.fromPartial({ bids: page.items, pagination: page.pagination });
+          return { ...QueryBidsResponse.fromPartial({ pagination: page.pagination }), bids: page.items };
         },
       },
       {
@@ -434,7 +434,7 @@ export function marketModule(keeper: MarketKeeper): Module & { keeper: MarketKee
               (!f?.bseq || l.bseq === f.bseq),
             (l) => keeper.leaseResponse(ctx.store, l),
           );
-          return QueryLeasesResponse.fromPartial({ leases: page.items, pagination: page.pagination });
+          return { ...QueryLeasesResponse.fromPartial({ pagination: page.pagination }), leases: page.items };
         },
       },
       {
