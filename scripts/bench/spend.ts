@@ -4,8 +4,9 @@
  * History is made cheaply with a fast-forwarded clock: the devnet runs in this process, and while the history is
  * made `Date.now` (which the devnet stamps its blocks with) runs WARP times faster than real time, starting 90 days
  * ago, until it meets real time; from then on blocks come every second at real time. The chain is otherwise the
- * real devnet: signed txs, per-block escrow settlement, the REST gateway the console reads. Ten waves of 100
- * deployments (each with a bid and a lease) are created over the 90 days; the first 300 are closed part way.
+ * real devnet: signed txs, lazy escrow settlement (with its depletion schedule), the REST gateway the console reads.
+ * Ten waves of 100 deployments (each with a bid and a lease) are created over the 90 days; the first 300 are closed
+ * part way.
  *
  * Then it measures:
  *  1. loadTeamSpend (lib/spend/load.ts, what the dashboard computes) for the owner: cold (every header fetched) and
@@ -18,7 +19,8 @@
  *
  * Env: BENCH_LEASES (1000), BENCH_DAYS (90), BENCH_RUNS (3); BENCH_TRACE=1 lists the requests until interactive;
  * BENCH_SCREENSHOT=<dir> saves the page as it is when interactive; BENCH_CHROME_TRACE=<dir> saves a Chromium trace
- * of each cold open (chrome://tracing or the DevTools performance panel read it).
+ * of each cold open (chrome://tracing or the DevTools performance panel read it); BENCH_CPU_PROFILE=<dir> saves the
+ * renderer's JavaScript CPU profile of each cold open (DevTools reads .cpuprofile files).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -338,6 +340,14 @@ async function main(): Promise<void> {
           // BENCH_CHROME_TRACE=<dir>: a Chromium performance trace of each cold open (what the renderer did when).
           const tracePath = process.env.BENCH_CHROME_TRACE && !url.includes("?again") ? path.join(process.env.BENCH_CHROME_TRACE, `spend-${run}.json`) : null;
           if (tracePath) await browser.startTracing(page, { path: tracePath, screenshots: false });
+          // BENCH_CPU_PROFILE=<dir>: the renderer's JavaScript CPU profile of each cold open (a .cpuprofile file).
+          const profilePath = process.env.BENCH_CPU_PROFILE && !url.includes("?again") ? path.join(process.env.BENCH_CPU_PROFILE, `spend-${run}.cpuprofile`) : null;
+          const cdp = profilePath ? await context.newCDPSession(page) : null;
+          if (cdp) {
+            await cdp.send("Profiler.enable");
+            await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+            await cdp.send("Profiler.start");
+          }
           const startedAt = Date.now();
           await page.goto(url, { waitUntil: "commit" });
           // Interactive: the deployments table has its rows. The moment is taken in the page by a MutationObserver
@@ -346,6 +356,11 @@ async function main(): Promise<void> {
           await page.waitForSelector(TABLE_ROW, { state: "attached", timeout: 60_000 });
           const interactiveMs = ((await page.evaluate("window.__spendTableAt")) as number) - startedAt;
           if (tracePath) await browser.stopTracing();
+          if (cdp && profilePath) {
+            const { profile } = await cdp.send("Profiler.stop");
+            fs.writeFileSync(profilePath, JSON.stringify(profile));
+            await cdp.detach();
+          }
           // BENCH_SCREENSHOT=<dir>: the page as it is when it becomes interactive (history perhaps still loading).
           if (process.env.BENCH_SCREENSHOT) await page.screenshot({ path: path.join(process.env.BENCH_SCREENSHOT, `spend-interactive-${run}.png`), fullPage: true });
           if (process.env.BENCH_TRACE) {

@@ -1,7 +1,7 @@
 /**
  * The static server on a worker thread of its own. A bench that runs a devnet in its own process (bench:spend
- * settles 1,000 leases every block) would otherwise serve the app's files from the node's busy event loop, which
- * no real setup does: the app comes from a static host, the node answers only chain queries.
+ * produces blocks and answers 1,000-deployment lists) would otherwise serve the app's files from the node's busy
+ * event loop, which no real setup does: the app comes from a static host, the node answers only chain queries.
  */
 import { Worker } from "node:worker_threads";
 import type { StaticServerOptions } from "./static-server.ts";

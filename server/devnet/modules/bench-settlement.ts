@@ -1,5 +1,5 @@
 /**
- * Measures the escrow EndBlock (per-block settlement) and the market queries with many open
+ * Measures the escrow EndBlock (the depletion schedule; settlement itself is lazy) and the market queries with many open
  * leases, on the in-memory test app:
  *
  *   npx tsx server/devnet/modules/bench-settlement.ts [leases=1000] [blocks=50]

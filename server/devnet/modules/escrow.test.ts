@@ -37,39 +37,42 @@ function account(a: TestApp) {
 }
 
 describe("escrow settlement", () => {
-  it("moves rate × blocks from the account to the payment every block, exactly", () => {
+  it("settles lazily: the blocks since settled_at move rate × blocks at the next settlement, exactly", () => {
     const a = leased();
-    a.nextBlock(2);
-    const acc = account(a);
-    expect(acc.settled_at).toBe("2");
-    a.nextBlock(1);
-    expect(account(a).settled_at).toBe("3");
-    expect(account(a).funds[0]!.amount).toBe(formatDec(DEPOSIT * 10n ** 18n - 2n * rate));
-    expect(account(a).funds[0]!.amount).toBe("253086.421975308644000000");
-    expect(account(a).transferred[0]!.amount).toBe("246913.578024691356000000");
-    expect(payment(a).balance.amount).toBe("246913.578024691356000000");
-    expect(payment(a).state).toBe("open");
+    a.nextBlock(3); // end blockers at heights 1..3; the next tx is in block 4
+    // Nothing settles by itself (the account is not running dry): it is as of its creation, as on the node.
+    expect(account(a).settled_at).toBe("1");
+    expect(account(a).funds[0]!.amount).toBe(formatDec(DEPOSIT * 10n ** 18n));
+    expect(payment(a).balance.amount).toBe("0.000000000000000000");
 
-    // A withdrawal in block 4 settles block 4 too, then pays the integer part; the fraction stays.
+    // A withdrawal in block 4 settles blocks 2–4 (3 × rate), then pays the integer part; the fraction stays.
     const before = a.balance(provider, "uact");
     a.deliver(T.withdrawLease, { id: bidId(1) }, provider);
+    expect(account(a).settled_at).toBe("4");
+    expect(account(a).funds[0]!.amount).toBe(formatDec(DEPOSIT * 10n ** 18n - 3n * rate));
+    expect(account(a).funds[0]!.amount).toBe("129629.632962962966000000");
+    expect(account(a).transferred[0]!.amount).toBe("370370.367037037034000000");
     expect(a.balance(provider, "uact") - before).toBe(370370n);
     expect(payment(a).balance.amount).toBe("0.367037037034000000");
     expect(payment(a).withdrawn.amount).toBe("370370");
-    // Block 4 is already settled; block 5 accrues one more rate on top of the remaining fraction.
+    expect(payment(a).state).toBe("open");
+
+    // A block later the next settlement adds exactly one rate to the remaining fraction.
     a.nextBlock(1);
     expect(payment(a).balance.amount).toBe("0.367037037034000000");
-    a.nextBlock(1);
-    expect(payment(a).balance.amount).toBe(formatDec(parseDec("0.367037037034") + rate));
+    a.deliver(T.withdrawLease, { id: bidId(1) }, provider);
+    expect(payment(a).withdrawn.amount).toBe(String(370370n + 123457n));
+    expect(payment(a).balance.amount).toBe(formatDec(parseDec("0.367037037034") + rate - 123457n * 10n ** 18n));
+    expect(payment(a).balance.amount).toBe("0.156049382712000000");
   });
 
   it("closes the lease as insufficient_funds and the deployment when the account runs dry", () => {
     const a = leased();
     const ownerBefore = a.balance(owner, "uact");
-    a.nextBlock(5); // end blockers at heights 1..5 settle 4 blocks = 493827.156049382712
+    a.nextBlock(5); // end blockers at heights 1..5: 4 blocks (493827.156049382712) would still be covered, so none settles
     expect(payment(a).state).toBe("open");
-    expect(account(a).funds[0]!.amount).toBe("6172.843950617288000000");
-    a.nextBlock(1); // height 6 wants another 123456.789…, only 6172.843950617288 is left
+    expect(account(a).funds[0]!.amount).toBe("500000.000000000000000000");
+    a.nextBlock(1); // height 6 is when 5 blocks ask more than the deposit: the depletion schedule settles it there
     const p = payment(a);
     expect(p.state).toBe("overdrawn");
     expect(p.unsettled.amount).toBe(formatDec(5n * rate - DEPOSIT * 10n ** 18n));
@@ -132,13 +135,29 @@ describe("escrow settlement", () => {
   });
 });
 
-describe("open-payment index", () => {
-  it("is rebuilt once for state persisted before it existed", () => {
+describe("depletion schedule", () => {
+  it("is built once for state persisted before it existed", () => {
     const a = leased();
-    for (const [k] of [...a.store.iterate("escrow/open/")]) a.store.delete(k);
-    a.store.delete("escrow/meta/open-index");
+    for (const [k] of [...a.store.iterate("escrow/dry")]) a.store.delete(k);
+    a.store.delete("escrow/meta/dry-index");
+    a.nextBlock(5);
+    expect(payment(a).state).toBe("open");
+    a.nextBlock(1);
+    expect(payment(a).state).toBe("overdrawn");
+  });
+
+  it("moves when a deposit extends the account's life", () => {
+    const a = leased();
     a.nextBlock(3);
-    expect(payment(a).balance.amount).toBe(formatDec(2n * rate));
+    // 500000 more covers 4 more blocks (1,000,000 / rate = 8.1): dry at height 1 + 9 = 10, not 6.
+    a.deliver(T.accountDeposit, { signer: owner, id: { scope: Scope.deployment, xid: `${owner}/1` }, deposit: { amount: { denom: "uact", amount: "500000" }, sources: [Source.balance] } }, owner);
+    a.nextBlock(5); // end blockers at 4..8
+    expect(payment(a).state).toBe("open");
+    a.nextBlock(1); // 9
+    expect(payment(a).state).toBe("open");
+    a.nextBlock(1); // 10
+    expect(payment(a).state).toBe("overdrawn");
+    expect(payment(a).withdrawn.amount).toBe("1000000");
   });
 });
 
@@ -150,7 +169,7 @@ describe("keeper.accountClose", () => {
     keeper.accountClose(ctx, { scope: "deployment", xid: `${owner}/1` });
     expect(payment(a).state).toBe("closed");
     expect(account(a).state).toBe("closed");
-    expect([...a.store.iterate("escrow/open/")]).toHaveLength(0);
+    expect([...a.store.iterate("escrow/dry")]).toHaveLength(0);
   });
 });
 

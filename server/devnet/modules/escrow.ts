@@ -6,8 +6,12 @@
  * bigint fixed point here) which is deducted from the account's depositors in order; what cannot
  * be covered stays `unsettled` and the account and its payments become `overdrawn`. Withdrawals
  * pay the integer part of a payment's balance. Devnet differences, on purpose:
- *  - the account is settled in every EndBlock (the node settles lazily on withdraw/deposit/close;
- *    the amounts are the same because rate × n blocks is exact), so balances are always current;
+ *  - settlement is lazy, as on the node (on deposit, withdraw, payment create/close and account
+ *    close), so an account's stored balance is as of its `settled_at`. One addition: the node only
+ *    notices an account that ran dry at its next settlement (a provider's withdrawal), while the
+ *    devnet settles it in the EndBlock of the block it runs dry (the depletion schedule below), so
+ *    leases end for insufficient funds at a predictable height. The amounts are the node's:
+ *    rate × n blocks is exact;
  *  - the take rate is 0: providers receive all earnings (the node's x/take fee goes to the
  *    community pool);
  *  - a refunded grant deposit grows the grant's single `spend_limit` (chain-sdk alpha.25 has no
@@ -40,6 +44,7 @@ import {
   decCoin,
   decFromInt,
   formatDec,
+  pad,
   padXid,
   paginate,
   parseDec,
@@ -115,10 +120,15 @@ export type PaymentHook = (ctx: TxContext, payment: EscrowPayment) => void;
 
 const ACC = "escrow/acc/";
 const PAY = "escrow/pay/";
-/** Index of open payments (what EndBlock settles): key → {aid, xid}. */
-const OPEN = "escrow/open/";
-/** Set once the open-payment index exists (state persisted before the index is re-indexed once). */
-const OPEN_INDEX_MARKER = "escrow/meta/open-index";
+/**
+ * The depletion schedule: `escrow/dry/<height>/<account>` → account id, the height at which an open account's open
+ * payments first ask for more than its funds hold (EndBlock settles it then), and `escrow/dry-of/<account>` → that
+ * height, to move the entry when the account changes.
+ */
+const DRY = "escrow/dry/";
+const DRY_OF = "escrow/dry-of/";
+/** Set once the depletion schedule exists (state persisted before it existed is scheduled once). */
+const DRY_INDEX_MARKER = "escrow/meta/dry-index";
 
 function accountKey(id: AccountId): string {
   return `${ACC}${id.scope}/${padXid(id.xid)}`;
@@ -129,8 +139,11 @@ function paymentPrefix(aid: AccountId): string {
 function paymentKey(aid: AccountId, xid: string): string {
   return `${paymentPrefix(aid)}${padXid(xid)}`;
 }
-function openKey(aid: AccountId, xid: string): string {
-  return `${OPEN}${aid.scope}/${padXid(aid.xid)}/${padXid(xid)}`;
+function dryKey(height: bigint, aid: AccountId): string {
+  return `${DRY}${pad(height)}/${aid.scope}/${padXid(aid.xid)}`;
+}
+function dryOfKey(aid: AccountId): string {
+  return `${DRY_OF}${aid.scope}/${padXid(aid.xid)}`;
 }
 
 /** Block hooks get a TxContext-shaped context so bank transfers can emit their events. */
@@ -266,6 +279,7 @@ export class EscrowKeeper {
       this.save(ctx, acc, payments);
     } else {
       ctx.store.set(accountKey(id), acc);
+      this.schedule(ctx.store, acc);
     }
   }
 
@@ -316,6 +330,7 @@ export class EscrowKeeper {
       withdrawn: coin(rate.denom, 0n),
     };
     this.savePayment(ctx, p);
+    this.schedule(ctx.store, acc);
     return p;
   }
 
@@ -357,30 +372,69 @@ export class EscrowKeeper {
     this.save(ctx, acc, payments);
   }
 
-  /** EndBlock: settle every open account that has open payments (one index scan, direct reads). */
-  settleAll(ctx: TxContext): void {
-    if (!ctx.store.has(OPEN_INDEX_MARKER)) this.rebuildOpenIndex(ctx.store);
-    const byAccount = new Map<string, { aid: AccountId; xids: string[] }>();
-    for (const [, ref] of ctx.store.iterate<{ aid: AccountId; xid: string }>(OPEN)) {
-      const k = accountKey(ref.aid);
-      const entry = byAccount.get(k) ?? { aid: ref.aid, xids: [] };
-      entry.xids.push(ref.xid);
-      byAccount.set(k, entry);
+  /** EndBlock: settles the accounts that run dry in this block (the depletion schedule), and only those. */
+  settleDue(ctx: TxContext): void {
+    if (!ctx.store.has(DRY_INDEX_MARKER)) this.scheduleAll(ctx.store);
+    const due: AccountId[] = [];
+    const now = BigInt(ctx.height);
+    for (const [key, aid] of ctx.store.iterate<AccountId>(DRY)) {
+      if (BigInt(key.slice(DRY.length, DRY.length + 20)) > now) break;
+      due.push(aid);
     }
-    for (const { aid, xids } of byAccount.values()) {
+    for (const aid of due) {
       const acc = this.getAccount(ctx.store, aid);
-      if (!acc || acc.state !== "open") continue;
-      const open = xids.map((x) => this.getPayment(ctx.store, aid, x)).filter((p): p is EscrowPayment => p?.state === "open");
-      const { payments } = this.settle(ctx, acc, open);
+      if (!acc || acc.state !== "open") {
+        this.unschedule(ctx.store, aid);
+        continue;
+      }
+      const { payments } = this.settle(ctx, acc);
       this.save(ctx, acc, payments);
     }
   }
 
-  rebuildOpenIndex(store: KVStore): void {
-    for (const [, p] of store.iterate<EscrowPayment>(PAY)) {
-      if (p.state === "open") store.set(openKey(p.aid, p.xid), { aid: p.aid, xid: p.xid });
+  /**
+   * (Re)schedules an account's depletion: with funds F and open payments at R a block (per denom), settling at
+   * settled_at + k first falls short when k·R > F, i.e. at k = ⌊F / R⌋ + 1. Called whenever the account is saved.
+   */
+  private schedule(store: KVStore, acc: EscrowAccount): void {
+    this.unschedule(store, acc.id);
+    if (acc.state !== "open") return;
+    const rates = new Map<string, bigint>();
+    for (const p of this.accountPayments(store, acc.id)) {
+      if (p.state === "open") rates.set(p.rate.denom, (rates.get(p.rate.denom) ?? 0n) + parseDec(p.rate.amount));
     }
-    store.set(OPEN_INDEX_MARKER, 1);
+    let blocks: bigint | undefined;
+    for (const [denom, rate] of rates) {
+      if (rate <= 0n) continue;
+      const funds = acc.funds.find((f) => f.denom === denom);
+      const left = funds ? parseDec(funds.amount) : 0n;
+      const k = left < 0n ? 1n : left / rate + 1n;
+      if (blocks === undefined || k < blocks) blocks = k;
+    }
+    if (blocks === undefined) return;
+    const height = BigInt(acc.settledAt) + blocks;
+    store.set(dryKey(height, acc.id), acc.id);
+    store.set(dryOfKey(acc.id), height.toString());
+  }
+
+  private unschedule(store: KVStore, aid: AccountId): void {
+    const at = store.get<string>(dryOfKey(aid));
+    if (at === undefined) return;
+    store.delete(dryKey(BigInt(at), aid));
+    store.delete(dryOfKey(aid));
+  }
+
+  /** Schedules every open account with open payments (once, for state saved before the schedule existed). */
+  scheduleAll(store: KVStore): void {
+    const seen = new Set<string>();
+    for (const [, p] of [...store.iterate<EscrowPayment>(PAY)]) {
+      const k = accountKey(p.aid);
+      if (p.state !== "open" || seen.has(k)) continue;
+      seen.add(k);
+      const acc = this.getAccount(store, p.aid);
+      if (acc) this.schedule(store, acc);
+    }
+    store.set(DRY_INDEX_MARKER, 1);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -398,7 +452,7 @@ export class EscrowKeeper {
   }
 
   /** accountSettle: moves rate × blocks from the account's deposits into each payment's balance. */
-  private settle(ctx: TxContext, acc: EscrowAccount, openPayments?: EscrowPayment[]): { payments: EscrowPayment[]; overdrawn: boolean } {
+  private settle(ctx: TxContext, acc: EscrowAccount): { payments: EscrowPayment[]; overdrawn: boolean } {
     if (acc.state === "closed") throw escrowErrors.accountClosed(`${acc.id.scope}/${acc.id.xid}`);
     const funds = acc.funds[0]!;
     if (parseDec(funds.amount) < 0n) return { payments: [], overdrawn: true };
@@ -407,9 +461,7 @@ export class EscrowKeeper {
       delta = BigInt(ctx.height) - BigInt(acc.settledAt);
       acc.settledAt = String(ctx.height);
     }
-    // An open account has no overdrawn payments, so EndBlock can pass its open payments directly.
-    const all = openPayments ?? this.accountPayments(ctx.store, acc.id);
-    const payments = all.filter((p) => p.state === "overdrawn" || (delta !== 0n && p.state === "open"));
+    const payments = this.accountPayments(ctx.store, acc.id).filter((p) => p.state === "overdrawn" || (delta !== 0n && p.state === "open"));
     if (payments.length === 0) return { payments, overdrawn: false };
 
     const transfers = payments.map((p) => {
@@ -480,9 +532,6 @@ export class EscrowKeeper {
   /** Saves payments then the account; refunds depositors and runs hooks for closed/overdrawn ones. */
   private savePayment(ctx: TxContext, p: EscrowPayment): void {
     ctx.store.set(paymentKey(p.aid, p.xid), p);
-    if (p.state === "open") {
-      if (!ctx.store.has(openKey(p.aid, p.xid))) ctx.store.set(openKey(p.aid, p.xid), { aid: p.aid, xid: p.xid });
-    } else ctx.store.delete(openKey(p.aid, p.xid));
   }
 
   private save(ctx: TxContext, acc: EscrowAccount, payments: EscrowPayment[]): void {
@@ -501,6 +550,7 @@ export class EscrowKeeper {
       acc.deposits = [];
     }
     ctx.store.set(accountKey(acc.id), acc);
+    this.schedule(ctx.store, acc);
     // Payment hooks first, so leases end as insufficient_funds before the deployment closes.
     for (const p of payments) {
       if (p.state === "closed" || p.state === "overdrawn") for (const h of this.paymentClosedHooks) h(ctx, p);
@@ -653,10 +703,10 @@ export function escrowModule(keeper: EscrowKeeper): Module & { keeper: EscrowKee
       },
     ],
     initGenesis(ctx: BlockContext) {
-      keeper.rebuildOpenIndex(ctx.store);
+      keeper.scheduleAll(ctx.store);
     },
     endBlock(ctx: BlockContext) {
-      keeper.settleAll(asTxContext(ctx));
+      keeper.settleDue(asTxContext(ctx));
     },
   };
 }
