@@ -90,18 +90,33 @@ function compiledAt(codec: ProtoCodec, path: readonly PathSeg[]) {
   return entry;
 }
 
+/**
+ * Messages a keeper keeps and answers again unchanged (read-only, see `shareRendering`), with their gateway JSON: an
+ * unchanged deployment in a list of 1,000 is rendered once, not at every query.
+ */
+const sharedRenderings = new WeakMap<object, Record<string, unknown> | null>();
+
+/** Marks a message that is never mutated, so its gateway JSON is computed once and reused. Returns the message. */
+export function shareRendering<T extends object>(message: T): T {
+  if (!sharedRenderings.has(message)) sharedRenderings.set(message, null);
+  return message;
+}
+
 function messageConverter(codec: ProtoCodec, path: readonly PathSeg[]): MessageConverter {
   const entry = compiledAt(codec, path);
   if (entry.message) return entry.message;
   const schema = schemaAt(codec, path);
   const fields = schema.fields.map((f) => ({ ts: f.tsName, json: f.jsonName, oneof: schema.oneofFields.has(f.tsName), convert: fieldConverter(codec, path, f) }));
   entry.message = (value, depth) => {
+    const shared = sharedRenderings.get(value);
+    if (shared) return shared;
     const out: Record<string, unknown> = {};
     for (const f of fields) {
       const v = value[f.ts];
       if (f.oneof && (v === undefined || v === null)) continue;
       out[f.json] = f.convert(v, depth);
     }
+    if (shared === null) sharedRenderings.set(value, out);
     return out;
   };
   return entry.message;

@@ -151,6 +151,11 @@ export interface QueryHandler<Req = unknown, Res = unknown> {
   request: MessageFns<Req, string>;
   response: MessageFns<Res, string>;
   handle(ctx: QueryContext, req: Req): Res;
+  /**
+   * `handle` returns complete messages (every field set; parts may be shared between answers and are never mutated),
+   * so the REST gateway renders them as they are instead of normalising a copy (fromPartial) first.
+   */
+  complete?: boolean;
 }
 
 export interface Module {

@@ -2,12 +2,14 @@ import { describe, expect, it } from "vitest";
 import {
   Group_State,
   QueryDeploymentResponse,
+  QueryDeploymentsRequest,
   QueryDeploymentsResponse,
   QueryGroupResponse,
   QueryParamsResponse,
 } from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
-import { Deployment_State, Types_State } from "@akashnetwork/chain-sdk/private-types/akash.v1";
+import { Deployment_State, Scope, Source, Types_State } from "@akashnetwork/chain-sdk/private-types/akash.v1";
 import { QueryOrdersResponse } from "@akashnetwork/chain-sdk/private-types/akash.v1beta5";
+import { toGatewayJSON } from "../../shared/gateway-json.ts";
 import { TestApp, errorOf, testConfig } from "./testing.ts";
 import { T, createDeploymentMsg, groupSpec, hash32, owner } from "./fixtures.test-util.ts";
 
@@ -176,5 +178,39 @@ describe("queries", () => {
       { denom: "uact", amount: "500000" },
       { denom: "uakt", amount: "500000" },
     ]);
+  });
+});
+
+describe("deployment answers kept between queries", () => {
+  /** The list as the REST gateway renders it (the kept answers and their kept JSON). */
+  const gatewayList = (a: TestApp) => {
+    const q = a.modules.flatMap((m) => m.queries).find((h) => h.path === `${Q}Deployments`)!;
+    const ctx = { store: a.store, height: a.height, time: a.time, config: a.config, keepers: a.keepers };
+    return toGatewayJSON(QueryDeploymentsResponse, q.handle(ctx, QueryDeploymentsRequest.fromPartial({ filters: { owner } })) as QueryDeploymentsResponse) as {
+      deployments: { deployment: { state: string; hash: string }; groups: { state: string }[]; escrow_account: { state: { funds: { amount: string }[] } } }[];
+    };
+  };
+
+  it("are the same objects while nothing changes, and rebuilt when the deployment, a group or the escrow account does", () => {
+    const a = app();
+    a.deliver(T.createDeployment, createDeploymentMsg(1), owner);
+    a.deliver(T.createDeployment, createDeploymentMsg(2), owner);
+    const first = gatewayList(a);
+    const again = gatewayList(a);
+    expect(again.deployments[0]).toBe(first.deployments[0]);
+    expect(again).toEqual(first);
+
+    a.deliver(T.accountDeposit, { signer: owner, id: { scope: Scope.deployment, xid: `${owner}/1` }, deposit: { amount: { denom: "uact", amount: "1000000" }, sources: [Source.balance] } }, owner);
+    const deposited = gatewayList(a);
+    expect(deposited.deployments[0]!.escrow_account.state.funds[0]!.amount).toBe("6000000.000000000000000000");
+    expect(deposited.deployments[1]).toBe(first.deployments[1]);
+
+    a.deliver(T.updateDeployment, { id: { owner, dseq: "1" }, hash: hash32(9) }, owner);
+    expect(gatewayList(a).deployments[0]!.deployment.hash).toBe(Buffer.from(hash32(9)).toString("base64"));
+
+    a.deliver(T.closeDeployment, { id: { owner, dseq: "2" } }, owner);
+    const closed = gatewayList(a).deployments[1]!;
+    expect(closed.deployment.state).toBe("closed");
+    expect(closed.groups[0]!.state).toBe("closed");
   });
 });

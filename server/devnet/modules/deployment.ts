@@ -48,6 +48,7 @@ import {
 import { sdkErrors } from "../chain/errors.ts";
 import type { Coin, DecCoin, KVStore, Module, TxContext } from "../chain/types.ts";
 import { isValidDenom } from "../chain/coins.ts";
+import { shareRendering } from "../../shared/gateway-json.ts";
 import { type EscrowKeeper, deploymentAccountId, depositSources } from "./escrow.ts";
 import { Grpc, decCoin, formatDec, pad, paginate, parseDec, registerErrors, requireAddress, u64 } from "./util.ts";
 
@@ -111,6 +112,8 @@ export const resourceValue = (rv: { val: Uint8Array } | undefined): bigint => {
 /** GroupSpec.Price(): Σ price × count, in the (single) denom of its resources. */
 /** Parsed group specs by their stored JSON object (see groupSpec). */
 const parsedSpecs = new WeakMap<object, GroupSpec>();
+/** Deployment answers by their stored deployment record, with the group and account records they were built from. */
+const builtResponses = new WeakMap<DeploymentRecord, { acc: unknown; groups: GroupRecord[]; response: QueryDeploymentResponse }>();
 
 export function groupSpecPrice(spec: GroupSpec): DecCoin {
   let total = 0n;
@@ -273,14 +276,24 @@ export class DeploymentKeeper {
     return { ...Group.fromPartial({ id: { owner: g.owner, dseq: g.dseq, gseq: g.gseq }, state: GROUP_STATE[g.state], createdAt: g.createdAt }), groupSpec: this.groupSpec(g) };
   }
 
-  /** Assembled from full messages, not passed through fromPartial: a deep copy per deployment is most of a list's cost. */
+  /**
+   * A deployment's answer, assembled from full messages (no deep copy) and kept while its stored records are the same
+   * objects: the store replaces a record when it changes, so an unchanged deployment (most of a list of 1,000, now that
+   * escrow settles lazily) is answered, and rendered as JSON by the gateway, from what the last query built.
+   * The answer is shared: read-only.
+   */
   deploymentResponse(store: KVStore, d: DeploymentRecord): QueryDeploymentResponse {
     const acc = this.escrow.getAccount(store, deploymentAccountId(d.owner, d.dseq));
-    return {
+    const groups = this.getGroups(store, d.owner, d.dseq);
+    const kept = builtResponses.get(d);
+    if (kept && kept.acc === acc && kept.groups.length === groups.length && kept.groups.every((g, i) => g === groups[i])) return kept.response;
+    const response: QueryDeploymentResponse = shareRendering({
       deployment: this.deploymentMessage(d),
-      groups: this.getGroups(store, d.owner, d.dseq).map((g) => this.groupMessage(g)),
+      groups: groups.map((g) => this.groupMessage(g)),
       escrowAccount: acc ? this.escrow.accountMessage(acc) : undefined,
-    };
+    });
+    builtResponses.set(d, { acc, groups, response });
+    return response;
   }
 
   /** The group handlers look the group up directly (a closed deployment's groups are closed). */
@@ -490,6 +503,7 @@ export function deploymentModule(keeper: DeploymentKeeper): Module & { keeper: D
         path: "/akash.deployment.v1beta4.Query/Deployments",
         request: QueryDeploymentsRequest,
         response: QueryDeploymentsResponse,
+        complete: true,
         handle(ctx, req: QueryDeploymentsRequest) {
           const f = req.filters;
           const state = f?.state ?? "";
@@ -513,6 +527,7 @@ export function deploymentModule(keeper: DeploymentKeeper): Module & { keeper: D
         path: "/akash.deployment.v1beta4.Query/Deployment",
         request: QueryDeploymentRequest,
         response: QueryDeploymentResponse,
+        complete: true,
         handle(ctx, req: QueryDeploymentRequest) {
           const d = keeper.getDeployment(ctx.store, req.id?.owner ?? "", u64(req.id?.dseq));
           if (!d) throw deploymentErrors.deploymentNotFound();

@@ -142,7 +142,7 @@ export async function startRestServer(chain: ChainBackend, opts: RestServerOptio
     // message a gRPC client would decode. With one codec that is fromPartial; a handler answering for another
     // version of the message goes through the wire format (encoding a list of 1,000 deployments and decoding it
     // again costs four times as much, and this is the node's heaviest answer).
-    if (handler.response === codec) return { codec, message: codec.fromPartial(response as object) };
+    if (handler.response === codec) return { codec, message: handler.complete ? response : codec.fromPartial(response as object) };
     const wire = (handler.response as ProtoCodec).encode(response).finish();
     return { codec, message: codec.decode(wire) };
   }
