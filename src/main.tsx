@@ -1,6 +1,6 @@
 // First: starts the config and the page's chunk downloading before the rest of the shell evaluates.
 import { pageChunk, runtimeConfig } from "./app/boot-requests";
-import { StrictMode } from "react";
+import { startTransition, StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/app";
 import { createRouter } from "./app/router";
@@ -21,9 +21,13 @@ const root = createRoot(document.getElementById("root")!);
 const router = createRouter();
 void runtimeConfig.then(async ({ config, error }) => {
   await Promise.race([pageChunk, new Promise((resolve) => setTimeout(resolve, PAGE_CHUNK_WAIT_MS))]);
-  root.render(
-    <StrictMode>
-      <App runtimeConfig={config} runtimeConfigError={error} router={router} />
-    </StrictMode>,
-  );
+  // As a transition, the first render (a few hundred ms of first-run code on a slow machine) yields to the browser
+  // every few ms: the reads it starts get their answers handled, and send their follow-up requests, while it renders.
+  startTransition(() => {
+    root.render(
+      <StrictMode>
+        <App runtimeConfig={config} runtimeConfigError={error} router={router} />
+      </StrictMode>,
+    );
+  });
 });

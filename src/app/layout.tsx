@@ -44,12 +44,12 @@ export function Layout() {
     document.getElementById("main")?.focus({ preventScroll: true });
   }, [location.pathname]);
   // Per-hour prices, runways and time-left figures on every page use the measured block time: start measuring it
-  // (two headers, cached ten minutes) while the page loads, not when the first page that needs it asks.
+  // (two headers, one after the other, cached ten minutes) as the layout renders, before the page below asks for its
+  // own reads: a node answers in order, and behind a page's long lists the second header would wait for them.
   const queryClient = useQueryClient();
   const { network } = useNetwork();
-  useEffect(() => {
-    void queryClient.prefetchQuery(blockTimingQuery(network));
-  }, [queryClient, network]);
+  const timing = blockTimingQuery(network);
+  if (queryClient.getQueryState(timing.queryKey) === undefined) void queryClient.prefetchQuery(timing);
 
   const navLinks = (className: string) =>
     NAV.map((item) => (
