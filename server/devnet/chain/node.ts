@@ -60,7 +60,7 @@ export class DevnetChain implements DevnetChainApi {
   readonly app: DevnetApp;
 
   private readonly validatorKey: Uint8Array;
-  private readonly blockMs: number;
+  private blockMs: number;
   private readonly maxTxsPerBlock: number;
   private readonly maxMempoolTxs: number;
   private readonly persistence: ChainPersistence | undefined;
@@ -165,17 +165,24 @@ export class DevnetChain implements DevnetChainApi {
     // A real node that serves RPC already has block 1 (at height 0 `status` has empty hashes, which
     // cosmjs rejects): commit genesis into the first block before anyone can connect.
     if (this.latestHeight() === 0) this.produceBlock();
+    // The cadence runs on the monotonic clock; block times come from the wall clock (Date.now).
     const tick = () => {
       if (!this.running) return;
-      const started = Date.now();
+      const started = performance.now();
       try {
         this.produceBlock();
       } catch (e) {
         console.error("[devnet] block production failed:", e);
       }
-      this.timer = setTimeout(tick, Math.max(0, this.blockMs - (Date.now() - started)));
+      this.timer = setTimeout(tick, Math.max(0, this.blockMs - (performance.now() - started)));
     };
     this.timer = setTimeout(tick, this.blockMs);
+  }
+
+  /** From the next block on, one block every `ms` (bench:spend makes its history with fast blocks, then slows down). */
+  setBlockInterval(ms: number): void {
+    if (!(ms > 0)) throw new Error(`block interval must be positive, got ${ms}`);
+    this.blockMs = ms;
   }
 
   async stop(): Promise<void> {
