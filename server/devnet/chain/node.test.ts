@@ -112,6 +112,22 @@ describe("DevnetChain", () => {
     await again.stop();
   });
 
+  it("setBlockInterval: a faster cadence takes effect from the next block; a non-positive one is refused", async () => {
+    const chain = open();
+    expect(() => chain.setBlockInterval(0)).toThrow(/positive/);
+    await chain.start();
+    try {
+      // At the configured 1 s, at most 3 blocks would come in the 3 s below; at 5 ms, hundreds.
+      chain.setBlockInterval(5);
+      const from = chain.latestHeight();
+      const deadline = Date.now() + 3_000;
+      while (chain.latestHeight() < from + 20 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(chain.latestHeight()).toBeGreaterThanOrEqual(from + 20);
+    } finally {
+      await chain.stop();
+    }
+  });
+
   it("refuses a data dir that another running process holds", async () => {
     const dir = tmpDir();
     // pid 1 (init) is always alive and is not us.
