@@ -140,7 +140,12 @@ describe("depletion schedule", () => {
     const a = leased();
     for (const [k] of [...a.store.iterate("escrow/dry")]) a.store.delete(k);
     a.store.delete("escrow/meta/dry-index");
+    // What per-block settlement left in such state goes.
+    a.store.set("escrow/open/deployment/x/1", { aid: { scope: "deployment", xid: "x" }, xid: "1" });
+    a.store.set("escrow/meta/open-index", 1);
     a.nextBlock(5);
+    expect([...a.store.iterate("escrow/open/")]).toHaveLength(0);
+    expect(a.store.has("escrow/meta/open-index")).toBe(false);
     expect(payment(a).state).toBe("open");
     a.nextBlock(1);
     expect(payment(a).state).toBe("overdrawn");

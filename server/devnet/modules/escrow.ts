@@ -129,6 +129,9 @@ const DRY = "escrow/dry/";
 const DRY_OF = "escrow/dry-of/";
 /** Set once the depletion schedule exists (state persisted before it existed is scheduled once). */
 const DRY_INDEX_MARKER = "escrow/meta/dry-index";
+/** What per-block settlement kept (an index of open payments, and its marker); dropped by scheduleAll. */
+const LEGACY_OPEN_INDEX = "escrow/open/";
+const LEGACY_OPEN_INDEX_MARKER = "escrow/meta/open-index";
 
 function accountKey(id: AccountId): string {
   return `${ACC}${id.scope}/${padXid(id.xid)}`;
@@ -424,8 +427,13 @@ export class EscrowKeeper {
     store.delete(dryOfKey(aid));
   }
 
-  /** Schedules every open account with open payments (once, for state saved before the schedule existed). */
+  /**
+   * Schedules every open account with open payments (once, for state saved before the schedule existed), and drops
+   * the open-payment index that per-block settlement kept in such state.
+   */
   scheduleAll(store: KVStore): void {
+    for (const [key] of [...store.iterate(LEGACY_OPEN_INDEX)]) store.delete(key);
+    store.delete(LEGACY_OPEN_INDEX_MARKER);
     const seen = new Set<string>();
     for (const [, p] of [...store.iterate<EscrowPayment>(PAY)]) {
       const k = accountKey(p.aid);
