@@ -139,9 +139,10 @@ export async function startRestServer(chain: ChainBackend, opts: RestServerOptio
     const response = handler.handle(chain.queryContext(), request);
     const codec = route.output;
     // Normalise whatever the handler built (plain numbers, strings for 64-bit ints, missing fields) into the full
-    // message a gRPC client would decode. With one codec that is fromPartial; a handler answering for another
-    // version of the message goes through the wire format (encoding a list of 1,000 deployments and decoding it
-    // again costs four times as much, and this is the node's heaviest answer).
+    // message a gRPC client would decode, unless the handler says its answer is complete (QueryHandler.complete).
+    // With one codec that is fromPartial; a handler answering for another version of the message goes through the
+    // wire format (encoding a list of 1,000 deployments and decoding it again costs four times as much, and this is
+    // the node's heaviest answer).
     if (handler.response === codec) return { codec, message: handler.complete ? response : codec.fromPartial(response as object) };
     const wire = (handler.response as ProtoCodec).encode(response).finish();
     return { codec, message: codec.decode(wire) };
