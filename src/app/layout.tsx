@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from "react";
 import { NavLink, Outlet, useLocation } from "react-router";
-import { useQueryClient } from "@tanstack/react-query";
+import { usePrefetchQuery } from "@tanstack/react-query";
 import { cn } from "@/components/ui/cn";
 import { Spinner } from "@/components/ui/spinner";
 import { blockTimingQuery } from "@/shared/chain-data";
@@ -46,10 +46,8 @@ export function Layout() {
   // Per-hour prices, runways and time-left figures on every page use the measured block time: start measuring it
   // (two headers, one after the other, cached ten minutes) as the layout renders, before the page below asks for its
   // own reads: a node answers in order, and behind a page's long lists the second header would wait for them.
-  const queryClient = useQueryClient();
   const { network } = useNetwork();
-  const timing = blockTimingQuery(network);
-  if (queryClient.getQueryState(timing.queryKey) === undefined) void queryClient.prefetchQuery(timing);
+  usePrefetchQuery(blockTimingQuery(network));
 
   const navLinks = (className: string) =>
     NAV.map((item) => (

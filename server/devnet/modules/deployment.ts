@@ -49,7 +49,7 @@ import { sdkErrors } from "../chain/errors.ts";
 import type { Coin, DecCoin, KVStore, Module, TxContext } from "../chain/types.ts";
 import { isValidDenom } from "../chain/coins.ts";
 import { shareRendering } from "../../shared/gateway-json.ts";
-import { type EscrowKeeper, deploymentAccountId, depositSources } from "./escrow.ts";
+import { type EscrowAccount, type EscrowKeeper, deploymentAccountId, depositSources } from "./escrow.ts";
 import { Grpc, decCoin, formatDec, pad, paginate, parseDec, registerErrors, requireAddress, u64 } from "./util.ts";
 
 export const deploymentErrors = registerErrors("deployment", {
@@ -113,7 +113,7 @@ export const resourceValue = (rv: { val: Uint8Array } | undefined): bigint => {
 /** Parsed group specs by their stored JSON object (see groupSpec). */
 const parsedSpecs = new WeakMap<object, GroupSpec>();
 /** Deployment answers by their stored deployment record, with the group and account records they were built from. */
-const builtResponses = new WeakMap<DeploymentRecord, { acc: unknown; groups: GroupRecord[]; response: QueryDeploymentResponse }>();
+const builtResponses = new WeakMap<DeploymentRecord, { acc: EscrowAccount | undefined; groups: GroupRecord[]; response: QueryDeploymentResponse }>();
 
 export function groupSpecPrice(spec: GroupSpec): DecCoin {
   let total = 0n;

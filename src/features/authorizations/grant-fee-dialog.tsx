@@ -22,10 +22,10 @@ export function GrantFeeDialog({ open, granter, onClose }: { open: boolean; gran
   // A Ledger through Keplr signs only Amino JSON, which cannot carry a renewing budget (lib/tx/amino-grants.ts).
   const aminoOnly = wallet ? signsAminoOnly(wallet.signer) : false;
   const grant = useGrantFeeAllowance();
-  const [draft, setForm] = useState<FeeAllowanceForm>({ grantee: "", limit: "5", period: "", periodLimit: "", deploymentsOnly: true, expiry: "" });
+  const [draft, setDraft] = useState<FeeAllowanceForm>({ grantee: "", limit: "5", period: "", periodLimit: "", deploymentsOnly: true, expiry: "" });
   const form: FeeAllowanceForm = aminoOnly ? { ...draft, period: "" } : draft;
   const { checked, errors, dismiss, submit } = useGrantForm((now) => checkFeeAllowance(form, { granter, prefix: network.bech32Prefix, now }), grant, onClose);
-  const set = (patch: Partial<FeeAllowanceForm>) => setForm((f) => ({ ...f, ...patch }));
+  const set = (patch: Partial<FeeAllowanceForm>) => setDraft((f) => ({ ...f, ...patch }));
 
   return (
     <Dialog open={open} onClose={dismiss} title="Pay a teammate's fees" description="A fee allowance: their transactions' fees are paid from this wallet, so they need no AKT.">
